@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as teams from './20261123120000_teams';
+import * as dailyMetrics from './20261123120100_daily_metrics';
+import * as events from './20261123120200_events';
+import * as planning from './20261123120300_planning';
+import * as snapshotsAndAccess from './20261123120400_snapshots_and_access';
+
+// Migrations are listed here rather than discovered on disk so they run the same way under
+// tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
+const migrations: Record<string, Knex.Migration> = {
+  '20261123120000_teams': teams,
+  '20261123120100_daily_metrics': dailyMetrics,
+  '20261123120200_events': events,
+  '20261123120300_planning': planning,
+  '20261123120400_snapshots_and_access': snapshotsAndAccess,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};

@@ -1,0 +1,68 @@
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import ClientPgLite from 'knex-pglite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrationSource } from '../../migrations/index';
+
+export type Db = Knex;
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+// Both drivers hand back the same JS shapes: calendar dates stay 'YYYY-MM-DD' strings
+// (a Date would shift them through the server's time zone), counts and sums are numbers.
+const asString = (v: string) => v;
+const asNumber = (v: string) => Number(v);
+pg.types.setTypeParser(DATE_OID, asString);
+pg.types.setTypeParser(INT8_OID, asNumber);
+pg.types.setTypeParser(NUMERIC_OID, asNumber);
+
+export interface DbOptions {
+  /** postgres://… ; when absent, an embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Folder for the embedded database; undefined with no databaseUrl means in-memory. */
+  dataDir?: string;
+  poolMax?: number;
+}
+
+export function createDb(opts: DbOptions): Db {
+  if (opts.databaseUrl) {
+    return knexFactory({
+      client: 'pg',
+      connection: opts.databaseUrl,
+      pool: { min: 0, max: opts.poolMax ?? 10 },
+      acquireConnectionTimeout: 10_000,
+    });
+  }
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.join(opts.dataDir, 'pgdata');
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const pglite = new PGlite(dir);
+  // PGlite's constructor option for parsers is not honoured by every release; set them directly.
+  Object.assign((pglite as unknown as { parsers: Record<number, unknown> }).parsers, {
+    [DATE_OID]: asString,
+    [INT8_OID]: asNumber,
+    [NUMERIC_OID]: asNumber,
+  });
+  return knexFactory({
+    client: ClientPgLite as unknown as typeof knexFactory.Client,
+    dialect: 'postgres',
+    connection: () => ({ pglite }) as object,
+  } as Knex.Config);
+}
+
+/** Applies every pending migration. knex's migration lock makes concurrent starts safe. */
+export async function migrate(db: Db): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}
+
+/** True when no migration is pending: used by /readyz. */
+export async function migrationsCurrent(db: Db): Promise<boolean> {
+  const [, pending] = (await db.migrate.list({ migrationSource })) as [unknown[], unknown[]];
+  return pending.length === 0;
+}

@@ -1,0 +1,118 @@
+import type { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { upsertTeams } from '../teams/service';
+import { recordDailyMetrics } from '../ingest/dailyMetrics';
+
+/** A demo team and the shape of its operational load. */
+interface Profile {
+  slug: string;
+  name: string;
+  timezone: string;
+  members: number;
+  alertsPerDay: number;
+  pagesPerDay: number;
+  deploysPerWeekday: number;
+  failureRate: number;
+  toilHoursPerWeekday: number;
+  /** Days (counted back from today) with an incident storm. */
+  badWeek?: [number, number];
+}
+
+export const DEMO_TEAMS: Profile[] = [
+  { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7, alertsPerDay: 14, pagesPerDay: 1.6, deploysPerWeekday: 4, failureRate: 0.12, toilHoursPerWeekday: 3 },
+  { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5, alertsPerDay: 2, pagesPerDay: 0.15, deploysPerWeekday: 3, failureRate: 0.03, toilHoursPerWeekday: 0.5 },
+  { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6, alertsPerDay: 8, pagesPerDay: 0.9, deploysPerWeekday: 2, failureRate: 0.08, toilHoursPerWeekday: 4 },
+  { slug: 'mobile-api', name: 'Mobile API', timezone: 'America/Los_Angeles', members: 6, alertsPerDay: 4, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.06, toilHoursPerWeekday: 1, badWeek: [24, 18] },
+  { slug: 'checkout', name: 'Checkout', timezone: 'Europe/London', members: 8, alertsPerDay: 6, pagesPerDay: 0.5, deploysPerWeekday: 5, failureRate: 0.1, toilHoursPerWeekday: 1.5 },
+  { slug: 'data-pipeline', name: 'Data Pipeline', timezone: 'Asia/Kolkata', members: 4, alertsPerDay: 5, pagesPerDay: 0.3, deploysPerWeekday: 1, failureRate: 0.18, toilHoursPerWeekday: 5 },
+];
+
+/** mulberry32: a tiny deterministic PRNG, so every demo database holds the same figures. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function poisson(rand: () => number, lambda: number): number {
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  for (let p = rand(); p > limit; p *= rand()) k++;
+  return k;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Daily figures for one team over the last `days` days, ending today in its time zone. */
+export function demoDailyMetrics(p: Profile, days: number, today: DateTime, seed: number) {
+  const rand = prng(seed);
+  const records = [];
+  for (let back = days - 1; back >= 0; back--) {
+    const day = today.minus({ days: back });
+    const weekday = day.weekday <= 5;
+    const storm = p.badWeek && back <= p.badWeek[0] && back >= p.badWeek[1] ? 5 : 1;
+    const pages = poisson(rand, p.pagesPerDay * storm);
+    let businessHours = 0;
+    let offHours = 0;
+    let sleepHours = 0;
+    let sleepInterruptions = 0;
+    for (let i = 0; i < pages; i++) {
+      const h = 0.25 + rand() * 1.75 * (storm > 1 ? 2 : 1);
+      const when = rand();
+      if (when < 0.3) { sleepHours += h; sleepInterruptions++; }
+      else if (when < 0.5 || !weekday) offHours += h;
+      else businessHours += h;
+    }
+    const deploys = weekday ? poisson(rand, p.deploysPerWeekday) : 0;
+    let failedDeploys = 0;
+    for (let i = 0; i < deploys; i++) if (rand() < p.failureRate * (storm > 1 ? 2 : 1)) failedDeploys++;
+    records.push({
+      team: p.slug,
+      date: day.toISODate()!,
+      source: 'demo',
+      alerts: poisson(rand, p.alertsPerDay * storm * (weekday ? 1 : 0.6)),
+      pages,
+      // Classes are rounded first and summed, so the split never exceeds the total.
+      pageHours: round2(round2(businessHours) + round2(offHours) + round2(sleepHours)),
+      offHoursPageHours: round2(offHours),
+      sleepPageHours: round2(sleepHours),
+      sleepInterruptions,
+      deploys,
+      failedDeploys,
+      toilHours: weekday ? round2(p.toilHoursPerWeekday * (0.5 + rand())) : 0,
+    });
+  }
+  return records;
+}
+
+export const DEMO_DAYS = 183;
+
+/** Replaces the demo teams' data with a fresh half year ending today. */
+export function seedDemo(db: Knex, now: Date = new Date()): Promise<{ teams: number; dailyRecords: number }> {
+  // One transaction: a seed that fails half-way leaves no half-seeded database behind.
+  return db.transaction((trx) => seedDemoIn(trx, now));
+}
+
+async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRecords: number }> {
+  await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })));
+  let dailyRecords = 0;
+  for (const [i, p] of DEMO_TEAMS.entries()) {
+    const today = DateTime.fromJSDate(now).setZone(p.timezone).startOf('day');
+    const records = demoDailyMetrics(p, DEMO_DAYS, today, 1000 + i);
+    await db('daily_metrics').whereIn('team_id', db('teams').select('id').where({ slug: p.slug })).where({ source: 'demo' }).delete();
+    const result = await recordDailyMetrics(db, records);
+    dailyRecords += result.received;
+  }
+  return { teams: DEMO_TEAMS.length, dailyRecords };
+}
+
+/** True when the database holds no team at all: the embedded first start. */
+export async function isEmpty(db: Knex): Promise<boolean> {
+  const row = await db('teams').count<{ count: number }[]>('* as count').first();
+  return Number(row?.count ?? 0) === 0;
+}

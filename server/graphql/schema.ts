@@ -1,0 +1,22 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { baseTypeDefs } from './baseSchema';
+import { DateScalar, DateTimeScalar } from './scalars';
+import { teamsTypeDefs } from '../teams/schema';
+import { teamsResolvers } from '../teams/resolvers';
+import { ingestTypeDefs } from '../ingest/schema';
+import { ingestResolvers } from '../ingest/resolvers';
+import { kpiTypeDefs } from '../kpi/schema';
+import { kpiResolvers } from '../kpi/resolvers';
+
+/** The whole schema: each domain brings its SDL and its resolvers. */
+export function buildSchema() {
+  return makeExecutableSchema({
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs],
+    resolvers: [
+      { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
+      teamsResolvers,
+      ingestResolvers,
+      kpiResolvers,
+    ],
+  });
+}

@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon';
+import { isCalendarDate } from '../validation/fields';
+
+/** An inclusive range of calendar dates, 'YYYY-MM-DD'. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** Longest range a query may ask for: large enough for multi-year reviews, small enough to bound work. */
+export const MAX_RANGE_DAYS = 3 * 366;
+
+/** The one validation of a DateRange; returns the problems (empty when valid). */
+export function dateRangeProblems(r: DateRange): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (!isCalendarDate(r.from)) problems.push({ field: 'range.from', message: 'must be a real date written YYYY-MM-DD' });
+  if (!isCalendarDate(r.to)) problems.push({ field: 'range.to', message: 'must be a real date written YYYY-MM-DD' });
+  if (problems.length) return problems;
+  const days = daysInRange(r);
+  if (days < 1) problems.push({ field: 'range', message: `from (${r.from}) must not be after to (${r.to})` });
+  else if (days > MAX_RANGE_DAYS) problems.push({ field: 'range', message: `spans ${days} days; at most ${MAX_RANGE_DAYS} are allowed` });
+  return problems;
+}
+
+/** Number of calendar days in the inclusive range (0 when to is before from). */
+export function daysInRange(r: DateRange): number {
+  const from = DateTime.fromISO(r.from, { zone: 'UTC' });
+  const to = DateTime.fromISO(r.to, { zone: 'UTC' });
+  return Math.max(0, Math.round(to.diff(from, 'days').days) + 1);
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+/** Today's calendar date in a time zone. */
+export function todayIn(timezone: string, now: Date = new Date()): string {
+  return DateTime.fromJSDate(now).setZone(timezone).toISODate()!;
+}
+
+/** The range of the same length that ends the day before `r` starts: for period-over-period deltas. */
+export function previousRange(r: DateRange): DateRange {
+  const days = daysInRange(r);
+  return { from: addDays(r.from, -days), to: addDays(r.from, -1) };
+}

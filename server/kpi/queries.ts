@@ -1,0 +1,65 @@
+import type { Knex } from 'knex';
+import type { DateRange } from './dateRange';
+
+/** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */
+export interface SignalSums {
+  alerts: number;
+  pages: number;
+  pageHours: number;
+  offHoursPageHours: number;
+  sleepPageHours: number;
+  sleepInterruptions: number;
+  deploys: number;
+  failedDeploys: number;
+  toilHours: number;
+}
+
+// One list of the summed columns, so every aggregate query returns the same shape.
+const SUMS = `
+  COALESCE(SUM(m.alerts), 0)::float8               AS "alerts",
+  COALESCE(SUM(m.pages), 0)::float8                AS "pages",
+  COALESCE(SUM(m.page_hours), 0)::float8           AS "pageHours",
+  COALESCE(SUM(m.off_hours_page_hours), 0)::float8 AS "offHoursPageHours",
+  COALESCE(SUM(m.sleep_page_hours), 0)::float8     AS "sleepPageHours",
+  COALESCE(SUM(m.sleep_interruptions), 0)::float8  AS "sleepInterruptions",
+  COALESCE(SUM(m.deploys), 0)::float8              AS "deploys",
+  COALESCE(SUM(m.failed_deploys), 0)::float8       AS "failedDeploys",
+  COALESCE(SUM(m.toil_hours), 0)::float8           AS "toilHours"`;
+
+/** Signal sums per team over a range, for many teams in one statement (the overview). */
+export async function signalSumsByTeam(db: Knex, teamIds: readonly number[], range: DateRange): Promise<Map<number, SignalSums>> {
+  const { rows } = await db.raw(
+    `SELECT t.id AS "teamId", ${SUMS}
+       FROM teams t
+       LEFT JOIN daily_metrics m ON m.team_id = t.id AND m.date BETWEEN ?::date AND ?::date
+      WHERE t.id = ANY(?::int[])
+      GROUP BY t.id`,
+    [range.from, range.to, [...teamIds]],
+  );
+  return new Map((rows as (SignalSums & { teamId: number })[]).map(({ teamId, ...sums }) => [teamId, sums]));
+}
+
+export type SeriesBucket = 'DAY' | 'WEEK';
+
+/**
+ * Signal sums per day or per ISO week (Monday first, clipped to the range), gaps filled with
+ * zeros by generate_series so charts get one point per bucket.
+ */
+export async function signalSeries(db: Knex, teamId: number, range: DateRange, bucket: SeriesBucket): Promise<(SignalSums & { start: string; end: string })[]> {
+  const step = bucket === 'DAY' ? '1 day' : '1 week';
+  const first = bucket === 'DAY' ? '?::date' : `date_trunc('week', ?::date)::date`;
+  const { rows } = await db.raw(
+    `WITH buckets AS (
+       SELECT GREATEST(b::date, ?::date) AS start,
+              LEAST((b + ?::interval - interval '1 day')::date, ?::date) AS "end"
+         FROM generate_series(${first}, ?::date, ?::interval) AS b
+     )
+     SELECT b.start::text AS start, b."end"::text AS "end", ${SUMS}
+       FROM buckets b
+       LEFT JOIN daily_metrics m ON m.team_id = ? AND m.date BETWEEN b.start AND b."end"
+      GROUP BY b.start, b."end"
+      ORDER BY b.start`,
+    [range.from, step, range.to, range.from, range.to, step, teamId],
+  );
+  return rows;
+}

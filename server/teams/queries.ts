@@ -1,0 +1,46 @@
+import type { Knex } from 'knex';
+
+export interface TeamRow {
+  id: number;
+  slug: string;
+  name: string;
+  timezone: string;
+  members: number | null;
+  focus_hours_per_day: number;
+}
+
+const columns = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day'];
+
+export function listTeams(db: Knex): Promise<TeamRow[]> {
+  return db('teams').select(columns).orderBy('slug');
+}
+
+export function teamsBySlugs(db: Knex, slugs: readonly string[]): Promise<TeamRow[]> {
+  return db('teams').select(columns).whereIn('slug', [...slugs]);
+}
+
+export async function teamBySlug(db: Knex, slug: string): Promise<TeamRow | undefined> {
+  return db('teams').select(columns).where({ slug }).first();
+}
+
+export interface TeamWrite {
+  slug: string;
+  name: string;
+  timezone?: string;
+  members?: number | null;
+  focusHoursPerDay?: number;
+}
+
+/** Insert or update by slug; fields left out keep their stored value (or the column default). */
+export async function upsertTeam(db: Knex, t: TeamWrite): Promise<TeamRow> {
+  const row: Record<string, unknown> = { slug: t.slug, name: t.name };
+  if (t.timezone !== undefined) row.timezone = t.timezone;
+  if (t.members !== undefined) row.members = t.members;
+  if (t.focusHoursPerDay !== undefined) row.focus_hours_per_day = t.focusHoursPerDay;
+  const [saved] = await db('teams')
+    .insert(row)
+    .onConflict('slug')
+    .merge({ ...row, updated_at: db.fn.now() })
+    .returning(columns);
+  return saved;
+}
