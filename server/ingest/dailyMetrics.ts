@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, count, hours, slug, text, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
-import { throwIfBad } from '../graphql/errors';
+import { calendarDate, count, hours, slug, text, validateRecords, duplicateKeys } from '../validation/fields';
 import { resolveTeamIds } from '../teams/service';
 import { upsertDailyMetrics, type DailyMetricsRow } from './queries';
-
-export interface IngestResult {
-  received: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+import { ingestBatch, type IngestKind } from './kind';
 
 // Omitted numbers are 0, omitted source is "api", omitted service is the whole team ('').
 const num = <T extends z.ZodTypeAny>(s: T) => s.nullish().transform((v) => (v ?? 0) as number);
@@ -41,20 +34,17 @@ export const dailyMetricsInput = z
   });
 export type DailyMetricsInput = z.output<typeof dailyMetricsInput>;
 
-/**
- * Records per-team daily aggregates. Re-sending a (team, date, source, service) REPLACES that
- * row. The batch is validated whole and written in one transaction: one bad record, nothing written.
- */
-export async function recordDailyMetrics(db: Knex, input: unknown[]): Promise<IngestResult> {
-  const { values, errors } = validateRecords(dailyMetricsInput, input);
-  errors.push(...batchSizeError(input.length));
-  throwIfBad(errors, 'daily metrics');
-  errors.push(...duplicateKeys(values, (r) => `${r.team}|${r.date}|${r.source}|${r.service}`, 'date'));
-  const teams = await resolveTeamIds(db, values);
-  errors.push(...teams.errors);
-  throwIfBad(errors, 'daily metrics');
-  const rows: DailyMetricsRow[] = values.map((r) => ({
-      team_id: teams.ids.get(r.team)!,
+/** Daily aggregates: re-sending a (team, date, source, service) REPLACES that row, never adds to it. */
+export const dailyMetricsKind: IngestKind<DailyMetricsRow> = {
+  noun: 'daily metrics',
+  async validate(db, records) {
+    const { values, errors } = validateRecords(dailyMetricsInput, records);
+    const teams = await resolveTeamIds(db, values);
+    // Indexes of `values` shift past invalid records, so team errors are only trusted when all parsed.
+    if (errors.length) return { rows: [], errors };
+    errors.push(...teams.errors);
+    const rows = values.map((r) => ({
+      team_id: teams.ids.get(r.team) ?? 0,
       date: r.date,
       source: r.source,
       service: r.service,
@@ -68,6 +58,11 @@ export async function recordDailyMetrics(db: Knex, input: unknown[]): Promise<In
       failed_deploys: r.failedDeploys,
       toil_hours: r.toilHours,
     }));
-  const { inserted, updated } = await db.transaction((trx) => upsertDailyMetrics(trx, rows));
-  return { received: input.length, inserted, updated, unchanged: input.length - inserted - updated };
-}
+    errors.push(...duplicateKeys(rows, dailyMetricsKind.keyOf, 'date'));
+    return { rows, errors };
+  },
+  keyOf: (r) => `${r.team_id}|${r.date}|${r.source}|${r.service}`,
+  write: upsertDailyMetrics,
+};
+
+export const recordDailyMetrics = (db: Knex, input: unknown[]) => ingestBatch(db, dailyMetricsKind, input);

@@ -16,7 +16,7 @@ export interface TestServer {
   url: string;
   db: Knex;
   /** POSTs a GraphQL operation and returns the parsed body (data and errors). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors: any }>;
   close(): Promise<void>;
 }
 
