@@ -7,16 +7,19 @@ import { ingestTypeDefs } from '../ingest/schema';
 import { ingestResolvers } from '../ingest/resolvers';
 import { kpiTypeDefs } from '../kpi/schema';
 import { kpiResolvers } from '../kpi/resolvers';
+import { planningTypeDefs } from '../planning/schema';
+import { planningResolvers } from '../planning/resolvers';
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   return makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs],
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
       teamsResolvers,
       ingestResolvers,
       kpiResolvers,
+      planningResolvers,
     ],
   });
 }

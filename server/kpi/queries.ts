@@ -63,3 +63,17 @@ export async function signalSeries(db: Knex, teamId: number, range: DateRange, b
   );
   return rows;
 }
+
+/** Signal sums of one team for several windows (sprints) in one statement, in the order given. */
+export async function signalSumsForWindows(db: Knex, teamId: number, windows: { startDate: string; endDate: string }[]): Promise<SignalSums[]> {
+  if (windows.length === 0) return [];
+  const { rows } = await db.raw(
+    `SELECT w.i, ${SUMS}
+       FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)
+       LEFT JOIN daily_metrics m ON m.team_id = ? AND m.date BETWEEN w.start AND w."end"
+      GROUP BY w.i
+      ORDER BY w.i`,
+    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), teamId],
+  );
+  return (rows as (SignalSums & { i: number })[]).map(({ i: _i, ...sums }) => sums);
+}

@@ -5,10 +5,21 @@ import { signalSeries, type SeriesBucket } from './queries';
 import { signalKpis } from './signals';
 import { checkedRange } from './service';
 import { daysInRange, type DateRange } from './dateRange';
+import { computeCapacity } from './capacity';
+import { teamKpiFigures } from './teamKpis';
+import { opsBreakdown, opsHours } from './loadModel';
 
-async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
-  const sums = await ctx.signalSums(range).load(team.id);
-  return { from: range.from, to: range.to, days: daysInRange(range), ...signalKpis(sums) };
+/** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
+export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
+  const [sums, policy, model, reserved] = await Promise.all([
+    ctx.signalSums(range).load(team.id),
+    ctx.policies.load(team.id),
+    ctx.loadModels.load(team.id),
+    ctx.reservedShares(range).load(team.id),
+  ]);
+  const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: range.from, endDate: range.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
+  const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, model, policy });
+  return { from: range.from, to: range.to, days: daysInRange(range), ...figures };
 }
 
 export const kpiResolvers = {
@@ -16,16 +27,23 @@ export const kpiResolvers = {
     overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {
       const range = checkedRange(args.range);
       const teams = await listTeams(ctx.db);
-      return Promise.all(teams.map(async (team) => ({ team, kpis: await kpisFor(team, range, ctx) })));
+      return Promise.all(teams.map(async (team) => {
+        const kpis = await kpisFor(team, range, ctx);
+        return { team, kpis, status: kpis.status };
+      }));
     },
   },
   Team: {
     kpis: (team: TeamRow, args: { range: DateRange }, ctx: Context) => kpisFor(team, checkedRange(args.range), ctx),
     series: async (team: TeamRow, args: { range: DateRange; bucket: SeriesBucket | 'SPRINT' }, ctx: Context) => {
       const range = checkedRange(args.range);
-      const bucket = args.bucket === 'SPRINT' ? 'WEEK' : args.bucket; // SPRINT buckets arrive with planning
-      const points = await signalSeries(ctx.db, team.id, range, bucket);
-      return points.map((p) => ({ ...p, ...signalKpis(p) }));
+      const bucket = args.bucket === 'SPRINT' ? 'WEEK' : args.bucket; // TODO(sprint buckets): series by the team's sprints
+      const [points, model] = await Promise.all([signalSeries(ctx.db, team.id, range, bucket), ctx.loadModels.load(team.id)]);
+      return points.map((p) => {
+        const k = signalKpis(p);
+        const breakdown = opsBreakdown(k, model);
+        return { ...k, start: p.start, end: p.end, opsBreakdown: breakdown, opsHours: opsHours(breakdown) };
+      });
     },
   },
 };

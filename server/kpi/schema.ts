@@ -26,6 +26,45 @@ export const kpiTypeDefs = /* GraphQL */ `
     changeFailureRate: Float
     "Manual operational work logged, hours."
     toilHours: Float!
+    "Hours of ops work by cause under the team's load model; sums to opsHours."
+    opsBreakdown: OpsBreakdown!
+    "Hours of ops work: weighted page hours + alerts x minutesPerAlert/60 + failedDeploys x hoursPerFailedDeploy + toil."
+    opsHours: Float!
+    "Capacity of the range: members x working days (Mon-Fri) x focusHoursPerDay; 0 when members is unknown."
+    capacityHours: Float!
+    "opsHours / capacityHours; null when capacity is 0."
+    opsShare: Float
+    "Reserved ops share of the newest sprint overlapping the range, if one was recorded."
+    reservedOpsShare: Float
+    "The team's worst guardrail rule result."
+    status: Status!
+    "Every guardrail rule with its measured value, limit and a sentence."
+    rules: [RuleResult!]!
+  }
+
+  "Hours of ops work by cause (sums to opsHours)."
+  type OpsBreakdown {
+    "Page hours weighted by hour class."
+    pages: Float!
+    "Alert triage: alerts x minutesPerAlert / 60."
+    alerts: Float!
+    "failedDeploys x hoursPerFailedDeploy."
+    failedDeploys: Float!
+    "Toil hours as logged."
+    toil: Float!
+  }
+
+  "The result of one guardrail rule."
+  type RuleResult {
+    "opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek or changeFailureRate."
+    rule: String!
+    status: Status!
+    "The measured value (a share, hours or count per week, a rate); null when undefined (e.g. no deploys)."
+    value: Float
+    "The policy's limit for this rule."
+    limit: Float!
+    "A plain sentence with the numbers."
+    message: String!
   }
 
   "One bucket of a team's series: figures from start to end, inclusive; zeros where nothing was recorded."
@@ -43,12 +82,18 @@ export const kpiTypeDefs = /* GraphQL */ `
     failedDeploys: Int!
     changeFailureRate: Float
     toilHours: Float!
+    "Ops hours of the bucket under the team's load model."
+    opsHours: Float!
+    "Ops hours by cause."
+    opsBreakdown: OpsBreakdown!
   }
 
   "One row of the org overview."
   type TeamOverview {
     team: Team!
     kpis: TeamKpis!
+    "The team's worst guardrail rule result over the range."
+    status: Status!
   }
 
   extend type Team {

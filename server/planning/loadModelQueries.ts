@@ -12,17 +12,15 @@ const columns = {
 
 const select = Object.entries(columns).map(([k, c]) => `${c} as ${k}`);
 
-/** The team's own load model, else the org default, else the built-in defaults. */
-export async function effectiveLoadModel(db: Knex, teamId: number | null): Promise<LoadModel & { team: boolean }> {
-  const rows: (LoadModel & { team_id: number | null })[] = await db('load_models')
-    .select(['team_id', ...select])
-    .where((q) => (teamId === null ? q.whereNull('team_id') : q.where('team_id', teamId).orWhereNull('team_id')));
-  const own = rows.find((r) => r.team_id === teamId && teamId !== null);
-  const org = rows.find((r) => r.team_id === null);
-  const chosen = own ?? org;
-  if (!chosen) return { ...DEFAULT_LOAD_MODEL, team: false };
-  const { team_id: _t, ...model } = chosen;
-  return { ...model, team: Boolean(own) };
+/** The team's own load model, else the org default (teamId null), else the built-in defaults. */
+export async function effectiveLoadModel(db: Knex, teamId: number | null): Promise<LoadModel> {
+  if (teamId === null) return orgLoadModel(db);
+  return (await effectiveLoadModels(db, [teamId])).get(teamId)!;
+}
+
+async function orgLoadModel(db: Knex): Promise<LoadModel> {
+  const row = await db('load_models').select(select).whereNull('team_id').first();
+  return row ?? DEFAULT_LOAD_MODEL;
 }
 
 /** Inserts or replaces the load model of a team (or the org default when teamId is null). */
@@ -38,4 +36,17 @@ export async function saveLoadModel(db: Knex, teamId: number | null, m: LoadMode
        updated_at = now()`,
     row,
   );
+}
+
+/** Effective load model per team in one query (the overview must not ask once per team). */
+export async function effectiveLoadModels(db: Knex, teamIds: readonly number[]): Promise<Map<number, LoadModel>> {
+  const rows: (LoadModel & { team_id: number | null })[] = await db('load_models')
+    .select(['team_id', ...select])
+    .whereNull('team_id')
+    .orWhereIn('team_id', [...teamIds]);
+  const strip = ({ team_id: _t, ...m }: LoadModel & { team_id: number | null }): LoadModel => m;
+  const orgRow = rows.find((r) => r.team_id === null);
+  const org = orgRow ? strip(orgRow) : DEFAULT_LOAD_MODEL;
+  const own = new Map(rows.filter((r) => r.team_id !== null).map((r) => [r.team_id!, strip(r)]));
+  return new Map(teamIds.map((id) => [id, own.get(id) ?? org]));
 }

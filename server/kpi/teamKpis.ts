@@ -1,0 +1,64 @@
+import type { SignalSums } from './queries';
+import { signalKpis, type SignalKpis } from './signals';
+import { opsBreakdown, opsHours, opsShare, type LoadModel, type OpsBreakdown } from './loadModel';
+import { evaluateRules, worstStatus, type GuardrailPolicy, type RuleResult, type Status } from './guardrails';
+
+export interface TeamKpiFigures extends SignalKpis {
+  opsBreakdown: OpsBreakdown;
+  opsHours: number;
+  capacityHours: number;
+  opsShare: number | null;
+  reservedOpsShare: number | null;
+  rules: RuleResult[];
+  status: Status;
+}
+
+/**
+ * Every KPI of a window, from its summed signals, the load model and the guardrail policy in
+ * force. Pure: the overview, the team page, sprint rows and snapshots all compute KPIs here.
+ */
+export function teamKpiFigures(input: {
+  sums: SignalSums;
+  days: number;
+  capacityHours: number;
+  reservedOpsShare: number | null;
+  model: LoadModel;
+  policy: GuardrailPolicy;
+}): TeamKpiFigures {
+  const signals = signalKpis(input.sums);
+  const breakdown = opsBreakdown(
+    {
+      businessPageHours: signals.businessPageHours,
+      offHoursPageHours: signals.offHoursPageHours,
+      sleepPageHours: signals.sleepPageHours,
+      alerts: signals.alerts,
+      failedDeploys: signals.failedDeploys,
+      toilHours: signals.toilHours,
+    },
+    input.model,
+  );
+  const total = opsHours(breakdown);
+  const share = opsShare(total, input.capacityHours);
+  const rules = evaluateRules(
+    {
+      opsShare: share,
+      reservedOpsShare: input.reservedOpsShare,
+      pageHours: signals.pageHours,
+      sleepInterruptions: signals.sleepInterruptions,
+      deploys: signals.deploys,
+      failedDeploys: signals.failedDeploys,
+      days: input.days,
+    },
+    input.policy,
+  );
+  return {
+    ...signals,
+    opsBreakdown: breakdown,
+    opsHours: total,
+    capacityHours: input.capacityHours,
+    opsShare: share,
+    reservedOpsShare: input.reservedOpsShare,
+    rules,
+    status: worstStatus(rules.map((r) => r.status)),
+  };
+}

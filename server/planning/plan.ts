@@ -1,0 +1,96 @@
+import type { Knex } from 'knex';
+import type { TeamRow } from '../teams/queries';
+import { computeCapacity, lengthInDays, nextSprintWindow, workingDays, type DateWindow } from '../kpi/capacity';
+import { todayIn } from '../kpi/dateRange';
+import { hours, pct } from '../kpi/format';
+import type { LoadModel } from '../kpi/loadModel';
+import { recommend, type Plan } from '../kpi/recommendation';
+import { worstStatus } from '../kpi/guardrails';
+import { effectivePolicies } from './guardrailQueries';
+import { sprintActuals } from './sprints';
+
+/** What-if inputs: planning "what if we are one person short" without writing anything. */
+export interface WhatIf {
+  capacityHours?: number | null;
+  members?: number | null;
+  daysOff?: number | null;
+  reservedOpsShare?: number | null;
+}
+
+export interface SprintPlan extends Plan, DateWindow {
+  capacityHours: number;
+  /** The share reservedOpsHours is based on: the recommendation, or the what-if choice. */
+  reservedOpsShare: number;
+  guardrailVersion: number;
+  basedOn: string[];
+}
+
+/** The capacity of the window and the sentence that explains it. */
+function capacityOf(team: TeamRow, window: DateWindow, w: WhatIf): { capacity: number; sentence: string } {
+  if (w.capacityHours !== null && w.capacityHours !== undefined) {
+    return { capacity: w.capacityHours, sentence: `Capacity is set to ${hours(w.capacityHours)} for this plan.` };
+  }
+  const members = w.members ?? team.members ?? 0;
+  const daysOff = w.daysOff ?? 0;
+  const days = workingDays(window.startDate, window.endDate);
+  const capacity = computeCapacity({ members, startDate: window.startDate, endDate: window.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff });
+  if (members === 0) {
+    return { capacity, sentence: 'The team has no members count, so its capacity is 0 h: set members (or a capacity) to plan hours.' };
+  }
+  const off = daysOff ? ` − ${daysOff} day${daysOff === 1 ? '' : 's'} off × ${team.focus_hours_per_day} h` : '';
+  return {
+    capacity,
+    sentence: `Capacity is ${members} member${members === 1 ? '' : 's'} × ${days} working days × ${team.focus_hours_per_day} focus hours${off} = ${hours(capacity)}.`,
+  };
+}
+
+/** The plan for the team's next sprint, with its explanation. Reads only; writes nothing. */
+export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf: WhatIf = {}): Promise<SprintPlan> {
+  const policy = (await effectivePolicies(db, [team.id])).get(team.id)!;
+  const today = todayIn(team.timezone);
+  // Fetch a few more than the lookback: the newest sprints may still be running.
+  const sprints = await sprintActuals(db, team, model, policy.lookbackSprints + 3);
+  const finished = sprints.filter((s) => s.synthetic || s.endDate < today);
+  const usable = finished.filter((s) => s.opsShare !== null);
+  const stored = sprints.find((s) => !s.synthetic);
+  const window = stored ? nextSprintWindow(stored.endDate, lengthInDays(stored.startDate, stored.endDate), today) : nextSprintWindow(null, null, today);
+  const { capacity, sentence } = capacityOf(team, window, whatIf);
+
+  const plan = recommend({
+    history: usable.map((s) => ({ name: s.name, opsShare: s.opsShare! })),
+    policy,
+    capacityHours: capacity,
+    window,
+    capacityExplanation: sentence,
+  });
+  const skipped = finished.slice(0, policy.lookbackSprints).length - usable.slice(0, policy.lookbackSprints).length;
+  if (skipped > 0) plan.explanation.unshift(`${skipped} recent sprint(s) had no capacity, so their ops share is unknown and they were skipped.`);
+  if (!stored) plan.explanation.unshift('The team records no sprints, so its history is read as 14-day windows ending today.');
+
+  let reservedOpsShare = plan.recommendedOpsShare;
+  let { reservedOpsHours, featureHours, status } = plan;
+  const chosen = whatIf.reservedOpsShare;
+  if (chosen !== null && chosen !== undefined && Math.abs(chosen - plan.recommendedOpsShare) > 1e-9) {
+    // A manager may choose another share; the plan says what that choice risks.
+    reservedOpsShare = chosen;
+    reservedOpsHours = chosen * capacity;
+    featureHours = capacity - reservedOpsHours;
+    const risk = chosen < policy.reserveFloor - 1e-9 ? 'BREACH' : chosen < plan.projectedOpsShare - 1e-9 ? 'WARN' : 'OK';
+    status = worstStatus([status, risk]);
+    plan.explanation.push(
+      `You chose to reserve ${pct(chosen)} instead of the recommended ${pct(plan.recommendedOpsShare)}: ${hours(reservedOpsHours)} for ops, ${hours(featureHours)} for features.` +
+        (risk === 'BREACH' ? ` That is below the ${pct(policy.reserveFloor)} reserve floor.` : risk === 'WARN' ? ` That is below the projected ${pct(plan.projectedOpsShare)}: the sprint is likely to be under-reserved.` : ''),
+    );
+  }
+  return {
+    ...plan,
+    ...window,
+    capacityHours: capacity,
+    reservedOpsShare,
+    reservedOpsHours,
+    featureHours,
+    status,
+    guardrailVersion: policy.version,
+    basedOn: usable.slice(0, policy.lookbackSprints).map((s) => s.name),
+  };
+}

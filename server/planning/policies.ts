@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { BadInputError, NotFoundError } from '../graphql/errors';
+import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
+import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
+import { teamBySlug } from '../teams/queries';
+import { effectivePolicies, insertPolicyVersion, orgPolicy, type PolicyVersion } from './guardrailQueries';
+import { effectiveLoadModel, saveLoadModel } from './loadModelQueries';
+
+// Guardrail and load-model changes: one place each for their rules. Fields left out of an
+// input keep their current effective value, so "raise the floor to 25%" is a one-field change.
+
+async function teamIdOf(db: Knex, slug: string | null | undefined): Promise<number | null> {
+  if (slug === null || slug === undefined) return null;
+  const team = await teamBySlug(db, slug);
+  if (!team) throw new NotFoundError(`No team with slug "${slug}".`);
+  return team.id;
+}
+
+function badFields(problems: { field: string; message: string }[], what: string): never {
+  throw new BadInputError(
+    `Invalid ${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+    problems.map((p) => ({ index: 0, ...p })),
+  );
+}
+
+const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000, 'must be at most 1000 characters');
+
+/** Appends a new guardrail version for a team (or the org default, slug null) with who and why. */
+export async function setGuardrail(
+  db: Knex,
+  slug: string | null | undefined,
+  input: Partial<GuardrailPolicy>,
+  reason: string,
+  author: string,
+): Promise<PolicyVersion> {
+  const teamId = await teamIdOf(db, slug);
+  const current = teamId === null ? await orgPolicy(db) : (await effectivePolicies(db, [teamId])).get(teamId)!;
+  const merged: GuardrailPolicy = {
+    reserveFloor: input.reserveFloor ?? current.reserveFloor,
+    opsCeiling: input.opsCeiling ?? current.opsCeiling,
+    maxPageHoursPerWeek: input.maxPageHoursPerWeek ?? current.maxPageHoursPerWeek,
+    maxSleepInterruptionsPerWeek: input.maxSleepInterruptionsPerWeek ?? current.maxSleepInterruptionsPerWeek,
+    maxChangeFailureRate: input.maxChangeFailureRate ?? current.maxChangeFailureRate,
+    lookbackSprints: input.lookbackSprints ?? current.lookbackSprints,
+  };
+  const problems = validatePolicy(merged);
+  const why = reasonSchema.safeParse(reason);
+  if (!why.success) problems.push({ field: 'reason', message: why.error.issues[0].message });
+  if (problems.length) badFields(problems, 'guardrail policy');
+  return db.transaction((trx) => insertPolicyVersion(trx, teamId, merged, why.data!, author));
+}
+
+const weight = z.number().finite().min(0, 'must not be negative').max(100, 'must be at most 100');
+const loadModelSchema = z.object({
+  businessWeight: weight,
+  offHoursWeight: weight,
+  sleepWeight: weight,
+  minutesPerAlert: z.number().finite().min(0, 'must not be negative').max(480, 'must be at most 480'),
+  hoursPerFailedDeploy: z.number().finite().min(0, 'must not be negative').max(168, 'must be at most 168'),
+  maxHoursPerPage: z.number().finite().gt(0, 'must be more than 0').max(168, 'must be at most 168'),
+});
+
+/** Sets a team's load model (or the org default); returns the model now in force. */
+export async function setLoadModel(
+  db: Knex,
+  slug: string | null | undefined,
+  input: Partial<LoadModel>,
+  onCapChanged?: (teamId: number | null) => Promise<void>,
+): Promise<LoadModel> {
+  const teamId = await teamIdOf(db, slug);
+  const current = await effectiveLoadModel(db, teamId);
+  const merged = { ...DEFAULT_LOAD_MODEL, ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) };
+  const parsed = loadModelSchema.safeParse(merged);
+  if (!parsed.success) badFields(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })), 'load model');
+  await saveLoadModel(db, teamId, parsed.data);
+  // Page hours are capped per page at ingest time; a new cap means the stored splits are stale.
+  if (onCapChanged && parsed.data.maxHoursPerPage !== current.maxHoursPerPage) await onCapChanged(teamId);
+  return parsed.data;
+}

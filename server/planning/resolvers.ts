@@ -1,0 +1,64 @@
+import type { Context } from '../graphql/context';
+import type { TeamRow } from '../teams/queries';
+import { BadInputError } from '../graphql/errors';
+import { hours, share } from '../validation/fields';
+import { z } from 'zod';
+import { orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
+import { effectiveLoadModel } from './loadModelQueries';
+import { setGuardrail, setLoadModel } from './policies';
+import { actualsFor, sprintActuals, upsertSprints, type SprintActuals } from './sprints';
+import { teamPlan, type WhatIf } from './plan';
+
+const whatIfSchema = z.object({
+  capacityHours: hours.nullish(),
+  members: z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'is too large').nullish(),
+  daysOff: hours.nullish(),
+  reservedOpsShare: share.nullish(),
+});
+
+const sprintsLimit = z.number().int().min(1, 'must be at least 1').max(52, 'must be at most 52');
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const records = r.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || what, message: i.message }));
+  throw new BadInputError(`Invalid ${what}: ${records.map((e) => `${e.field} ${e.message}`).join('; ')}`, records);
+}
+
+export const planningResolvers = {
+  Query: {
+    guardrailDefaults: (_: unknown, __: unknown, ctx: Context) => orgPolicy(ctx.db),
+    guardrailDefaultsHistory: (_: unknown, __: unknown, ctx: Context) => policyHistory(ctx.db, null),
+    loadModelDefaults: (_: unknown, __: unknown, ctx: Context) => effectiveLoadModel(ctx.db, null),
+  },
+  Mutation: {
+    upsertSprints: async (_: unknown, args: { input: unknown[] }, ctx: Context) => {
+      const rows = await upsertSprints(ctx.db, args.input);
+      // Answer with the actuals of the written sprints (one aggregate per team), in input order.
+      const teams = await ctx.db('teams').select('*').whereIn('id', [...new Set(rows.map((r) => r.teamId))]);
+      const actuals = new Map<string, SprintActuals>();
+      for (const team of teams as TeamRow[]) {
+        const mine = rows.filter((r) => r.teamId === team.id).map((r) => ({ ...r, synthetic: false }));
+        for (const a of await actualsFor(ctx.db, team, await ctx.loadModels.load(team.id), mine)) actuals.set(`${team.id}|${a.name}`, a);
+      }
+      return rows.map((r) => actuals.get(`${r.teamId}|${r.name}`)!);
+    },
+    setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason: string }, ctx: Context) =>
+      setGuardrail(ctx.db, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason, ctx.actor),
+    setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null> }, ctx: Context) =>
+      setLoadModel(ctx.db, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null))),
+  },
+  Team: {
+    sprints: async (team: TeamRow, args: { last: number }, ctx: Context) =>
+      sprintActuals(ctx.db, team, await ctx.loadModels.load(team.id), parsed(sprintsLimit, args.last, 'last')),
+    guardrail: (team: TeamRow, _: unknown, ctx: Context) => ctx.policies.load(team.id),
+    guardrailHistory: (team: TeamRow, _: unknown, ctx: Context) => policyHistory(ctx.db, team.id),
+    loadModel: (team: TeamRow, _: unknown, ctx: Context) => ctx.loadModels.load(team.id),
+    plan: async (team: TeamRow, args: WhatIf, ctx: Context) =>
+      teamPlan(ctx.db, team, await ctx.loadModels.load(team.id), parsed(whatIfSchema, args, 'what-if')),
+  },
+  GuardrailPolicy: {
+    team: async (p: PolicyVersion, _: unknown, ctx: Context) =>
+      p.teamId === null ? null : (await ctx.db('teams').select('slug').where('id', p.teamId).first())?.slug ?? null,
+  },
+};

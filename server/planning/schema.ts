@@ -1,0 +1,170 @@
+export const planningTypeDefs = /* GraphQL */ `
+  "A version of a guardrail policy. Every change is a new version with who, when and why; none is overwritten."
+  type GuardrailPolicy {
+    "Always reserve at least this share of capacity for ops (default 0.20, the Phoenix Project's twenty percent)."
+    reserveFloor: Float!
+    "Ops above this share of capacity is an overload (default 0.50, Google SRE's cap on operational work)."
+    opsCeiling: Float!
+    "Page hours per week above which the rule breaches (default 12)."
+    maxPageHoursPerWeek: Float!
+    "Sleep interruptions per week above which the rule breaches (default 2)."
+    maxSleepInterruptionsPerWeek: Float!
+    "Change failure rate above which the rule breaches (default 0.15)."
+    maxChangeFailureRate: Float!
+    "How many finished sprints the recommendation looks back on (1-12, default 3)."
+    lookbackSprints: Int!
+    "Version number within its scope (team or org); 0 is the built-in default."
+    version: Int!
+    "The team this version belongs to; null for the org default."
+    team: String
+    "Why the policy was changed."
+    reason: String!
+    "Who changed it (the token's name)."
+    author: String!
+    "When it was changed; null for the built-in default."
+    createdAt: DateTime
+  }
+
+  "Guardrail fields to change; fields left out keep their current effective value."
+  input GuardrailInput {
+    reserveFloor: Float
+    opsCeiling: Float
+    maxPageHoursPerWeek: Float
+    maxSleepInterruptionsPerWeek: Float
+    maxChangeFailureRate: Float
+    lookbackSprints: Int
+  }
+
+  "How signals become hours of ops work."
+  type LoadModel {
+    "Weight of page hours in business hours (default 1)."
+    businessWeight: Float!
+    "Weight of page hours in off hours (default 1)."
+    offHoursWeight: Float!
+    "Weight of page hours in sleep hours (default 1)."
+    sleepWeight: Float!
+    "Triage minutes per alert (default 5)."
+    minutesPerAlert: Float!
+    "Hours of work per failed deploy (default 2)."
+    hoursPerFailedDeploy: Float!
+    "A page counts at most this many hours (default 8)."
+    maxHoursPerPage: Float!
+  }
+
+  "Load model fields to change; fields left out keep their current effective value."
+  input LoadModelInput {
+    businessWeight: Float
+    offHoursWeight: Float
+    sleepWeight: Float
+    minutesPerAlert: Float
+    hoursPerFailedDeploy: Float
+    maxHoursPerPage: Float
+  }
+
+  "A sprint with its actual ops load."
+  type Sprint {
+    name: String!
+    startDate: Date!
+    "Last day, inclusive."
+    endDate: Date!
+    "As given, or members x working days x focus hours - days off x focus hours."
+    capacityHours: Float!
+    "The ops share reserved when the sprint was planned; null if none was recorded."
+    reservedOpsShare: Float
+    "Actual ops hours in the sprint."
+    opsHours: Float!
+    "Actual ops hours by cause."
+    opsBreakdown: OpsBreakdown!
+    "Actual opsHours / capacityHours; null when capacity is 0."
+    opsShare: Float
+    "Capacity left for feature work: capacityHours - opsHours (never negative)."
+    featureHours: Float!
+    "True when the actual ops share exceeded the reserved share."
+    underReserved: Boolean!
+    "Worst guardrail rule of the sprint, judged by the version in force when it was planned."
+    status: Status!
+    "Every rule's result for the sprint."
+    rules: [RuleResult!]!
+    "The guardrail policy version the sprint is judged by."
+    guardrailVersion: Int!
+    featurePointsPlanned: Float
+    featurePointsCompleted: Float
+    "True for the 14-day windows of a team that records no sprints."
+    synthetic: Boolean!
+  }
+
+  "Creates or updates a sprint by (team, name)."
+  input SprintInput {
+    team: String!
+    name: String!
+    startDate: Date!
+    endDate: Date!
+    "Given capacity; omitted means computed from members, working days and focus hours."
+    capacityHours: Float
+    "Person-days off inside the sprint, subtracted from computed capacity."
+    daysOff: Float
+    "The ops share reserved at planning, 0..1."
+    reservedOpsShare: Float
+    featurePointsPlanned: Float
+    featurePointsCompleted: Float
+  }
+
+  "The recommended plan for a team's next sprint."
+  type SprintPlan {
+    "The day after the last sprint ends (or today for a team without sprints)."
+    startDate: Date!
+    "As long as the last sprint (14 days without sprints)."
+    endDate: Date!
+    "Capacity of the next sprint (computed, or from the what-if)."
+    capacityHours: Float!
+    "EWMA (alpha 0.5) of the last lookbackSprints finished sprints' ops shares, newest weighted most."
+    projectedOpsShare: Float!
+    "Projection rounded up to a 5% step, clamped to reserveFloor..opsCeiling."
+    recommendedOpsShare: Float!
+    "The share the hours below use: the recommendation, or the what-if reservedOpsShare."
+    reservedOpsShare: Float!
+    "reservedOpsShare x capacityHours."
+    reservedOpsHours: Float!
+    "capacityHours - reservedOpsHours."
+    featureHours: Float!
+    "BREACH when the projection is above the ceiling (ops overload), WARN from 80% of it."
+    status: Status!
+    "Every input and step in plain sentences."
+    explanation: [String!]!
+    "Names of the sprints the projection used, newest first."
+    basedOn: [String!]!
+    "The guardrail version applied."
+    guardrailVersion: Int!
+  }
+
+  extend type Team {
+    "The team's last sprints with actual load, newest first (default 6). Without sprints: 14-day windows ending today."
+    sprints(last: Int = 6): [Sprint!]!
+    "The guardrail policy in force: the team's newest version, else the org default."
+    guardrail: GuardrailPolicy!
+    "Every version of the team's own policy, newest first."
+    guardrailHistory: [GuardrailPolicy!]!
+    "The load model in force: the team's own, else the org default."
+    loadModel: LoadModel!
+    "The next sprint's plan. What-if arguments change the inputs without writing anything."
+    plan(capacityHours: Float, members: Int, daysOff: Float, reservedOpsShare: Float): SprintPlan!
+  }
+
+  extend type Query {
+    "The org default guardrail policy."
+    guardrailDefaults: GuardrailPolicy!
+    "Every version of the org default policy, newest first."
+    guardrailDefaultsHistory: [GuardrailPolicy!]!
+    "The org default load model."
+    loadModelDefaults: LoadModel!
+  }
+
+  extend type Mutation {
+    "Creates or updates sprints by (team, name); all or nothing."
+    upsertSprints(input: [SprintInput!]!): [Sprint!]!
+    "Adds a new guardrail version for a team (team null: the org default), with the reason."
+    setGuardrail(team: String, input: GuardrailInput!, reason: String!): GuardrailPolicy!
+    "Sets a team's load model (team null: the org default)."
+    setLoadModel(team: String, input: LoadModelInput!): LoadModel!
+  }
+`;

@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+
+export interface SprintRow {
+  id: number;
+  teamId: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+  capacityHours: number | null;
+  daysOff: number;
+  reservedOpsShare: number | null;
+  featurePointsPlanned: number | null;
+  featurePointsCompleted: number | null;
+  guardrailPolicyId: number | null;
+}
+
+const select = [
+  'id', 'team_id as teamId', 'name', 'start_date as startDate', 'end_date as endDate', 'capacity_hours as capacityHours',
+  'days_off as daysOff', 'reserved_ops_share as reservedOpsShare', 'feature_points_planned as featurePointsPlanned',
+  'feature_points_completed as featurePointsCompleted', 'guardrail_policy_id as guardrailPolicyId',
+];
+
+/** A team's sprints, newest (latest end date) first. */
+export function lastSprints(db: Knex, teamId: number, limit: number): Promise<SprintRow[]> {
+  return db('sprints').select(select).where('team_id', teamId).orderBy('end_date', 'desc').limit(limit);
+}
+
+/** Finished sprints (ended before `today`), newest first. */
+export function finishedSprints(db: Knex, teamId: number, today: string, limit: number): Promise<SprintRow[]> {
+  return db('sprints').select(select).where('team_id', teamId).where('end_date', '<', today).orderBy('end_date', 'desc').limit(limit);
+}
+
+/** Sprints of a team that overlap a range, newest first. */
+export function sprintsOverlapping(db: Knex, teamId: number, from: string, to: string): Promise<SprintRow[]> {
+  return db('sprints').select(select).where('team_id', teamId).where('start_date', '<=', to).where('end_date', '>=', from).orderBy('end_date', 'desc');
+}
+
+export interface SprintWrite {
+  team_id: number;
+  name: string;
+  start_date: string;
+  end_date: string;
+  capacity_hours: number | null;
+  days_off: number;
+  reserved_ops_share: number | null;
+  feature_points_planned: number | null;
+  feature_points_completed: number | null;
+  guardrail_policy_id: number | null;
+}
+
+/** Upsert by (team, name): re-sending a sprint updates it. */
+export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[]): Promise<SprintRow[]> {
+  if (rows.length === 0) return [];
+  return trx('sprints')
+    .insert(rows)
+    .onConflict(['team_id', 'name'])
+    .merge([...Object.keys(rows[0]).filter((k) => k !== 'team_id' && k !== 'name'), 'updated_at'].reduce<Record<string, unknown>>((m, c) => {
+      m[c] = c === 'updated_at' ? trx.fn.now() : trx.raw('??', [`excluded.${c}`]);
+      return m;
+    }, {}))
+    .returning(select);
+}
+
+/** Per team, the reserved share of its newest sprint overlapping the range that has one (one query). */
+export async function reservedSharesFor(db: Knex, teamIds: readonly number[], from: string, to: string): Promise<Map<number, number>> {
+  const rows: { teamId: number; share: number }[] = await db
+    .select('team_id as teamId', 'reserved_ops_share as share')
+    .from(db.raw(
+      `(SELECT DISTINCT ON (team_id) team_id, reserved_ops_share FROM sprints
+         WHERE team_id = ANY(?::int[]) AND start_date <= ?::date AND end_date >= ?::date AND reserved_ops_share IS NOT NULL
+         ORDER BY team_id, end_date DESC) AS s`,
+      [[...teamIds], to, from],
+    ));
+  return new Map(rows.map((r) => [r.teamId, r.share]));
+}

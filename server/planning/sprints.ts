@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { calendarDate, hours, share, slug, text, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
+import { throwIfBad, type RecordError } from '../graphql/errors';
+import { resolveTeamIds } from '../teams/service';
+import type { TeamRow } from '../teams/queries';
+import { computeCapacity, defaultSprintWindows, lengthInDays } from '../kpi/capacity';
+import { todayIn } from '../kpi/dateRange';
+import { signalSumsForWindows } from '../kpi/queries';
+import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
+import type { LoadModel } from '../kpi/loadModel';
+import { effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
+import { lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
+
+const sprintInput = z
+  .object({
+    team: slug,
+    name: text,
+    startDate: calendarDate,
+    endDate: calendarDate,
+    capacityHours: hours.nullish(),
+    daysOff: hours.nullish(),
+    reservedOpsShare: share.nullish(),
+    featurePointsPlanned: hours.nullish(),
+    featurePointsCompleted: hours.nullish(),
+  })
+  .strict()
+  .refine((s) => s.endDate >= s.startDate, { path: ['endDate'], message: 'must not be before startDate' })
+  .refine((s) => lengthInDays(s.startDate, s.endDate) <= 92, { path: ['endDate'], message: 'a sprint lasts at most 92 days' });
+
+/**
+ * Creates or updates sprints by (team, name); all or nothing. Each sprint remembers the guardrail
+ * version in force when it was written, the version it is judged by later.
+ */
+export async function upsertSprints(db: Knex, input: unknown[]): Promise<SprintRow[]> {
+  throwIfBad(batchSizeError(input.length), 'sprint');
+  const { values, errors } = validateRecords(sprintInput, input);
+  throwIfBad(errors, 'sprint');
+  const teams = await resolveTeamIds(db, values);
+  const problems: RecordError[] = [...teams.errors, ...duplicateKeys(values, (s) => `${s.team}|${s.name}`, 'name')];
+  const members = new Map<number, number | null>(
+    (await db('teams').select('id', 'members').whereIn('id', [...teams.ids.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
+  );
+  values.forEach((s, index) => {
+    const teamId = teams.ids.get(s.team);
+    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && !members.get(teamId))
+      problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
+  });
+  throwIfBad(problems, 'sprint');
+  const policies = await effectivePolicies(db, [...teams.ids.values()]);
+  const rows: SprintWrite[] = values.map((s) => {
+    const teamId = teams.ids.get(s.team)!;
+    return {
+      team_id: teamId,
+      name: s.name,
+      start_date: s.startDate,
+      end_date: s.endDate,
+      capacity_hours: s.capacityHours ?? null,
+      days_off: s.daysOff ?? 0,
+      reserved_ops_share: s.reservedOpsShare ?? null,
+      feature_points_planned: s.featurePointsPlanned ?? null,
+      feature_points_completed: s.featurePointsCompleted ?? null,
+      guardrail_policy_id: policies.get(teamId)!.id,
+    };
+  });
+  return db.transaction((trx) => upsertSprintRows(trx, rows));
+}
+
+/** Capacity of a sprint: as given, else members × working days × focus hours − days off × focus hours. */
+export function sprintCapacity(team: TeamRow, s: Pick<SprintRow, 'capacityHours' | 'startDate' | 'endDate' | 'daysOff'>): number {
+  if (s.capacityHours !== null) return s.capacityHours;
+  return computeCapacity({ members: team.members ?? 0, startDate: s.startDate, endDate: s.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff: s.daysOff });
+}
+
+export interface SprintActuals extends TeamKpiFigures {
+  name: string;
+  startDate: string;
+  endDate: string;
+  featureHours: number;
+  underReserved: boolean;
+  featurePointsPlanned: number | null;
+  featurePointsCompleted: number | null;
+  guardrailVersion: number;
+  /** True for the synthetic 14-day windows of a team that records no sprints. */
+  synthetic: boolean;
+}
+
+/**
+ * A team's last sprints with their actual ops load, newest first. A team without sprints gets
+ * consecutive 14-day windows ending today (capacity from members, nothing reserved).
+ */
+export async function sprintActuals(db: Knex, team: TeamRow, model: LoadModel, last: number): Promise<SprintActuals[]> {
+  const stored = await lastSprints(db, team.id, last);
+  if (stored.length) return actualsFor(db, team, model, stored.map((s) => ({ ...s, synthetic: false })));
+  const windows = defaultSprintWindows(todayIn(team.timezone), last).map((w, i) => ({
+    ...w, name: `Last ${14 * (i + 1)}–${14 * i + 1} days`, capacityHours: null, daysOff: 0, reservedOpsShare: null,
+    featurePointsPlanned: null, featurePointsCompleted: null, guardrailPolicyId: null, synthetic: true,
+  }));
+  return actualsFor(db, team, model, windows);
+}
+
+type SprintLike = Omit<SprintRow, 'id' | 'teamId'> & { synthetic: boolean };
+
+/** Actual load of the given sprints of one team: one aggregate query for all of them. */
+export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, sprints: SprintLike[]): Promise<SprintActuals[]> {
+  const current = (await effectivePolicies(db, [team.id])).get(team.id)!;
+  const sums = await signalSumsForWindows(db, team.id, sprints);
+  const policyCache = new Map<number, PolicyVersion>();
+  return Promise.all(
+    sprints.map(async (s, i) => {
+      // A sprint is judged by the guardrail version in force when it was planned.
+      let policy: PolicyVersion = current;
+      if (s.guardrailPolicyId !== null) {
+        policy = policyCache.get(s.guardrailPolicyId) ?? (await policyById(db, s.guardrailPolicyId)) ?? current;
+        policyCache.set(s.guardrailPolicyId, policy);
+      }
+      const capacity = sprintCapacity(team, s);
+      const figures = teamKpiFigures({ sums: sums[i], days: lengthInDays(s.startDate, s.endDate), capacityHours: capacity, reservedOpsShare: s.reservedOpsShare, model, policy });
+      return {
+        ...figures,
+        name: s.name,
+        startDate: s.startDate,
+        endDate: s.endDate,
+        featureHours: Math.max(0, capacity - figures.opsHours),
+        underReserved: s.reservedOpsShare !== null && figures.opsShare !== null && figures.opsShare > s.reservedOpsShare + 1e-9,
+        featurePointsPlanned: s.featurePointsPlanned,
+        featurePointsCompleted: s.featurePointsCompleted,
+        guardrailVersion: policy.version,
+        synthetic: s.synthetic,
+      };
+    }),
+  );
+}
