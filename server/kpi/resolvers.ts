@@ -1,11 +1,12 @@
 import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
 import { listTeams } from '../teams/queries';
-import { signalSeries, type SeriesBucket } from './queries';
+import { signalSeries, signalSumsForWindows, type SeriesBucket } from './queries';
+import { sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from './signals';
 import { checkedRange } from './service';
 import { daysInRange, type DateRange } from './dateRange';
-import { computeCapacity } from './capacity';
+import { computeCapacity, defaultSprintWindows } from './capacity';
 import { teamKpiFigures } from './teamKpis';
 import { opsBreakdown, opsHours } from './loadModel';
 
@@ -20,6 +21,20 @@ export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
   const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: range.from, endDate: range.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
   const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, model, policy });
   return { from: range.from, to: range.to, days: daysInRange(range), ...figures };
+}
+
+/** One point per sprint overlapping the range (clipped to it); 14-day windows for a team without sprints. */
+async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
+  const stored = await sprintsOverlapping(ctx.db, team.id, range.from, range.to);
+  const windows = stored.length
+    ? stored.reverse()
+    : defaultSprintWindows(range.to, Math.ceil(daysInRange(range) / 14)).reverse();
+  const clipped = windows.map((w) => ({
+    startDate: w.startDate < range.from ? range.from : w.startDate,
+    endDate: w.endDate > range.to ? range.to : w.endDate,
+  }));
+  const sums = await signalSumsForWindows(ctx.db, team.id, clipped);
+  return clipped.map((w, i) => ({ ...sums[i], start: w.startDate, end: w.endDate }));
 }
 
 export const kpiResolvers = {
@@ -37,8 +52,10 @@ export const kpiResolvers = {
     kpis: (team: TeamRow, args: { range: DateRange }, ctx: Context) => kpisFor(team, checkedRange(args.range), ctx),
     series: async (team: TeamRow, args: { range: DateRange; bucket: SeriesBucket | 'SPRINT' }, ctx: Context) => {
       const range = checkedRange(args.range);
-      const bucket = args.bucket === 'SPRINT' ? 'WEEK' : args.bucket; // TODO(sprint buckets): series by the team's sprints
-      const [points, model] = await Promise.all([signalSeries(ctx.db, team.id, range, bucket), ctx.loadModels.load(team.id)]);
+      const [points, model] = await Promise.all([
+        args.bucket === 'SPRINT' ? sprintSeries(ctx, team, range) : signalSeries(ctx.db, team.id, range, args.bucket),
+        ctx.loadModels.load(team.id),
+      ]);
       return points.map((p) => {
         const k = signalKpis(p);
         const breakdown = opsBreakdown(k, model);

@@ -154,3 +154,22 @@ describe.each(DB_KINDS)('planning on %s', (kind) => {
     expect(await s.db('sprints').count('* as n').first()).toEqual(before);
   });
 });
+
+describe('sprint-bucketed series', () => {
+  it('gives one point per sprint overlapping the range, clipped to it', async () => {
+    const s = await startTestServer('pglite');
+    try {
+      await s.gql(`mutation { upsertTeams(input: [{ slug: "ops", name: "Ops", members: 5 }]) { slug } }`);
+      await s.gql(`mutation($m: [DailyMetricsInput!]!) { recordDailyMetrics(input: $m) { inserted } }`, { m: METRICS });
+      await s.gql(`mutation($s: [SprintInput!]!) { upsertSprints(input: $s) { name } }`, { s: SPRINTS });
+      const res = await s.gql(`{ team(slug: "ops") { series(range: { from: "2026-01-10", to: "2026-02-10" }, bucket: SPRINT) { start end toilHours opsHours } } }`);
+      expect(res.data.team.series).toEqual([
+        { start: '2026-01-10', end: '2026-01-18', toilHours: 0, opsHours: 0 },
+        { start: '2026-01-19', end: '2026-02-01', toilHours: 60, opsHours: 60 },
+        { start: '2026-02-02', end: '2026-02-10', toilHours: 60, opsHours: 90 },
+      ]);
+    } finally {
+      await s.close();
+    }
+  });
+});
