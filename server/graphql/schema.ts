@@ -9,17 +9,20 @@ import { kpiTypeDefs } from '../kpi/schema';
 import { kpiResolvers } from '../kpi/resolvers';
 import { planningTypeDefs } from '../planning/schema';
 import { planningResolvers } from '../planning/resolvers';
+import { snapshotsTypeDefs } from '../snapshots/schema';
+import { snapshotsResolvers } from '../snapshots/resolvers';
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   return makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs],
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
       teamsResolvers,
       ingestResolvers,
       kpiResolvers,
       planningResolvers,
+      snapshotsResolvers,
     ],
   });
 }

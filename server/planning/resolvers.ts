@@ -58,7 +58,8 @@ export const planningResolvers = {
       teamPlan(ctx.db, team, await ctx.loadModels.load(team.id), parsed(whatIfSchema, args, 'what-if')),
   },
   GuardrailPolicy: {
-    team: async (p: PolicyVersion, _: unknown, ctx: Context) =>
-      p.teamId === null ? null : (await ctx.db('teams').select('slug').where('id', p.teamId).first())?.slug ?? null,
+    // Frozen snapshot documents carry the slug; live versions carry the team id.
+    team: async (p: PolicyVersion & { team?: string | null }, _: unknown, ctx: Context) =>
+      p.team !== undefined ? p.team : p.teamId === null ? null : (await ctx.db('teams').select('slug').where('id', p.teamId).first())?.slug ?? null,
   },
 };

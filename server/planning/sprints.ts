@@ -9,7 +9,7 @@ import { todayIn } from '../kpi/dateRange';
 import { signalSumsForWindows } from '../kpi/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
-import { effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
+import { BUILT_IN_POLICY, effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
 import { lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
 
 const sprintInput = z
@@ -108,8 +108,9 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
   const policyCache = new Map<number, PolicyVersion>();
   return Promise.all(
     sprints.map(async (s, i) => {
-      // A sprint is judged by the guardrail version in force when it was planned.
-      let policy: PolicyVersion = current;
+      // A sprint is judged by the guardrail version in force when it was planned: a stored sprint
+      // without a version id was planned under the built-in defaults; synthetic windows by today's policy.
+      let policy: PolicyVersion = s.synthetic ? current : BUILT_IN_POLICY;
       if (s.guardrailPolicyId !== null) {
         policy = policyCache.get(s.guardrailPolicyId) ?? (await policyById(db, s.guardrailPolicyId)) ?? current;
         policyCache.set(s.guardrailPolicyId, policy);

@@ -1,0 +1,50 @@
+import type { TeamDocument } from './document';
+
+// CSV layout of exports: one row per team (kind=teams), or one row per sprint (kind=sprints).
+// Numbers are written unformatted, dates ISO, so spreadsheets read them as numbers and dates.
+
+export const TEAM_COLUMNS = [
+  'team', 'name', 'from', 'to', 'days', 'alerts', 'pages', 'pageHours', 'businessPageHours', 'offHoursPageHours',
+  'sleepPageHours', 'sleepInterruptions', 'deploys', 'failedDeploys', 'changeFailureRate', 'toilHours',
+  'opsHours', 'opsHoursPages', 'opsHoursAlerts', 'opsHoursFailedDeploys', 'opsHoursToil', 'capacityHours',
+  'opsShare', 'reservedOpsShare', 'status', 'guardrailVersion', 'projectedOpsShare', 'recommendedOpsShare',
+] as const;
+
+export const SPRINT_COLUMNS = [
+  'team', 'sprint', 'startDate', 'endDate', 'capacityHours', 'reservedOpsShare', 'opsHours', 'opsShare',
+  'featureHours', 'underReserved', 'status', 'guardrailVersion', 'featurePointsPlanned', 'featurePointsCompleted',
+] as const;
+
+export type ExportKind = 'teams' | 'sprints';
+type Cell = string | number | boolean | null;
+
+export function teamRow(t: TeamDocument): Cell[] {
+  const k = t.kpis;
+  return [
+    t.slug, t.name, k.from, k.to, k.days, k.alerts, k.pages, k.pageHours, k.businessPageHours, k.offHoursPageHours,
+    k.sleepPageHours, k.sleepInterruptions, k.deploys, k.failedDeploys, k.changeFailureRate, k.toilHours,
+    k.opsHours, k.opsBreakdown.pages, k.opsBreakdown.alerts, k.opsBreakdown.failedDeploys, k.opsBreakdown.toil, k.capacityHours,
+    k.opsShare, k.reservedOpsShare, k.status, t.guardrail.version, t.plan.projectedOpsShare, t.plan.recommendedOpsShare,
+  ];
+}
+
+export function sprintRows(t: TeamDocument): Cell[][] {
+  return t.sprints.map((s) => [
+    t.slug, s.name, s.startDate, s.endDate, s.capacityHours, s.reservedOpsShare, s.opsHours, s.opsShare,
+    s.featureHours, s.underReserved, s.status, s.guardrailVersion, s.featurePointsPlanned, s.featurePointsCompleted,
+  ]);
+}
+
+export function rowsOf(kind: ExportKind, t: TeamDocument): Cell[][] {
+  return kind === 'teams' ? [teamRow(t)] : sprintRows(t);
+}
+
+export const columnsOf = (kind: ExportKind): readonly string[] => (kind === 'teams' ? TEAM_COLUMNS : SPRINT_COLUMNS);
+
+/**
+ * OWASP CSV injection: a text cell starting with = + - @ tab or carriage return could run as a
+ * formula in a spreadsheet, so it is prefixed with a single quote. Numbers we write are left alone.
+ */
+export function neutralise(cell: Cell): Cell {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

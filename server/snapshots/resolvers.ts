@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Context } from '../graphql/context';
+import { BadInputError } from '../graphql/errors';
+import type { DateRange } from '../kpi/dateRange';
+import { createSnapshot, documentOf, requireSnapshot, snapshotDiff } from './service';
+import { markDeleted, snapshotById, snapshotPage, type SnapshotRow } from './queries';
+
+const encodeCursor = (r: SnapshotRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || Number.isNaN(Date.parse(createdAt)) || !z.uuid().safeParse(id).success) {
+    throw new BadInputError('Invalid cursor: pass an endCursor returned by snapshots.', [{ index: 0, field: 'after', message: 'is not a cursor' }]);
+  }
+  return { createdAt, id };
+}
+
+export const snapshotsResolvers = {
+  Query: {
+    snapshots: async (_: unknown, args: { first: number; after?: string | null }, ctx: Context) => {
+      if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) {
+        throw new BadInputError('first must be between 1 and 100', [{ index: 0, field: 'first', message: 'must be between 1 and 100' }]);
+      }
+      const rows = await snapshotPage(ctx.db, args.first + 1, args.after ? decodeCursor(args.after) : undefined);
+      const page = rows.slice(0, args.first);
+      return {
+        edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
+        pageInfo: { hasNextPage: rows.length > args.first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
+      };
+    },
+    snapshot: async (_: unknown, args: { id: string }, ctx: Context) =>
+      z.uuid().safeParse(args.id).success ? ((await snapshotById(ctx.db, args.id)) ?? null) : null,
+    snapshotDiff: (_: unknown, args: { a: string; b?: string | null }, ctx: Context) => snapshotDiff(ctx, args.a, args.b),
+  },
+  Mutation: {
+    createSnapshot: (_: unknown, args: { input: { label: string; range: DateRange; teams?: string[] | null } }, ctx: Context) =>
+      createSnapshot(ctx, args.input),
+    deleteSnapshot: async (_: unknown, args: { id: string }, ctx: Context) => {
+      await requireSnapshot(ctx, args.id);
+      return markDeleted(ctx.db, args.id, ctx.actor);
+    },
+  },
+  Snapshot: {
+    range: (r: SnapshotRow) => ({ from: r.from, to: r.to }),
+    schema: (r: SnapshotRow) => documentOf(r).schema,
+    data: (r: SnapshotRow) => documentOf(r).teams,
+  },
+};

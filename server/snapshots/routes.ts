@@ -1,0 +1,89 @@
+import { Router, type Response } from 'express';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { stringify } from 'csv-stringify';
+import { createContext } from '../graphql/context';
+import { GraphQLError } from 'graphql';
+import { checkedRange } from '../kpi/service';
+import { currentDocuments, documentOf, requireSnapshot, selectTeams } from './service';
+import { columnsOf, neutralise, rowsOf, type ExportKind } from './csv';
+import type { TeamDocument } from './document';
+
+// Teams computed per step of a streamed export: memory stays flat however many teams there are.
+const EXPORT_BATCH = 25;
+
+function kindOf(q: unknown): ExportKind {
+  if (q === undefined || q === 'teams') return 'teams';
+  if (q === 'sprints') return 'sprints';
+  throw new GraphQLError('kind must be teams or sprints', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** Writes CSV rows as they come, honouring back-pressure, with a UTF-8 BOM for spreadsheet programs. */
+async function streamCsv(res: Response, filename: string, kind: ExportKind, batches: AsyncIterable<TeamDocument[]>) {
+  res.status(200).type('text/csv; charset=utf-8').attachment(filename);
+  const csv = stringify({ header: true, columns: [...columnsOf(kind)], bom: true, record_delimiter: 'windows', cast: { boolean: (b) => String(b) } });
+  csv.pipe(res);
+  for await (const teams of batches) {
+    for (const t of teams) {
+      for (const row of rowsOf(kind, t)) {
+        if (!csv.write(row.map(neutralise))) await new Promise((r) => csv.once('drain', r));
+      }
+    }
+  }
+  csv.end();
+}
+
+function sendError(res: Response, log: Logger, e: unknown) {
+  const code = e instanceof GraphQLError ? (e.extensions.code as string) : 'INTERNAL_SERVER_ERROR';
+  const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403 }[code] ?? 500;
+  if (status === 500) log.error({ err: e }, 'export failed');
+  if (res.headersSent) return void res.end();
+  res.status(status).json({
+    error: { code, message: status === 500 ? 'Internal server error' : (e as Error).message, records: (e as GraphQLError).extensions?.records },
+  });
+}
+
+export function exportRoutes(db: Knex, log: Logger): Router {
+  const router = Router();
+
+  // GET /api/snapshots/:id.json — the stored document, byte for byte. .csv — its rows.
+  router.get('/api/snapshots/:file', async (req, res) => {
+    try {
+      const m = /^(.+)\.(json|csv)$/.exec(req.params.file);
+      if (!m) throw new GraphQLError('Ask for /api/snapshots/<id>.json or .csv', { extensions: { code: 'NOT_FOUND' } });
+      const ctx = createContext(db, log);
+      const row = await requireSnapshot(ctx, m[1]);
+      if (m[2] === 'json') {
+        res.status(200).type('application/json; charset=utf-8').attachment(`snapshot-${row.id}.json`).send(row.document);
+        return;
+      }
+      const kind = kindOf(req.query.kind);
+      async function* once() {
+        yield documentOf(row).teams;
+      }
+      await streamCsv(res, `snapshot-${row.id}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, once());
+    } catch (e) {
+      sendError(res, log, e);
+    }
+  });
+
+  // GET /api/export.csv?from=&to=&teams=a,b&kind=teams|sprints — current figures, streamed.
+  router.get('/api/export.csv', async (req, res) => {
+    try {
+      const range = checkedRange({ from: String(req.query.from ?? ''), to: String(req.query.to ?? '') });
+      const kind = kindOf(req.query.kind);
+      const slugs = typeof req.query.teams === 'string' && req.query.teams ? req.query.teams.split(',') : null;
+      const teams = await selectTeams(createContext(db, log), slugs);
+      async function* batches() {
+        for (let i = 0; i < teams.length; i += EXPORT_BATCH) {
+          // A fresh context per batch: its DataLoader caches are dropped with it.
+          yield currentDocuments(createContext(db, log), teams.slice(i, i + EXPORT_BATCH), range);
+        }
+      }
+      await streamCsv(res, `headroom-${range.from}-${range.to}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, batches());
+    } catch (e) {
+      sendError(res, log, e);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,113 @@
+export const snapshotsTypeDefs = /* GraphQL */ `
+  "An immutable, named copy of the KPIs for a range and a set of teams. Later ingestion never changes it."
+  type Snapshot {
+    id: ID!
+    "A name for the meeting or review it was made for."
+    label: String!
+    "The range the KPIs cover."
+    range: SnapshotRange!
+    "Slugs of the teams it holds."
+    teams: [String!]!
+    "Who made it (the token's name)."
+    author: String!
+    createdAt: DateTime!
+    "Headroom version that computed the figures."
+    serverVersion: String!
+    "Version of the document format, e.g. headroom.snapshot/v1 (see docs/snapshots.md)."
+    schema: String!
+    "The frozen figures per team."
+    data: [SnapshotTeam!]!
+    "The frozen document as stored, byte for byte (JSON)."
+    document: String!
+  }
+
+  type SnapshotRange {
+    from: Date!
+    to: Date!
+  }
+
+  "One team's frozen figures."
+  type SnapshotTeam {
+    slug: String!
+    name: String!
+    timezone: String!
+    members: Int
+    focusHoursPerDay: Float!
+    kpis: TeamKpis!
+    "The guardrail version in force when the snapshot was made."
+    guardrail: GuardrailPolicy!
+    "The load model in force when the snapshot was made."
+    loadModel: LoadModel!
+    "Sprints overlapping the range, newest first."
+    sprints: [Sprint!]!
+    "The recommendation for the next sprint at that time."
+    plan: SprintPlan!
+  }
+
+  "What to freeze: a label, a range, and teams (all teams when left out or empty)."
+  input SnapshotInput {
+    label: String!
+    range: DateRange!
+    teams: [String!]
+  }
+
+  "Snapshots, newest first, Relay style."
+  type SnapshotConnection {
+    edges: [SnapshotEdge!]!
+    pageInfo: PageInfo!
+  }
+
+  type SnapshotEdge {
+    "Opaque cursor: pass it as after to get the next page."
+    cursor: String!
+    node: Snapshot!
+  }
+
+  type PageInfo {
+    hasNextPage: Boolean!
+    endCursor: String
+  }
+
+  "A KPI that moved between two snapshots."
+  type KpiChange {
+    kpi: String!
+    before: Float
+    after: Float
+    "after - before; null when one side is undefined."
+    delta: Float
+  }
+
+  "How one team's KPIs moved."
+  type TeamDiff {
+    team: String!
+    "BOTH, ONLY_BEFORE or ONLY_AFTER."
+    presence: String!
+    statusBefore: Status
+    statusAfter: Status
+    "Only the KPIs that changed."
+    changes: [KpiChange!]!
+  }
+
+  type SnapshotDiff {
+    before: Snapshot!
+    "The later snapshot; null when compared with the current figures."
+    after: Snapshot
+    teams: [TeamDiff!]!
+  }
+
+  extend type Query {
+    "Snapshots, newest first (first: 1-100, default 20)."
+    snapshots(first: Int = 20, after: String): SnapshotConnection!
+    "One snapshot, or null."
+    snapshot(id: ID!): Snapshot
+    "Per team, the KPIs that moved from snapshot a to snapshot b (or to now when b is left out)."
+    snapshotDiff(a: ID!, b: ID): SnapshotDiff!
+  }
+
+  extend type Mutation {
+    "Freezes the KPIs of a range and a set of teams."
+    createSnapshot(input: SnapshotInput!): Snapshot!
+    "Hides a snapshot (admin); who deleted it and when is recorded."
+    deleteSnapshot(id: ID!): Boolean!
+  }
+`;

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Context } from '../graphql/context';
+import { BadInputError, NotFoundError } from '../graphql/errors';
+import { slug, text } from '../validation/fields';
+import { listTeams, type TeamRow } from '../teams/queries';
+import { checkedRange } from '../kpi/service';
+import type { DateRange } from '../kpi/dateRange';
+import { SERVER_VERSION } from '../version';
+import { SNAPSHOT_SCHEMA, teamDocument, type SnapshotDocument, type TeamDocument } from './document';
+import { insertSnapshot, snapshotById, type SnapshotRow } from './queries';
+import { diffTeams } from './diff';
+
+const snapshotInput = z.object({ label: text, teams: z.array(slug).max(1000, 'at most 1000 teams').nullish() });
+
+/** The teams named (all teams when none are named); unknown slugs are bad input. */
+export async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
+  const all = await listTeams(ctx.db);
+  if (!slugs || slugs.length === 0) return all;
+  const bySlug = new Map(all.map((t) => [t.slug, t]));
+  const unknown = slugs.map((s, index) => ({ s, index })).filter(({ s }) => !bySlug.has(s));
+  if (unknown.length) {
+    throw new BadInputError(
+      `Unknown team${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => u.s).join(', ')}`,
+      unknown.map(({ s, index }) => ({ index, field: 'teams', message: `no team with slug "${s}"` })),
+    );
+  }
+  return [...new Set(slugs)].map((s) => bySlug.get(s)!);
+}
+
+/** Current figures of teams over a range, in the shape snapshots freeze. */
+export async function currentDocuments(ctx: Context, teams: TeamRow[], range: DateRange): Promise<TeamDocument[]> {
+  return Promise.all(teams.map((t) => teamDocument(ctx, t, range)));
+}
+
+/** Freezes the KPIs of a range and a set of teams. The stored text never changes afterwards. */
+export async function createSnapshot(ctx: Context, input: { label: string; range: DateRange; teams?: string[] | null }): Promise<SnapshotRow> {
+  const parsed = snapshotInput.safeParse({ label: input.label, teams: input.teams });
+  if (!parsed.success) {
+    const records = parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.'), message: i.message }));
+    throw new BadInputError(`Invalid snapshot: ${records.map((r) => `${r.field} ${r.message}`).join('; ')}`, records);
+  }
+  const range = checkedRange(input.range);
+  const teams = await selectTeams(ctx, parsed.data.teams);
+  const id = randomUUID();
+  const createdAt = new Date();
+  const document: SnapshotDocument = {
+    schema: SNAPSHOT_SCHEMA,
+    id,
+    label: parsed.data.label,
+    range: { from: range.from, to: range.to },
+    author: ctx.actor,
+    createdAt: createdAt.toISOString(),
+    serverVersion: SERVER_VERSION,
+    teams: await currentDocuments(ctx, teams, range),
+  };
+  return insertSnapshot(ctx.db, {
+    id, label: document.label, from: range.from, to: range.to, teams: teams.map((t) => t.slug),
+    document: JSON.stringify(document), author: ctx.actor, serverVersion: SERVER_VERSION, createdAt,
+  });
+}
+
+export async function requireSnapshot(ctx: Context, id: string): Promise<SnapshotRow> {
+  const row = z.uuid().safeParse(id).success ? await snapshotById(ctx.db, id) : undefined;
+  if (!row) throw new NotFoundError(`No snapshot with id "${id}".`);
+  return row;
+}
+
+const parsedDocs = new WeakMap<SnapshotRow, SnapshotDocument>();
+export function documentOf(row: SnapshotRow): SnapshotDocument {
+  let doc = parsedDocs.get(row);
+  if (!doc) parsedDocs.set(row, (doc = JSON.parse(row.document) as SnapshotDocument));
+  return doc;
+}
+
+/** Compares snapshot a with snapshot b, or with the current figures for a's range and teams. */
+export async function snapshotDiff(ctx: Context, a: string, b?: string | null) {
+  const before = await requireSnapshot(ctx, a);
+  const beforeDoc = documentOf(before);
+  if (b) {
+    const after = await requireSnapshot(ctx, b);
+    return { before, after, teams: diffTeams(beforeDoc.teams, documentOf(after).teams) };
+  }
+  const teams = (await listTeams(ctx.db)).filter((t) => before.teams.includes(t.slug));
+  const now = await currentDocuments(ctx, teams, beforeDoc.range);
+  return { before, after: null, teams: diffTeams(beforeDoc.teams, now) };
+}
