@@ -4,6 +4,7 @@ import * as dailyMetrics from './20261123120100_daily_metrics';
 import * as events from './20261123120200_events';
 import * as planning from './20261123120300_planning';
 import * as snapshotsAndAccess from './20261123120400_snapshots_and_access';
+import * as eventSignals from './20261123130000_event_signals';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -13,6 +14,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123120200_events': events,
   '20261123120300_planning': planning,
   '20261123120400_snapshots_and_access': snapshotsAndAccess,
+  '20261123130000_event_signals': eventSignals,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -12,6 +12,14 @@ import { buildSchema } from './graphql/schema';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/formatError';
 import { healthRoutes } from './http/health';
+import { webhookRoutes } from './webhooks/routes';
+import { exportRoutes } from './snapshots/routes';
+import { importRoutes } from './ingest/importRoute';
+import cookieParser from 'cookie-parser';
+import { GraphQLError } from 'graphql';
+import { guardSchema } from './auth/guard';
+import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
+import { HTTP_SCOPES } from './auth/fieldScopes';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -20,10 +28,18 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
+/** What the app takes beside the database; a subset of Config, so main.ts passes its config. */
+export interface AppOptions {
+  pagerdutyWebhookSecret?: string;
+  githubWebhookSecret?: string;
+  /** HEADROOM_PUBLIC_READ: reads without a token. */
+  publicRead?: boolean;
+}
+
 /** The Express app: middleware, GraphQL, health, the built client. Started by main.ts or tests. */
-export async function createApp(db: Knex, log: Logger): Promise<App> {
+export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): Promise<App> {
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema: guardSchema(buildSchema()),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
@@ -34,10 +50,29 @@ export async function createApp(db: Knex, log: Logger): Promise<App> {
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(healthRoutes(db));
+  // Webhooks read their raw body (signatures are over the exact bytes): before any JSON parser.
+  app.use(webhookRoutes(db, log, { pagerdutySecret: opts.pagerdutyWebhookSecret, githubSecret: opts.githubWebhookSecret }));
+  app.use(cookieParser());
+  app.use(sessionRoutes(db));
+  const publicRead = opts.publicRead ?? false;
+  // Scopes of the HTTP endpoints are declared in auth/fieldScopes.ts, beside GraphQL's.
+  app.use('/api/import', requireHttpScope(db, publicRead, HTTP_SCOPES['POST /api/import']));
+  app.use('/api/export.csv', requireHttpScope(db, publicRead, HTTP_SCOPES['GET /api/export.csv']));
+  app.use('/api/snapshots', requireHttpScope(db, publicRead, HTTP_SCOPES['GET /api/snapshots/:file']));
+  app.use(exportRoutes(db, log));
+  app.use(importRoutes(db, log));
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(db, log) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await viewerOf(db, req, publicRead);
+        if (!viewer) {
+          throw new GraphQLError('That token is unknown, revoked or expired.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return createContext(db, log, viewer);
+      },
+    }),
   );
   serveClient(app);
   return { app, apollo };

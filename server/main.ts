@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { createDb, migrate } from './db/index';
 import { createApp } from './app';
 import { seedDemo, isEmpty } from './demo/seed';
+import { bootstrapAdminToken } from './auth/service';
 
 // config → database → migrations → app.listen; nothing else.
 async function main() {
@@ -25,7 +26,8 @@ async function main() {
     const seeded = await seedDemo(db);
     log.info(seeded, 'empty embedded database: loaded demo data');
   }
-  const { app, apollo } = await createApp(db, log);
+  await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir, baseUrl: `http://${config.host}:${config.port}`, log });
+  const { app, apollo } = await createApp(db, log, config);
   const server: Server = app.listen(config.port, config.host, () => {
     log.info({ url: `http://${config.host}:${config.port}`, database: embedded ? `embedded (${config.dataDir})` : 'postgres' }, 'Headroom is listening');
   });

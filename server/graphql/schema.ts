@@ -11,11 +11,15 @@ import { planningTypeDefs } from '../planning/schema';
 import { planningResolvers } from '../planning/resolvers';
 import { snapshotsTypeDefs } from '../snapshots/schema';
 import { snapshotsResolvers } from '../snapshots/resolvers';
+import { authTypeDefs } from '../auth/schema';
+import { authResolvers } from '../auth/resolvers';
+import { routingTypeDefs } from '../routing/schema';
+import { routingResolvers } from '../routing/resolvers';
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   return makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs],
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
       teamsResolvers,
@@ -23,6 +27,8 @@ export function buildSchema() {
       kpiResolvers,
       planningResolvers,
       snapshotsResolvers,
+      authResolvers,
+      routingResolvers,
     ],
   });
 }

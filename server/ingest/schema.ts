@@ -41,8 +41,78 @@ export const ingestTypeDefs = /* GraphQL */ `
     toilHours: Float
   }
 
+  "How urgently a page notified a human (PagerDuty's urgency)."
+  enum PageUrgency {
+    "Notified at once, day or night."
+    HIGH
+    "Notified according to the low-urgency rules of the source."
+    LOW
+  }
+
+  "Outcome of a deploy."
+  enum DeployStatus {
+    "The deploy went out and stayed."
+    SUCCEEDED
+    "The deploy failed."
+    FAILED
+    "The deploy went out and was rolled back."
+    ROLLED_BACK
+  }
+
+  """
+  One page: an incident that notified a human. (source, externalId) is its key: re-sending it
+  updates the page, e.g. when it is acknowledged or resolved. Its hours run from triggeredAt to
+  resolvedAt (an open page counts up to now), at most the team's load model maxHoursPerPage,
+  split into business, off and sleep hours in the team's time zone.
+  """
+  input PageInput {
+    "Who sent the page, e.g. pagerduty, opsgenie; default api."
+    source: String
+    "The page's id at its source, 1-200 characters; unique per source."
+    externalId: String!
+    "Team slug."
+    team: String!
+    "Service label; omitted means the whole team."
+    service: String
+    "Default HIGH."
+    urgency: PageUrgency
+    "When the page was triggered (with an offset)."
+    triggeredAt: DateTime!
+    "When a human acknowledged it; not before triggeredAt."
+    acknowledgedAt: DateTime
+    "When it was resolved; not before triggeredAt. Null while the page is open."
+    resolvedAt: DateTime
+  }
+
+  """
+  One deploy. (source, externalId) is its key: re-sending it updates the deploy. Only deploys to
+  the production environment count in the KPIs; FAILED and ROLLED_BACK count as failed.
+  """
+  input DeployInput {
+    "Who sent the deploy, e.g. github, argo; default api."
+    source: String
+    "The deploy's id at its source, 1-200 characters; unique per source."
+    externalId: String!
+    "Team slug."
+    team: String!
+    "Service label; omitted means the whole team."
+    service: String
+    "Environment deployed to; default production. Only production counts (case-insensitive)."
+    environment: String
+    "When the deploy finished (with an offset)."
+    deployedAt: DateTime!
+    "Outcome of the deploy."
+    status: DeployStatus!
+    "Seconds from commit to running in production, when known; non-negative."
+    leadTimeSeconds: Float
+  }
+
   extend type Mutation {
     "Records daily aggregates (at most 10,000 a call); all or nothing."
     recordDailyMetrics(input: [DailyMetricsInput!]!): IngestResult!
+    "Records page events (at most 10,000 a call), upserted by source and externalId; all or nothing."
+    recordPages(input: [PageInput!]!): IngestResult!
+    "Records deploy events (at most 10,000 a call), upserted by source and externalId; all or nothing."
+    recordDeploys(input: [DeployInput!]!): IngestResult!
   }
 `;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DateRange } from './dateRange';
+import { signalsWithOpenPages } from './openPages';
 
 /** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */
 export interface SignalSums {
@@ -28,13 +29,14 @@ const SUMS = `
 
 /** Signal sums per team over a range, for many teams in one statement (the overview). */
 export async function signalSumsByTeam(db: Knex, teamIds: readonly number[], range: DateRange): Promise<Map<number, SignalSums>> {
+  const { relation: signals } = await signalsWithOpenPages(db, teamIds, range.from, range.to);
   const { rows } = await db.raw(
     `SELECT t.id AS "teamId", ${SUMS}
        FROM teams t
-       LEFT JOIN daily_metrics m ON m.team_id = t.id AND m.date BETWEEN ?::date AND ?::date
+       LEFT JOIN ? m ON m.team_id = t.id AND m.date BETWEEN ?::date AND ?::date
       WHERE t.id = ANY(?::int[])
       GROUP BY t.id`,
-    [range.from, range.to, [...teamIds]],
+    [signals, range.from, range.to, [...teamIds]],
   );
   return new Map((rows as (SignalSums & { teamId: number })[]).map(({ teamId, ...sums }) => [teamId, sums]));
 }
@@ -48,6 +50,7 @@ export type SeriesBucket = 'DAY' | 'WEEK';
 export async function signalSeries(db: Knex, teamId: number, range: DateRange, bucket: SeriesBucket): Promise<(SignalSums & { start: string; end: string })[]> {
   const step = bucket === 'DAY' ? '1 day' : '1 week';
   const first = bucket === 'DAY' ? '?::date' : `date_trunc('week', ?::date)::date`;
+  const { relation: signals } = await signalsWithOpenPages(db, [teamId], range.from, range.to);
   const { rows } = await db.raw(
     `WITH buckets AS (
        SELECT GREATEST(b::date, ?::date) AS start,
@@ -56,10 +59,10 @@ export async function signalSeries(db: Knex, teamId: number, range: DateRange, b
      )
      SELECT b.start::text AS start, b."end"::text AS "end", ${SUMS}
        FROM buckets b
-       LEFT JOIN daily_metrics m ON m.team_id = ? AND m.date BETWEEN b.start AND b."end"
+       LEFT JOIN ? m ON m.team_id = ? AND m.date BETWEEN b.start AND b."end"
       GROUP BY b.start, b."end"
       ORDER BY b.start`,
-    [range.from, step, range.to, range.from, range.to, step, teamId],
+    [range.from, step, range.to, range.from, range.to, step, signals, teamId],
   );
   return rows;
 }
@@ -67,13 +70,16 @@ export async function signalSeries(db: Knex, teamId: number, range: DateRange, b
 /** Signal sums of one team for several windows (sprints) in one statement, in the order given. */
 export async function signalSumsForWindows(db: Knex, teamId: number, windows: { startDate: string; endDate: string }[]): Promise<SignalSums[]> {
   if (windows.length === 0) return [];
+  const from = windows.reduce((min, w) => (w.startDate < min ? w.startDate : min), windows[0].startDate);
+  const to = windows.reduce((max, w) => (w.endDate > max ? w.endDate : max), windows[0].endDate);
+  const { relation: signals } = await signalsWithOpenPages(db, [teamId], from, to);
   const { rows } = await db.raw(
     `SELECT w.i, ${SUMS}
        FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)
-       LEFT JOIN daily_metrics m ON m.team_id = ? AND m.date BETWEEN w.start AND w."end"
+       LEFT JOIN ? m ON m.team_id = ? AND m.date BETWEEN w.start AND w."end"
       GROUP BY w.i
       ORDER BY w.i`,
-    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), teamId],
+    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), signals, teamId],
   );
   return (rows as (SignalSums & { i: number })[]).map(({ i: _i, ...sums }) => sums);
 }

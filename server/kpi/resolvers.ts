@@ -1,6 +1,6 @@
 import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
-import { listTeams } from '../teams/queries';
+import { visibleTeams } from '../teams/visible';
 import { signalSeries, signalSumsForWindows, type SeriesBucket } from './queries';
 import { sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from './signals';
@@ -9,6 +9,7 @@ import { daysInRange, type DateRange } from './dateRange';
 import { computeCapacity, defaultSprintWindows } from './capacity';
 import { teamKpiFigures } from './teamKpis';
 import { opsBreakdown, opsHours } from './loadModel';
+import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from './dora';
 
 /** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
 export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
@@ -20,8 +21,10 @@ export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
   ]);
   const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: range.from, endDate: range.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
   const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, model, policy });
-  return { from: range.from, to: range.to, days: daysInRange(range), ...figures };
+  return { teamId: team.id, from: range.from, to: range.to, days: daysInRange(range), ...figures };
 }
+
+type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
 
 /** One point per sprint overlapping the range (clipped to it); 14-day windows for a team without sprints. */
 async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
@@ -41,14 +44,31 @@ export const kpiResolvers = {
   Query: {
     overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {
       const range = checkedRange(args.range);
-      const teams = await listTeams(ctx.db);
+      const teams = await visibleTeams(ctx);
       return Promise.all(teams.map(async (team) => {
         const kpis = await kpisFor(team, range, ctx);
         return { team, kpis, status: kpis.status };
       }));
     },
   },
+  TeamKpis: {
+    medianTimeToAcknowledgeSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
+      (await ctx.medians(k).load(k.teamId)).acknowledge.seconds,
+    medianTimeToResolveSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
+      (await ctx.medians(k).load(k.teamId)).resolve.seconds,
+  },
   Team: {
+    dora: async (team: TeamRow, args: { range: DateRange }, ctx: Context) => {
+      const range = checkedRange(args.range);
+      const [sums, medians] = await Promise.all([ctx.signalSums(range).load(team.id), ctx.medians(range).load(team.id)]);
+      return {
+        deploymentFrequency: deploymentFrequency(sums.deploys, daysInRange(range)),
+        changeFailureRate: changeFailureRate(sums.deploys, sums.failedDeploys),
+        leadTime: leadTime(medians.leadTime.seconds),
+        timeToResolve: timeToResolve(medians.resolve.seconds),
+        reportYear: DORA_REPORT_YEAR,
+      };
+    },
     kpis: (team: TeamRow, args: { range: DateRange }, ctx: Context) => kpisFor(team, checkedRange(args.range), ctx),
     series: async (team: TeamRow, args: { range: DateRange; bucket: SeriesBucket | 'SPRINT' }, ctx: Context) => {
       const range = checkedRange(args.range);

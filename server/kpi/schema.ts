@@ -40,6 +40,10 @@ export const kpiTypeDefs = /* GraphQL */ `
     status: Status!
     "Every guardrail rule with its measured value, limit and a sentence."
     rules: [RuleResult!]!
+    "Median seconds from trigger to acknowledgement of the range's pages (events only); null without data."
+    medianTimeToAcknowledgeSeconds: Float
+    "Median seconds from trigger to resolve of the range's resolved pages (events only); null without data."
+    medianTimeToResolveSeconds: Float
   }
 
   "Hours of ops work by cause (sums to opsHours)."
@@ -96,7 +100,39 @@ export const kpiTypeDefs = /* GraphQL */ `
     status: Status!
   }
 
+  "A DORA performance band, from the 2023 Accelerate State of DevOps report."
+  enum DoraBand {
+    ELITE
+    HIGH
+    MEDIUM
+    LOW
+  }
+
+  "One DORA figure with its band; value and band are null when there is no data."
+  type DoraMetric {
+    value: Float
+    "deploys/day, ratio or seconds."
+    unit: String!
+    band: DoraBand
+  }
+
+  "DORA's four keys for a team and range, each placed in the band of the report named by reportYear."
+  type Dora {
+    "Production deploys per day."
+    deploymentFrequency: DoraMetric!
+    "Failed (or rolled back) deploys / deploys."
+    changeFailureRate: DoraMetric!
+    "Median lead time of production deploys that carry one, seconds."
+    leadTime: DoraMetric!
+    "Median time from trigger to resolve of pages, seconds (DORA's time to restore service)."
+    timeToResolve: DoraMetric!
+    "Year of the Accelerate State of DevOps report whose bands are used (2023)."
+    reportYear: Int!
+  }
+
   extend type Team {
+    "DORA figures over a date range, with performance bands (2023 Accelerate State of DevOps report)."
+    dora(range: DateRange!): Dora!
     "KPIs over a date range."
     kpis(range: DateRange!): TeamKpis!
     "KPIs per bucket over a date range, gaps filled with zeros."

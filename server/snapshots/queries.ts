@@ -29,8 +29,10 @@ export async function snapshotById(db: Knex, id: string): Promise<SnapshotRow | 
 }
 
 /** Newest first; the cursor is the (created_at, id) of the last row seen, so pages never overlap. */
-export function snapshotPage(db: Knex, limit: number, after?: { createdAt: string; id: string }): Promise<SnapshotRow[]> {
+export function snapshotPage(db: Knex, limit: number, after?: { createdAt: string; id: string }, onlyTeams?: string[] | null): Promise<SnapshotRow[]> {
   const q = db('snapshots').select(select).whereNull('deleted_at').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit);
+  // A token limited to teams sees only snapshots made of those teams.
+  if (onlyTeams) q.whereRaw('teams <@ ?::text[]', [onlyTeams]);
   if (after) q.whereRaw('(created_at, id) < (?::timestamptz, ?::uuid)', [after.createdAt, after.id]);
   return q;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Context } from '../graphql/context';
-import { BadInputError } from '../graphql/errors';
+import { BadInputError, NotFoundError } from '../graphql/errors';
 import type { DateRange } from '../kpi/dateRange';
 import { createSnapshot, documentOf, requireSnapshot, snapshotDiff } from './service';
-import { markDeleted, snapshotById, snapshotPage, type SnapshotRow } from './queries';
+import { markDeleted, snapshotPage, type SnapshotRow } from './queries';
 
 const encodeCursor = (r: SnapshotRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
 
@@ -21,15 +21,17 @@ export const snapshotsResolvers = {
       if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) {
         throw new BadInputError('first must be between 1 and 100', [{ index: 0, field: 'first', message: 'must be between 1 and 100' }]);
       }
-      const rows = await snapshotPage(ctx.db, args.first + 1, args.after ? decodeCursor(args.after) : undefined);
+      const rows = await snapshotPage(ctx.db, args.first + 1, args.after ? decodeCursor(args.after) : undefined, ctx.viewer.teams);
       const page = rows.slice(0, args.first);
       return {
         edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
         pageInfo: { hasNextPage: rows.length > args.first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
       };
     },
-    snapshot: async (_: unknown, args: { id: string }, ctx: Context) =>
-      z.uuid().safeParse(args.id).success ? ((await snapshotById(ctx.db, args.id)) ?? null) : null,
+    snapshot: (_: unknown, args: { id: string }, ctx: Context) => requireSnapshot(ctx, args.id).catch((e) => {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    }),
     snapshotDiff: (_: unknown, args: { a: string; b?: string | null }, ctx: Context) => snapshotDiff(ctx, args.a, args.b),
   },
   Mutation: {

@@ -51,7 +51,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
     try {
       const m = /^(.+)\.(json|csv)$/.exec(req.params.file);
       if (!m) throw new GraphQLError('Ask for /api/snapshots/<id>.json or .csv', { extensions: { code: 'NOT_FOUND' } });
-      const ctx = createContext(db, log);
+      const ctx = createContext(db, log, res.locals.viewer);
       const row = await requireSnapshot(ctx, m[1]);
       if (m[2] === 'json') {
         res.status(200).type('application/json; charset=utf-8').attachment(`snapshot-${row.id}.json`).send(row.document);
@@ -73,7 +73,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
       const range = checkedRange({ from: String(req.query.from ?? ''), to: String(req.query.to ?? '') });
       const kind = kindOf(req.query.kind);
       const slugs = typeof req.query.teams === 'string' && req.query.teams ? req.query.teams.split(',') : null;
-      const teams = await selectTeams(createContext(db, log), slugs);
+      const teams = await selectTeams(createContext(db, log, res.locals.viewer), slugs);
       async function* batches() {
         for (let i = 0; i < teams.length; i += EXPORT_BATCH) {
           // A fresh context per batch: its DataLoader caches are dropped with it.

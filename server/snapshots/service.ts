@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Context } from '../graphql/context';
 import { BadInputError, NotFoundError } from '../graphql/errors';
 import { slug, text } from '../validation/fields';
-import { listTeams, type TeamRow } from '../teams/queries';
+import type { TeamRow } from '../teams/queries';
+import { visibleTeams } from '../teams/visible';
+import { canSeeTeam } from '../auth/viewer';
 import { checkedRange } from '../kpi/service';
 import type { DateRange } from '../kpi/dateRange';
 import { SERVER_VERSION } from '../version';
@@ -15,13 +17,13 @@ const snapshotInput = z.object({ label: text, teams: z.array(slug).max(1000, 'at
 
 /** The teams named (all teams when none are named); unknown slugs are bad input. */
 export async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
-  const all = await listTeams(ctx.db);
+  const all = await visibleTeams(ctx);
   if (!slugs || slugs.length === 0) return all;
   const bySlug = new Map(all.map((t) => [t.slug, t]));
   const unknown = slugs.map((s, index) => ({ s, index })).filter(({ s }) => !bySlug.has(s));
   if (unknown.length) {
     throw new BadInputError(
-      `Unknown team${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => u.s).join(', ')}`,
+      `Unknown team${unknown.length > 1 ? 's' : ''} (or outside this token's teams): ${unknown.map((u) => u.s).join(', ')}`,
       unknown.map(({ s, index }) => ({ index, field: 'teams', message: `no team with slug "${s}"` })),
     );
   }
@@ -62,7 +64,7 @@ export async function createSnapshot(ctx: Context, input: { label: string; range
 
 export async function requireSnapshot(ctx: Context, id: string): Promise<SnapshotRow> {
   const row = z.uuid().safeParse(id).success ? await snapshotById(ctx.db, id) : undefined;
-  if (!row) throw new NotFoundError(`No snapshot with id "${id}".`);
+  if (!row || !row.teams.every((t) => canSeeTeam(ctx.viewer, t))) throw new NotFoundError(`No snapshot with id "${id}".`);
   return row;
 }
 
@@ -81,7 +83,7 @@ export async function snapshotDiff(ctx: Context, a: string, b?: string | null) {
     const after = await requireSnapshot(ctx, b);
     return { before, after, teams: diffTeams(beforeDoc.teams, documentOf(after).teams) };
   }
-  const teams = (await listTeams(ctx.db)).filter((t) => before.teams.includes(t.slug));
+  const teams = (await visibleTeams(ctx)).filter((t) => before.teams.includes(t.slug));
   const now = await currentDocuments(ctx, teams, beforeDoc.range);
   return { before, after: null, teams: diffTeams(beforeDoc.teams, now) };
 }

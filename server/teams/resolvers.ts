@@ -1,11 +1,11 @@
 import type { Context } from '../graphql/context';
-import { listTeams, teamBySlug } from './queries';
+import { visibleTeam, visibleTeams } from './visible';
 import { upsertTeams } from './service';
 
 export const teamsResolvers = {
   Query: {
-    teams: (_: unknown, __: unknown, ctx: Context) => listTeams(ctx.db),
-    team: (_: unknown, args: { slug: string }, ctx: Context) => teamBySlug(ctx.db, args.slug).then((t) => t ?? null),
+    teams: (_: unknown, __: unknown, ctx: Context) => visibleTeams(ctx),
+    team: (_: unknown, args: { slug: string }, ctx: Context) => visibleTeam(ctx, args.slug),
   },
   Mutation: {
     upsertTeams: (_: unknown, args: { input: unknown[] }, ctx: Context) => upsertTeams(ctx.db, args.input),

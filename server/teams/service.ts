@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
 import { throwIfBad } from '../graphql/errors';
 import { upsertTeam, type TeamRow, type TeamWrite } from './queries';
+import { resplitTeamPages } from '../ingest/resplit';
 
 const teamInput = z.object({
   slug,
@@ -20,7 +21,13 @@ export async function upsertTeams(db: Knex, input: unknown[]): Promise<TeamRow[]
   throwIfBad(errors, 'team');
   return db.transaction(async (trx) => {
     const saved: TeamRow[] = [];
-    for (const t of values) saved.push(await upsertTeam(trx, t));
+    for (const t of values) {
+      const before: { timezone: string } | undefined = await trx('teams').select('timezone').where({ slug: t.slug }).forUpdate().first();
+      const row = await upsertTeam(trx, t);
+      // A new time zone moves the team's events to other days and hour classes.
+      if (before && before.timezone !== row.timezone) await resplitTeamPages(trx, row.id);
+      saved.push(row);
+    }
     return saved;
   });
 }

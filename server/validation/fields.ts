@@ -65,3 +65,16 @@ export function duplicateKeys<T>(records: T[], keyOf: (r: T) => string, field: s
 export function batchSizeError(n: number): RecordError[] {
   return n > MAX_BATCH ? [{ index: MAX_BATCH, field: '(batch)', message: `a batch holds at most ${MAX_BATCH} records; got ${n}` }] : [];
 }
+
+/**
+ * An instant: a Date (GraphQL's DateTime scalar has parsed it) or an ISO-8601 string WITH an
+ * offset (CSV, webhooks). A timestamp without an offset is refused: it is ambiguous across zones.
+ */
+export const instant = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const dt = /(Z|[+-]\d{2}:?\d{2})$/i.test(v) ? DateTime.fromISO(v, { setZone: true }) : undefined;
+    return dt?.isValid ? dt.toJSDate() : new Date(NaN);
+  },
+  z.date({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be ISO-8601 with an offset, e.g. 2026-03-01T09:30:00Z') }),
+);

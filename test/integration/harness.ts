@@ -5,7 +5,8 @@ import pg from 'pg';
 import { pino } from 'pino';
 import type { Knex } from 'knex';
 import { createDb, migrate } from '../../server/db/index';
-import { createApp } from '../../server/app';
+import { createApp, type AppOptions } from '../../server/app';
+import { createToken } from '../../server/auth/service';
 
 export type DbKind = 'postgres' | 'pglite';
 export const DB_KINDS: DbKind[] = ['postgres', 'pglite'];
@@ -15,13 +16,19 @@ const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.
 export interface TestServer {
   url: string;
   db: Knex;
-  /** POSTs a GraphQL operation and returns the parsed body (data and errors). */
+  /** An admin token; gql() sends it. */
+  adminToken: string;
+  /** Authorization header value for fetches of HTTP endpoints. */
+  auth: { authorization: string };
+  /** POSTs a GraphQL operation as admin and returns the parsed body (data and errors). */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors: any }>;
+  /** Like gql, with another token (null: no token at all). */
+  gqlAs<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors: any }>;
   close(): Promise<void>;
 }
 
 /** A fresh database of the given kind with the real migrations applied, served on a loopback port. */
-export async function startTestServer(kind: DbKind): Promise<TestServer> {
+export async function startTestServer(kind: DbKind, opts: AppOptions = {}): Promise<TestServer> {
   let dropDatabase = async () => {};
   let db: Knex;
   if (kind === 'postgres') {
@@ -42,22 +49,27 @@ export async function startTestServer(kind: DbKind): Promise<TestServer> {
     db = createDb({});
   }
   await migrate(db);
-  const { app, apollo } = await createApp(db, pino({ level: 'silent' }));
+  const { app, apollo } = await createApp(db, pino({ level: 'silent' }), opts);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { token: adminToken } = await createToken(db, { name: 'test admin', scopes: ['admin'] });
+  const gqlAs = async (token: string | null, query: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  };
   return {
     url,
     db,
-    async gql(query, variables) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json();
-    },
+    adminToken,
+    auth: { authorization: `Bearer ${adminToken}` },
+    gql: (query, variables) => gqlAs(adminToken, query, variables),
+    gqlAs,
     async close() {
       await new Promise((r) => server.close(r));
       await apollo.stop();

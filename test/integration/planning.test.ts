@@ -109,7 +109,7 @@ describe.each(DB_KINDS)('planning on %s', (kind) => {
 
     const v1 = await ok(`mutation { setGuardrail(team: "ops", input: { reserveFloor: 0.3 }, reason: "Post-incident review: more slack") {
       version team reserveFloor opsCeiling reason author } }`);
-    expect(v1.setGuardrail).toEqual({ version: 1, team: 'ops', reserveFloor: 0.3, opsCeiling: 0.5, reason: 'Post-incident review: more slack', author: 'anonymous' });
+    expect(v1.setGuardrail).toEqual({ version: 1, team: 'ops', reserveFloor: 0.3, opsCeiling: 0.5, reason: 'Post-incident review: more slack', author: 'test admin' });
     await ok(`mutation { setGuardrail(team: "ops", input: { opsCeiling: 0.6 }, reason: "Migration quarter") { version } }`);
     const data = await ok(`{ team(slug: "ops") { guardrail { version reserveFloor opsCeiling } guardrailHistory { version reason }
       plan { recommendedOpsShare guardrailVersion } } guardrailDefaults { version reserveFloor } }`);

@@ -13,7 +13,7 @@ describe.each(DB_KINDS)('snapshots and exports on %s', (kind) => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     return res.data;
   };
-  const get = (path: string) => fetch(`${s.url}${path}`);
+  const get = (path: string) => fetch(`${s.url}${path}`, { headers: s.auth });
 
   beforeAll(async () => {
     s = await startTestServer(kind);
@@ -36,7 +36,7 @@ describe.each(DB_KINDS)('snapshots and exports on %s', (kind) => {
 
   it('freezes the figures: later ingestion, guardrail changes and renames change nothing, byte for byte', async () => {
     const { createSnapshot: snap } = await ok(CREATE, { input: { label: 'Q1 ops review', range: RANGE, teams: ['core'] } });
-    expect(snap).toMatchObject({ label: 'Q1 ops review', teams: ['core'], author: 'anonymous', schema: 'headroom.snapshot/v1', range: RANGE });
+    expect(snap).toMatchObject({ label: 'Q1 ops review', teams: ['core'], author: 'test admin', schema: 'headroom.snapshot/v1', range: RANGE });
     // 24 alerts × 5 min = 2 h + 3 page h + 1 failed deploy × 2 h + 5 toil h = 12 h of 4 × 10 × 6 = 240 h.
     // 1 of 8 deploys failed: 12.5% is past 80% of the 15% limit → WARN.
     expect(snap.data[0].kpis).toEqual({ alerts: 24, opsHours: 12, opsShare: 0.05, status: 'WARN' });
@@ -113,7 +113,7 @@ describe.each(DB_KINDS)('snapshots and exports on %s', (kind) => {
     expect((await ok(`mutation($id: ID!) { deleteSnapshot(id: $id) }`, { id: victim })).deleteSnapshot).toBe(true);
     expect((await ok(`query($id: ID!) { snapshot(id: $id) { id } }`, { id: victim })).snapshot).toBeNull();
     const kept = await s.db('snapshots').where({ id: victim }).first();
-    expect(kept.deleted_by).toBe('anonymous');
+    expect(kept.deleted_by).toBe('test admin');
     expect(kept.deleted_at).not.toBeNull();
     const badCursor = await s.gql(`{ snapshots(first: 2, after: "nope") { edges { cursor } } }`);
     expect(badCursor.errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { periodText, formatValue, type ChartRow, type SeriesDef } from './series';
+
+export interface ChartFrameProps {
+  title: ReactNode;
+  /** The whole chart in words: its accessible name. */
+  summary: string;
+  series: readonly SeriesDef[];
+  rows: readonly ChartRow[];
+  testId?: string;
+  /** Offer the figures as a table under the chart. */
+  withTable?: boolean;
+  height: number;
+  children: ReactNode;
+}
+
+/**
+ * A chart with its title, a legend in words, an accessible description, and (optionally) the same
+ * figures as a table: the picture never carries information that text does not.
+ */
+export function ChartFrame({ title, summary, series, rows, testId, withTable, height, children }: ChartFrameProps) {
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption className="chart__title">{title}</figcaption>
+      <ul className="chart__legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: s.color }} />
+            {s.label}
+            {s.unit === 'hours' ? ' (h)' : ''}
+          </li>
+        ))}
+      </ul>
+      <div className="chart__canvas" role="img" aria-label={summary} style={{ height }}>
+        {children}
+      </div>
+      {withTable && (
+        <details className="chart__table">
+          <summary>Show figures as a table</summary>
+          <div className="table-scroll" role="region" aria-label="Chart figures" tabIndex={0}>
+            <table className="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  {series.map((s) => (
+                    <th scope="col" key={s.key} className="num">
+                      {s.label}
+                      {s.unit === 'hours' ? ' (h)' : ''}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.start}>
+                    <th scope="row">{periodText(r)}</th>
+                    {series.map((s) => (
+                      <td key={s.key} className="num">
+                        {formatValue(Number(r[s.key]), s.unit).replace(/ h$/, '')}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </figure>
+  );
+}

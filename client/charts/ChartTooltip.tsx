@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { formatValue, periodText, type ChartRow, type SeriesDef } from './series';
+
+interface Props {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  series: readonly SeriesDef[];
+  footer?: (row: ChartRow) => ReactNode;
+}
+
+/** The tooltip of every chart: the period, then each series with its unit. */
+export function ChartTooltip({ active, payload, series, footer }: Props) {
+  const row = payload?.[0]?.payload as ChartRow | undefined;
+  if (!active || !row) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__title">{periodText(row)}</p>
+      <ul>
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+            {s.label}: <strong>{formatValue(Number(row[s.key]), s.unit)}</strong>
+          </li>
+        ))}
+      </ul>
+      {footer?.(row)}
+    </div>
+  );
+}

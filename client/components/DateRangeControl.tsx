@@ -1,0 +1,93 @@
+import { useId, useState, type FormEvent } from 'react';
+import { PRESETS, rangeProblem } from '../lib/dateRange';
+import type { DateRangeState } from '../lib/useDateRange';
+
+/** Preset picker plus a custom from/to form; the range itself lives in the URL (useDateRange). */
+export function DateRangeControl({ state }: { state: DateRangeState }) {
+  const { range, today, preset, setRange } = state;
+  // Remount the custom form when the range changes elsewhere (a preset, the back button).
+  return <RangeForm key={`${range.from}/${range.to}`} state={state} presetId={preset?.id ?? 'custom'} today={today} onRange={setRange} />;
+}
+
+function RangeForm({
+  state,
+  presetId,
+  today,
+  onRange,
+}: {
+  state: DateRangeState;
+  presetId: string;
+  today: string;
+  onRange: DateRangeState['setRange'];
+}) {
+  const id = useId();
+  const [from, setFrom] = useState(state.range.from);
+  const [to, setTo] = useState(state.range.to);
+  const [problem, setProblem] = useState<string | null>(null);
+  const dirty = from !== state.range.from || to !== state.range.to;
+
+  function choosePreset(value: string) {
+    const p = PRESETS.find((x) => x.id === value);
+    if (p) onRange(p.range(today));
+  }
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    const why = rangeProblem(from, to);
+    setProblem(why);
+    if (!why) onRange({ from, to });
+  }
+
+  return (
+    <form className="range-control" onSubmit={apply} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-preset`}>Date range</label>
+        <select id={`${id}-preset`} value={presetId} onChange={(e) => choosePreset(e.target.value)}>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom" disabled>
+            Custom range
+          </option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={from}
+          max={to || undefined}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-invalid={problem?.startsWith('start') || undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>To</label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={to}
+          min={from || undefined}
+          onChange={(e) => setTo(e.target.value)}
+          aria-invalid={problem?.startsWith('end') || undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          required
+        />
+      </div>
+      <button type="submit" className="button" disabled={!dirty}>
+        Apply
+      </button>
+      {problem && (
+        <p id={`${id}-problem`} className="field-error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {problem[0].toUpperCase() + problem.slice(1)}.
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { PageLoading } from './PageLoading';
+
+/**
+ * The top-level sections. Planning (/teams/:slug/plan) and Snapshots (/snapshots) join this list
+ * when their pages exist; a team's own sub-pages get tabs on the team page instead.
+ */
+const NAV_ITEMS: { to: string; label: string; current(pathname: string): boolean }[] = [
+  // A team's page is a drill-down of the overview, so the overview stays marked there.
+  { to: '/', label: 'Overview', current: (p) => p === '/' || p.startsWith('/teams/') },
+];
+
+/** Keeps the date range when moving between sections. */
+function keepRange(search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of ['from', 'to']) {
+    const v = params.get(key);
+    if (v) kept.set(key, v);
+  }
+  const s = kept.toString();
+  return s ? `?${s}` : '';
+}
+
+export function Layout() {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={{ pathname: '/', search: keepRange(location.search) }} className="brand" aria-label="Headroom home">
+            <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
+              <rect width="32" height="32" rx="7" fill="currentColor" opacity="0.18" />
+              <path d="M7 22h18M7 22V13m6 9V9m6 13v-7m6 7V11" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+            </svg>
+            <span className="brand__name">Headroom</span>
+          </Link>
+          <nav aria-label="Main">
+            <ul className="nav">
+              {NAV_ITEMS.map((item) => {
+                const current = item.current(location.pathname);
+                return (
+                  <li key={item.to}>
+                    <Link
+                      to={{ pathname: item.to, search: keepRange(location.search) }}
+                      className={`nav__link${current ? ' nav__link--active' : ''}`}
+                      aria-current={location.pathname === item.to ? 'page' : current ? 'true' : undefined}
+                    >
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="main">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>Headroom · operational load for sprint planning</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { useId, useMemo, useState } from 'react';
+import { DataPanel } from '../components/DataPanel';
+import { DateRangeControl } from '../components/DateRangeControl';
+import { OVERVIEW, OVERVIEW_SERIES } from '../graphql/operations';
+import { describeRange } from '../lib/dateRange';
+import { DEFAULT_SORT, filterRows, nextSort, sortRows, type SortState } from '../lib/teamTable';
+import { useDateRange } from '../lib/useDateRange';
+import { useQuery } from '../lib/useQuery';
+import { OverviewTable } from './overview/OverviewTable';
+import { TeamTrendCards } from './overview/TeamTrendCards';
+
+/** The org overview: every team's operational load over one date range. */
+export default function OverviewPage() {
+  const dateRange = useDateRange();
+  const { range } = dateRange;
+  const vars = useMemo(() => ({ range }), [range]);
+  const overview = useQuery(OVERVIEW, vars);
+  const series = useQuery(OVERVIEW_SERIES, vars);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const filterId = useId();
+
+  const rows = useMemo(
+    () => sortRows(filterRows(overview.data?.overview ?? [], filter), sort),
+    [overview.data, filter, sort],
+  );
+
+  return (
+    <>
+      <title>Overview · Headroom</title>
+      <div className="page-header">
+        <div>
+          <h1>Team overview</h1>
+          <p className="page-header__sub">Operational load per team, <span className="nowrap">{describeRange(range)}</span>.</p>
+        </div>
+      </div>
+
+      <div className="toolbar">
+        <DateRangeControl state={dateRange} />
+        <div className="field field--filter">
+          <label htmlFor={filterId}>Filter teams</label>
+          <input
+            id={filterId}
+            type="search"
+            placeholder="Team name"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            autoComplete="off"
+          />
+        </div>
+      </div>
+      {!dateRange.urlValid && (
+        <p className="notice" role="status">
+          <span aria-hidden="true">ℹ </span>The link’s date range was not valid, so the last 28 days are shown.
+        </p>
+      )}
+
+      <section className="section" aria-labelledby="load-heading">
+        <h2 id="load-heading">Load by team</h2>
+        <DataPanel
+          query={overview}
+          what="teams"
+          minHeight={160}
+          isEmpty={(d) => d.overview.length === 0}
+          empty={
+            <>
+              <p className="state__title">No teams yet</p>
+              <p className="state__text">
+                Teams appear here once they are created (<code>upsertTeams</code>) and a source sends their figures.
+              </p>
+            </>
+          }
+        >
+          {() => (
+            <OverviewTable rows={rows} range={range} sort={sort} onSort={(key) => setSort((s) => nextSort(s, key))} filter={filter} />
+          )}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="trend-heading">
+        <h2 id="trend-heading">Weekly trend</h2>
+        <DataPanel query={series} what="weekly trends" minHeight={200} isEmpty={(d) => d.teams.length === 0} empty={<p className="state__title">No teams yet.</p>}>
+          {(d) => {
+            const bySlug = new Map(d.teams.map((t) => [t.slug, t]));
+            // Follow the table's order and filter once it is there; until then, the teams as listed.
+            const order = overview.data ? rows.map((r) => ({ slug: r.team.slug, name: r.team.name })) : d.teams;
+            const cards = order.flatMap((t) => {
+              const s = bySlug.get(t.slug);
+              return s ? [{ slug: t.slug, name: t.name, series: s.series }] : [];
+            });
+            return <TeamTrendCards cards={cards} range={range} />;
+          }}
+        </DataPanel>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { BadInputError, NotFoundError } from '../graphql/errors';
+import { slug, text } from '../validation/fields';
+import { hashSecret, newSecret, SCOPES } from './tokens';
+import { countTokens, insertToken, liveTokenByHash, revokeTokenById, touchToken, type TokenRow } from './queries';
+import type { Viewer } from './viewer';
+
+const tokenInput = z.object({
+  name: text,
+  scopes: z.array(z.enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` })).min(1, 'must name at least one scope'),
+  teams: z.array(slug).min(1, 'must name at least one team, or be left out for every team').nullish(),
+  expiresAt: z.date().nullish(),
+});
+
+export type TokenInput = z.input<typeof tokenInput>;
+
+/** Creates a token; the secret is returned once and only its hash is stored. */
+export async function createToken(db: Knex, input: TokenInput): Promise<TokenRow & { token: string }> {
+  const parsed = tokenInput.safeParse(input);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.'), message: i.message }));
+  if (parsed.success && parsed.data.expiresAt && parsed.data.expiresAt.getTime() <= Date.now()) {
+    problems.push({ index: 0, field: 'expiresAt', message: 'must be in the future' });
+  }
+  if (parsed.success && parsed.data.teams) {
+    const known = new Set((await db('teams').select('slug').whereIn('slug', parsed.data.teams)).map((t: { slug: string }) => t.slug));
+    parsed.data.teams.forEach((t, i) => { if (!known.has(t)) problems.push({ index: 0, field: `teams.${i}`, message: `no team with slug "${t}"` }); });
+  }
+  if (problems.length) throw new BadInputError(`Invalid token: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+  const { name, scopes, teams, expiresAt } = parsed.data!;
+  const token = newSecret();
+  const [row] = await insertToken(db, { id: randomUUID(), name, hash: hashSecret(token), scopes: [...new Set(scopes)], teams: teams ?? null, expiresAt: expiresAt ?? null });
+  return { ...row, token };
+}
+
+export async function revokeToken(db: Knex, id: string): Promise<boolean> {
+  if (!z.uuid().safeParse(id).success || (await revokeTokenById(db, id)) === 0) throw new NotFoundError(`No live token with id "${id}".`);
+  return true;
+}
+
+/** The viewer for a presented secret, or null when it is unknown, revoked or expired. */
+export async function authenticate(db: Knex, secret: string): Promise<Viewer | null> {
+  const row = await liveTokenByHash(db, hashSecret(secret));
+  if (!row) return null;
+  void touchToken(db, row.id).catch(() => undefined); // last-used is best effort; never fail a request on it
+  return { tokenId: row.id, name: row.name, scopes: row.scopes, teams: row.teams };
+}
+
+/**
+ * First start: with no token at all, create the first admin token — HEADROOM_ADMIN_TOKEN when the
+ * operator provisions by script, else a random one kept in the data folder (0600) with a sign-in link.
+ */
+export async function bootstrapAdminToken(db: Knex, opts: { adminToken?: string; dataDir: string; baseUrl: string; log: Logger }): Promise<void> {
+  if ((await countTokens(db)) > 0) return;
+  if (opts.adminToken) {
+    await insertToken(db, { id: randomUUID(), name: 'admin (HEADROOM_ADMIN_TOKEN)', hash: hashSecret(opts.adminToken), scopes: ['admin'], teams: null, expiresAt: null });
+    opts.log.info('created the first admin token from HEADROOM_ADMIN_TOKEN');
+    return;
+  }
+  const token = newSecret();
+  await insertToken(db, { id: randomUUID(), name: 'admin (first start)', hash: hashSecret(token), scopes: ['admin'], teams: null, expiresAt: null });
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, 'admin-token');
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  // Printed once, on stdout rather than in the structured log, so log shipping does not carry it.
+  // The token sits in the URL fragment, which browsers never send to the server.
+  console.log(`\n  Headroom admin sign-in link (shown once; the token is also in ${file}):\n  ${opts.baseUrl}/signin#token=${token}\n`);
+}

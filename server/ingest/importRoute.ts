@@ -1,0 +1,58 @@
+import { Router, type Response } from 'express';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { BadInputError } from '../graphql/errors';
+import { isConnectionError } from '../graphql/formatError';
+import { importCsv } from './csvImport';
+import { CsvTooLargeError, MAX_CSV_BYTES } from './csvRecords';
+import { csvKindOf, INGEST_KIND_NAMES } from './kinds';
+
+const CSV_TYPES = ['text/csv', 'application/csv'];
+
+/**
+ * `POST /api/import?kind=daily|pages|deploys`: a CSV file (header row of GraphQL field names) as
+ * the request body, streamed into the database — never buffered whole. All or nothing, like a
+ * GraphQL batch; errors list CSV line numbers (header = line 1) as `index`.
+ */
+export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES } = {}): Router {
+  const router = Router();
+  router.post('/api/import', async (req, res) => {
+    // Auth: the `ingest` scope check goes here (server/auth/http.ts requireHttpScope(db, publicRead,
+    // 'ingest') in front of this handler), and a token limited to some teams must only import those.
+    const name = typeof req.query.kind === 'string' ? req.query.kind : '';
+    const csv = csvKindOf(name);
+    if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`);
+    if (!req.is(CSV_TYPES)) return sendError(res, 415, 'BAD_USER_INPUT', `Send the file as Content-Type: text/csv (UTF-8); got ${JSON.stringify(req.get('content-type') ?? null)}.`);
+    const charset = /charset=([^;\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, '').toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') return sendError(res, 415, 'BAD_USER_INPUT', `CSV files must be UTF-8; got charset ${charset}.`);
+    if (Number(req.get('content-length') ?? 0) > maxBytes) return tooLarge(res, new CsvTooLargeError(maxBytes));
+
+    try {
+      const result = await importCsv(db, csv, req, { maxBytes });
+      req.log?.info({ kind: name, ...result }, 'CSV import');
+      res.json(result);
+    } catch (e) {
+      if (e instanceof CsvTooLargeError) return tooLarge(res, e);
+      if (e instanceof BadInputError) return sendError(res, 400, 'BAD_USER_INPUT', e.message, e.records);
+      if (req.destroyed) return log.warn({ err: e, kind: name }, 'CSV import aborted by the client; nothing was imported');
+      if (isConnectionError(e)) {
+        log.warn({ err: e }, 'database unavailable');
+        return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly. Nothing was imported.');
+      }
+      log.error({ err: e, kind: name }, 'CSV import failed');
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error; nothing was imported.');
+    }
+  });
+  return router;
+}
+
+/** The shape of GraphQL's error extensions, so clients read one format; bad input always lists records. */
+function sendError(res: Response, status: number, code: string, message: string, records: unknown[] = []) {
+  res.status(status).json({ error: { code, message, ...(code === 'BAD_USER_INPUT' ? { records } : {}) } });
+}
+
+// The rest of the body is not read: close the connection rather than drain megabytes.
+function tooLarge(res: Response, e: CsvTooLargeError) {
+  res.set('Connection', 'close');
+  sendError(res, 413, 'BAD_USER_INPUT', e.message);
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { instant, slug, text } from '../validation/fields';
+import { ingestBatch, type IngestKind } from './kind';
+import { validateEventRecords } from './eventInput';
+import { writePages, type PageRow } from './pageQueries';
+
+const urgency = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(['HIGH', 'LOW'], { error: 'must be HIGH or LOW' }));
+
+/** A page's own fields, without its team: shared by GraphQL, CSV and the PagerDuty webhook. */
+export const pageFields = z
+  .object({
+    source: text.nullish().transform((v) => v ?? 'api'),
+    externalId: text,
+    service: text.nullish().transform((v) => v ?? ''),
+    urgency: urgency.nullish().transform((v) => v ?? 'HIGH'),
+    triggeredAt: instant,
+    acknowledgedAt: instant.nullish().transform((v) => v ?? null),
+    resolvedAt: instant.nullish().transform((v) => v ?? null),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    for (const field of ['acknowledgedAt', 'resolvedAt'] as const) {
+      const at = r[field];
+      if (at && at.getTime() < r.triggeredAt.getTime())
+        ctx.addIssue({ code: 'custom', path: [field], message: `must not be before triggeredAt (${r.triggeredAt.toISOString()})` });
+    }
+  });
+
+// Omitted source is "api", omitted service is the whole team (''), omitted urgency is HIGH.
+export const pageInput = pageFields.safeExtend({ team: slug });
+export type PageInput = z.output<typeof pageInput>;
+
+export function pageRow(p: z.output<typeof pageFields>, teamId: number | null, routing: Pick<PageRow, 'routing_key' | 'alt_routing_keys'> = { routing_key: null, alt_routing_keys: null }): PageRow {
+  return {
+    source: p.source,
+    external_id: p.externalId,
+    team_id: teamId,
+    ...routing,
+    service: p.service,
+    urgency: p.urgency,
+    triggered_at: p.triggeredAt,
+    acknowledged_at: p.acknowledgedAt,
+    resolved_at: p.resolvedAt,
+  };
+}
+
+/** Page events: re-sending a (source, externalId) updates the page, e.g. when it resolves. */
+export const pagesKind: IngestKind<PageRow> = {
+  noun: 'page',
+  validate: (db, records) =>
+    validateEventRecords(db, pageInput, records, (p, teamId) => pageRow(p, teamId), (r) => pagesKind.keyOf(r), 'externalId'),
+  keyOf: (r) => `${r.source}|${r.external_id}`,
+  write: writePages,
+};
+
+export const recordPages = (db: Knex, input: unknown[]) => ingestBatch(db, pagesKind, input);

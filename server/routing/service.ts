@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { slug, text } from '../validation/fields';
+import { BadInputError } from '../graphql/errors';
+import { resolveTeamIds } from '../teams/service';
+import { resplitPages } from '../ingest/pageQueries';
+import { relocateDeploys } from '../ingest/deployQueries';
+import {
+  deploysRoutableBy, listMappings, mappedTeams, pagesRoutableBy, setEventTeams, upsertMapping, type MappingRow, type RoutableEvent,
+} from './queries';
+
+/** Senders whose signals are routed by mapping: their webhooks carry no team. */
+export const ROUTED_SOURCES = ['pagerduty', 'github'] as const;
+
+const mappingInput = z
+  .object({
+    source: z.enum(ROUTED_SOURCES, { error: `must be one of ${ROUTED_SOURCES.join(', ')}` }),
+    key: text,
+    team: slug,
+  })
+  .strict();
+
+/**
+ * The team a signal goes to: the first of its keys, in the order given (most specific first,
+ * e.g. PagerDuty service id before PagerDuty team ids), that has a mapping; null when none has.
+ */
+export async function routeTeam(db: Knex, source: string, keys: readonly string[]): Promise<number | null> {
+  const mapped = await mappedTeams(db, source, keys);
+  for (const k of keys) if (mapped.has(k)) return mapped.get(k)!;
+  return null;
+}
+
+/**
+ * Maps a source key to a team, and in the same transaction attributes the signals it routes:
+ * unrouted ones, and — when the mapping is re-pointed — those it had sent to the previous team.
+ * Their days and hour classes are computed in the new team's time zone.
+ */
+export async function setSourceMapping(db: Knex, input: unknown): Promise<MappingRow & { attributed: number }> {
+  const parsed = mappingInput.safeParse(input);
+  if (!parsed.success) {
+    const records = parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || '(input)', message: i.message }));
+    throw new BadInputError(`Invalid source mapping: ${records.map((r) => `${r.field} ${r.message}`).join('; ')}`, records);
+  }
+  const { source, key, team } = parsed.data;
+  const teams = await resolveTeamIds(db, [{ team }]);
+  if (teams.errors.length) throw new BadInputError(`Invalid source mapping: team ${teams.errors[0].message}`, teams.errors);
+  const teamId = teams.ids.get(team)!;
+  return db.transaction(async (trx) => {
+    const previous = await upsertMapping(trx, source, key, teamId);
+    const pages = await reroute(trx, source, 'page_events', await pagesRoutableBy(trx, source, key, previous));
+    await resplitPages(trx, pages.map((p) => ({ id: p.id, team_id: p.team_id, triggered_at: p.triggered_at!, resolved_at: p.resolved_at ?? null })));
+    const deploys = await reroute(trx, source, 'deploy_events', await deploysRoutableBy(trx, source, key, previous));
+    await relocateDeploys(trx, { ids: deploys.map((d) => d.id) });
+    const [row] = await listMappings(trx, { source, key });
+    return { ...row, attributed: pages.length + deploys.length };
+  });
+}
+
+/** Routes events by the mappings now in force; returns those whose team changed, with the new team. */
+async function reroute(trx: Knex.Transaction, source: string, table: 'page_events' | 'deploy_events', events: RoutableEvent[]): Promise<RoutableEvent[]> {
+  const keysOf = (e: RoutableEvent) => [e.routing_key ?? '', ...(e.alt_routing_keys ?? [])];
+  const mapped = await mappedTeams(trx, source, [...new Set(events.flatMap(keysOf))]);
+  const moved = events.flatMap((e) => {
+    const team = keysOf(e).map((k) => mapped.get(k)).find((t) => t !== undefined);
+    return team !== undefined && team !== e.team_id ? [{ ...e, team_id: team }] : [];
+  });
+  await setEventTeams(trx, table, moved.map((e) => [e.id, e.team_id]));
+  return moved;
+}

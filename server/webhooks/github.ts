@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { deployFields, deployRow } from '../ingest/deploys';
+import { writeDeploys, type DeployStatus } from '../ingest/deployQueries';
+import { routeTeam } from '../routing/service';
+import { asLabel, parsePayload, PayloadError, resultOf, type WebhookOutcome } from './payload';
+
+export const GITHUB_SOURCE = 'github';
+
+/** Final deployment states; pending, queued, in_progress and inactive do not describe a deploy's outcome. */
+const OUTCOMES: Record<string, DeployStatus> = { success: 'SUCCEEDED', failure: 'FAILED', error: 'FAILED' };
+
+// The fields of a deployment_status event we read.
+const deploymentStatusEvent = z.object({
+  deployment_status: z.object({
+    state: z.string(),
+    created_at: z.string(),
+    updated_at: z.string().nullish(),
+    environment: z.string().nullish(),
+  }),
+  deployment: z.object({
+    id: z.union([z.number(), z.string()]),
+    environment: z.string().nullish(),
+  }),
+  repository: z.object({ name: z.string(), full_name: z.string().min(1) }),
+});
+
+/**
+ * A deployment_status event in a final state becomes (an update of) the deploy whose externalId
+ * is the deployment id, attributed by the repository's source mapping. Under a per-deployment
+ * lock, a status older than the stored one is ignored (deliveries can arrive out of order), and
+ * a lead time recorded by another path is kept.
+ */
+export async function applyGitHubDeploymentStatus(db: Knex, body: unknown): Promise<WebhookOutcome> {
+  const e = parsePayload(deploymentStatusEvent, body, 'GitHub deployment_status');
+  const status = OUTCOMES[e.deployment_status.state];
+  if (!status) return { status: 'ignored', reason: `deployment state ${e.deployment_status.state} is not final` };
+  const externalId = String(e.deployment.id);
+  const deployedAt = e.deployment_status.updated_at ?? e.deployment_status.created_at;
+  const routingKey = e.repository.full_name;
+
+  return db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`deploy_events|${GITHUB_SOURCE}|${externalId}`]);
+    const stored: { team_id: number | null; deployed_at: Date; lead_time_seconds: number | null } | undefined = await trx('deploy_events')
+      .select('team_id', 'deployed_at', 'lead_time_seconds')
+      .where({ source: GITHUB_SOURCE, external_id: externalId })
+      .first();
+    const teamId = (await routeTeam(trx, GITHUB_SOURCE, [routingKey])) ?? stored?.team_id ?? null;
+    const deploy = deployFields.safeParse({
+      source: GITHUB_SOURCE,
+      externalId,
+      service: asLabel(e.repository.name),
+      environment: asLabel(e.deployment.environment ?? e.deployment_status.environment) ?? 'production',
+      deployedAt,
+      status,
+      leadTimeSeconds: stored?.lead_time_seconds ?? null,
+    });
+    if (!deploy.success) {
+      throw new PayloadError(`GitHub deployment ${externalId}: ${deploy.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    }
+    const team = teamId === null ? null : ((await trx('teams').select('slug').where('id', teamId).first())?.slug ?? null);
+    const outcome = { status: 'stored', kind: 'deploy', externalId, team, routed: teamId !== null } as const;
+    if (stored && new Date(stored.deployed_at).getTime() > deploy.data.deployedAt.getTime()) return { ...outcome, result: 'unchanged' };
+    return { ...outcome, result: resultOf(await writeDeploys(trx, [deployRow(deploy.data, teamId, routingKey)])) };
+  });
+}

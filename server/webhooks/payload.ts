@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+/** A signed delivery whose body is not what the sender documents: 400, nothing stored. */
+export class PayloadError extends Error {}
+
+/** What a webhook delivery did, answered to the sender (and handy in its delivery log). */
+export type WebhookOutcome =
+  | { status: 'ignored'; reason: string }
+  | { status: 'stored'; kind: 'page' | 'deploy'; externalId: string; team: string | null; routed: boolean; result: 'inserted' | 'updated' | 'unchanged' };
+
+/** Parses a body against the fields we read, or throws PayloadError naming each problem. */
+export function parsePayload<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  throw new PayloadError(`Not a ${what} payload: ${problems.join('; ')}`);
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A sender's display name as a Headroom label: control characters dropped, at most 200 characters; null when empty. */
+export function asLabel(s: string | null | undefined): string | null {
+  const cleaned = (s ?? '').replace(CONTROL, ' ').trim().slice(0, 200);
+  return cleaned === '' ? null : cleaned;
+}
+
+export function resultOf(w: { inserted: number; updated: number }): 'inserted' | 'updated' | 'unchanged' {
+  return w.inserted ? 'inserted' : w.updated ? 'updated' : 'unchanged';
+}

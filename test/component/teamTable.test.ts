@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Kpis, OverviewRow } from '../../client/graphql/operations';
+import { filterRows, nextSort, sortRows } from '../../client/lib/teamTable';
+
+const zero: Kpis = {
+  alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0,
+  sleepInterruptions: 0, deploys: 0, failedDeploys: 0, changeFailureRate: null, toilHours: 0,
+};
+
+function row(slug: string, name: string, kpis: Partial<Kpis>): OverviewRow {
+  return { team: { slug, name, timezone: 'UTC', members: null }, kpis: { ...zero, ...kpis } };
+}
+
+const rows = [
+  row('payments', 'Payments', { alerts: 43, pageHours: 13.5, changeFailureRate: 0.1 }),
+  row('search', 'search', { alerts: 3, pageHours: 0.8, changeFailureRate: 0 }),
+  row('platform', 'Platform', { alerts: 40, pageHours: 13.5, changeFailureRate: null }),
+  row('mobile-api', 'Mobile API', { alerts: 3, pageHours: 2, changeFailureRate: 0.25 }),
+];
+const slugs = (r: OverviewRow[]) => r.map((x) => x.team.slug);
+
+describe('sortRows', () => {
+  it.each([
+    [{ key: 'name', direction: 'asc' }, ['mobile-api', 'payments', 'platform', 'search']],
+    [{ key: 'name', direction: 'desc' }, ['search', 'platform', 'payments', 'mobile-api']],
+    [{ key: 'alerts', direction: 'desc' }, ['payments', 'platform', 'mobile-api', 'search']],
+    // Ties (3 alerts) fall back to the name, in either direction.
+    [{ key: 'alerts', direction: 'asc' }, ['mobile-api', 'search', 'platform', 'payments']],
+    [{ key: 'pageHours', direction: 'desc' }, ['payments', 'platform', 'mobile-api', 'search']],
+    // No change failure rate (no deploys) goes last whichever way the column is sorted.
+    [{ key: 'changeFailureRate', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform']],
+    [{ key: 'changeFailureRate', direction: 'asc' }, ['search', 'payments', 'mobile-api', 'platform']],
+  ] as const)('%o', (sort, want) => expect(slugs(sortRows(rows, sort))).toEqual(want));
+
+  it('does not modify its input', () => {
+    const before = slugs(rows);
+    sortRows(rows, { key: 'alerts', direction: 'desc' });
+    expect(slugs(rows)).toEqual(before);
+  });
+
+  it('handles no rows', () => expect(sortRows([], { key: 'alerts', direction: 'desc' })).toEqual([]));
+});
+
+describe('filterRows', () => {
+  it.each([
+    ['', ['payments', 'search', 'platform', 'mobile-api']],
+    ['   ', ['payments', 'search', 'platform', 'mobile-api']],
+    ['pa', ['payments']],
+    ['PLAT', ['platform']],
+    [' api ', ['mobile-api']],
+    ['mobile-', ['mobile-api']],
+    ['zzz', []],
+  ])('%j', (q, want) => expect(slugs(filterRows(rows, q))).toEqual(want));
+});
+
+describe('nextSort', () => {
+  it('flips the direction of the same column', () => {
+    expect(nextSort({ key: 'alerts', direction: 'desc' }, 'alerts')).toEqual({ key: 'alerts', direction: 'asc' });
+    expect(nextSort({ key: 'alerts', direction: 'asc' }, 'alerts')).toEqual({ key: 'alerts', direction: 'desc' });
+  });
+
+  it('starts figures heaviest first and names A to Z', () => {
+    expect(nextSort({ key: 'name', direction: 'asc' }, 'pages')).toEqual({ key: 'pages', direction: 'desc' });
+    expect(nextSort({ key: 'pages', direction: 'desc' }, 'name')).toEqual({ key: 'name', direction: 'asc' });
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * The overview and team pages in headless Chromium against the real app, seeded through GraphQL:
+ * KPIs read by data-testid must equal the seeded sums, charts must draw, axe must find nothing
+ * serious, and the screenshots in docs/screenshots are refreshed for a person to look at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, localToday } from '../../client/lib/dateRange';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  openPage,
+  screenshot,
+  seed,
+  seriousA11yViolations,
+  startApp,
+  type AppServer,
+  type DailySeed,
+} from './harness';
+
+const today = localToday();
+const daysAgo = (n: number) => addDays(today, -n);
+
+let app: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function kpi(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).textContent())?.trim() ?? '';
+}
+
+async function expectChartDrawn(page: Page, testId: string) {
+  const paths = page.locator(`[data-testid="${testId}"] svg path`);
+  await paths.first().waitFor({ state: 'attached' });
+  expect(await paths.count()).toBeGreaterThan(0);
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+describe('overview', () => {
+  // Known figures within the default range (the last 28 days). Payments sends two sources for one
+  // day, which must add up; Platform has no deploys, so its change failure rate is "—".
+  const teams = [
+    { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7 },
+    { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5 },
+    { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6 },
+  ];
+  const daily: DailySeed[] = [
+    { team: 'payments', date: daysAgo(2), alerts: 12, pages: 3, pageHours: 4.5, offHoursPageHours: 1.5, sleepPageHours: 1, sleepInterruptions: 1, deploys: 5, failedDeploys: 1, toilHours: 2 },
+    { team: 'payments', date: daysAgo(2), source: 'pagerduty', service: 'checkout-api', alerts: 3, pages: 1, pageHours: 0.5, sleepPageHours: 0.5, sleepInterruptions: 1 },
+    { team: 'payments', date: daysAgo(9), alerts: 8, pages: 2, pageHours: 2.5, sleepPageHours: 1, sleepInterruptions: 1, deploys: 4, failedDeploys: 1, toilHours: 1.5 },
+    { team: 'payments', date: daysAgo(16), alerts: 20, pages: 4, pageHours: 6, offHoursPageHours: 2, sleepPageHours: 2, sleepInterruptions: 2, deploys: 11, toilHours: 0.5 },
+    { team: 'search', date: daysAgo(3), alerts: 2, deploys: 3 },
+    { team: 'search', date: daysAgo(10), alerts: 1, pages: 1, pageHours: 0.8, offHoursPageHours: 0.8, deploys: 2, toilHours: 0.3 },
+    { team: 'platform', date: daysAgo(5), alerts: 30, pages: 5, pageHours: 9.5, offHoursPageHours: 3, sleepPageHours: 4, sleepInterruptions: 3, toilHours: 6 },
+    { team: 'platform', date: daysAgo(20), alerts: 10, pages: 2, pageHours: 3, sleepPageHours: 1, sleepInterruptions: 1, toilHours: 2 },
+  ];
+  const expected: Record<string, Record<string, string>> = {
+    payments: {
+      alerts: '43', pages: '10', pageHours: '13.5', businessPageHours: '5.5', offHoursPageHours: '3.5', sleepPageHours: '4.5',
+      sleepInterruptions: '5', deploys: '20', failedDeploys: '2', changeFailureRate: '10.0%', toilHours: '4.0',
+    },
+    search: {
+      alerts: '3', pages: '1', pageHours: '0.8', businessPageHours: '0.0', offHoursPageHours: '0.8', sleepPageHours: '0.0',
+      sleepInterruptions: '0', deploys: '5', failedDeploys: '0', changeFailureRate: '0.0%', toilHours: '0.3',
+    },
+    platform: {
+      alerts: '40', pages: '7', pageHours: '12.5', businessPageHours: '4.5', offHoursPageHours: '3.0', sleepPageHours: '5.0',
+      sleepInterruptions: '4', deploys: '0', failedDeploys: '0', changeFailureRate: '—', toilHours: '8.0',
+    },
+  };
+
+  beforeAll(async () => {
+    await seed(app, teams, daily);
+  });
+
+  it('shows each team’s seeded sums, sorts, filters, draws charts, passes axe', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(app.url + '/');
+    await page.getByTestId('team-row-payments').waitFor();
+
+    for (const [slug, fields] of Object.entries(expected)) {
+      for (const [field, value] of Object.entries(fields)) {
+        expect(await kpi(page, `kpi-${slug}-${field}`), `kpi-${slug}-${field}`).toBe(value);
+      }
+    }
+    // The default range is the last 28 days ending today, and it is not written into the URL.
+    await expect(page.getByRole('combobox', { name: 'Date range' }).inputValue()).resolves.toBe('28d');
+
+    for (const slug of Object.keys(expected)) await expectChartDrawn(page, `chart-${slug}`);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'overview.png');
+
+    // Sort by alerts (heaviest first), then flip it.
+    const order = () => page.locator('tbody tr[data-testid^="team-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    await page.getByRole('button', { name: 'Alerts' }).click();
+    expect(await order()).toEqual(['team-row-payments', 'team-row-platform', 'team-row-search']);
+    await expect(page.getByRole('columnheader', { name: 'Alerts' }).getAttribute('aria-sort')).resolves.toBe('descending');
+    await page.getByRole('button', { name: 'Alerts' }).click();
+    expect(await order()).toEqual(['team-row-search', 'team-row-platform', 'team-row-payments']);
+
+    // The filter narrows the table and the chart cards alike.
+    await page.getByLabel('Filter teams').fill('plat');
+    expect(await order()).toEqual(['team-row-platform']);
+    await expect(page.locator('[data-testid^="chart-"]').count()).resolves.toBe(1);
+    await page.getByLabel('Filter teams').fill('');
+
+    // A preset rewrites the URL; a bad URL range falls back to the default with a notice.
+    await page.getByRole('combobox', { name: 'Date range' }).selectOption('14d');
+    await page.waitForURL((u) => u.searchParams.get('from') === daysAgo(13) && u.searchParams.get('to') === today);
+    await expect.poll(() => kpi(page, 'kpi-payments-alerts')).toBe('23');
+    await page.goto(app.url + '/?from=2024-02-30&to=nope');
+    await page.getByText('The link’s date range was not valid').waitFor();
+    await expect.poll(() => kpi(page, 'kpi-payments-alerts')).toBe('43');
+    await page.context().close();
+  }, 60_000);
+
+  it('works at 390 px wide', async () => {
+    const page = await openPage(browser, 390, 844, app);
+    await page.goto(app.url + '/');
+    await page.getByTestId('team-row-payments').waitFor();
+    await expectChartDrawn(page, 'chart-payments');
+    expect(await kpi(page, 'kpi-platform-toilHours')).toBe('8.0');
+    // Nothing but the table's own scroll area may be wider than the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'overview-mobile.png');
+    await page.context().close();
+  }, 60_000);
+});
+
+describe('team page', () => {
+  // A team of its own with a figure on every day of the default range, so every chart has a shape.
+  const slug = 'checkout';
+  const daily: DailySeed[] = Array.from({ length: 28 }, (_, i) => {
+    const weekday = new Date(`${daysAgo(i)}T12:00:00Z`).getUTCDay();
+    const weekend = weekday === 0 || weekday === 6;
+    const storm = i >= 8 && i <= 11 ? 3 : 1;
+    return {
+      team: slug,
+      date: daysAgo(i),
+      alerts: ((i * 7) % 9) + 2 * storm,
+      pages: (i % 3) + storm,
+      pageHours: 1.5 * storm + (i % 2),
+      offHoursPageHours: weekend ? 1 : 0.5,
+      sleepPageHours: storm > 1 ? 2 : (i % 4) * 0.25,
+      sleepInterruptions: storm > 1 ? 2 : i % 4 === 3 ? 1 : 0,
+      deploys: weekend ? 0 : 3 + (i % 3),
+      failedDeploys: weekend ? 0 : i % 5 === 0 ? 1 : 0,
+      toilHours: weekend ? 0 : 0.5,
+    };
+  });
+  const sum = (k: keyof DailySeed) => daily.reduce((s, d) => s + Number(d[k] ?? 0), 0);
+
+  beforeAll(async () => {
+    await seed(app, [{ slug, name: 'Checkout', timezone: 'Europe/London', members: 8 }], daily);
+  });
+
+  it('shows KPI cards, charts by day and week, and passes axe', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/${slug}`);
+    await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+    await page.getByTestId('team-kpi-alerts').waitFor();
+
+    expect(await kpi(page, 'team-kpi-alerts')).toBe(String(sum('alerts')));
+    expect(await kpi(page, 'team-kpi-pages')).toBe(String(sum('pages')));
+    expect(await kpi(page, 'team-kpi-pageHours')).toBe(sum('pageHours').toFixed(1));
+    expect(await kpi(page, 'team-kpi-offHoursPageHours')).toBe(sum('offHoursPageHours').toFixed(1));
+    expect(await kpi(page, 'team-kpi-sleepPageHours')).toBe(sum('sleepPageHours').toFixed(1));
+    expect(await kpi(page, 'team-kpi-businessPageHours')).toBe(
+      (sum('pageHours') - sum('offHoursPageHours') - sum('sleepPageHours')).toFixed(1),
+    );
+    expect(await kpi(page, 'team-kpi-sleepInterruptions')).toBe(String(sum('sleepInterruptions')));
+    expect(await kpi(page, 'team-kpi-deploys')).toBe(String(sum('deploys')));
+    expect(await kpi(page, 'team-kpi-failedDeploys')).toBe(String(sum('failedDeploys')));
+    expect(await kpi(page, 'team-kpi-changeFailureRate')).toBe(`${((sum('failedDeploys') / sum('deploys')) * 100).toFixed(1)}%`);
+    expect(await kpi(page, 'team-kpi-toilHours')).toBe(sum('toilHours').toFixed(1));
+
+    for (const chart of ['chart-load', 'chart-page-hours', 'chart-deploys']) await expectChartDrawn(page, chart);
+    // 28 days → one point per day by default.
+    expect(await page.getByRole('radio', { name: 'Daily' }).isChecked()).toBe(true);
+    expect(await page.locator('[data-testid="chart-load"] tbody tr').count()).toBe(28);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'team.png');
+
+    await page.getByRole('radio', { name: 'Weekly' }).check();
+    await page.waitForURL((u) => u.searchParams.get('bucket') === 'WEEK');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-load"] tbody tr').length <= 5);
+    const weeks = await page.locator('[data-testid="chart-load"] tbody tr').count();
+    expect(weeks).toBeGreaterThanOrEqual(4);
+    await page.context().close();
+  }, 60_000);
+
+  it('says so when the team does not exist', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/no-such-team`);
+    await page.getByRole('heading', { level: 1, name: 'No team “no-such-team”' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the overview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Team overview' }).waitFor();
+    await page.context().close();
+  }, 30_000);
+});

@@ -1,0 +1,74 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Knex } from 'knex';
+import { createDb, migrate } from '../../server/db/index';
+import { upsertTeams } from '../../server/teams/service';
+
+const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Runs the command line as a user would, in a child process; never throws on a non-zero exit. */
+function headroom(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+// The command line against PostgreSQL: a database of our own, created and dropped like the harness does.
+describe('headroom import (command line, PostgreSQL)', () => {
+  const name = `headroom_test_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-cli-'));
+  const env = { DATABASE_URL: url, HEADROOM_DATA_DIR: tmp };
+  let db: Knex;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    db = createDb({ databaseUrl: url });
+    await migrate(db);
+    await upsertTeams(db, [{ slug: 'alpha', name: 'Alpha' }]);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('imports a file and prints what it did; a bad file lists its lines and exits 1; a usage mistake exits 2', { timeout: 120_000 }, async () => {
+    const good = path.join(tmp, 'good.csv');
+    fs.writeFileSync(good, '\uFEFFteam,date,source,alerts,pageHours\r\nalpha,2026-03-02,csv,4,1.5\r\nalpha,2026-03-03,csv,2,\r\n');
+    const ok = await headroom(['import', good, '--kind', 'daily'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`Imported ${good} into PostgreSQL database "${name}" on ${new URL(url).host}: 3 lines, 2 daily metrics records.`);
+    expect(ok.stdout).toContain('2 inserted, 0 updated, 0 unchanged.');
+    expect(await db('daily_metrics').orderBy('date').select('date', 'alerts', 'page_hours')).toEqual([
+      { date: '2026-03-02', alerts: 4, page_hours: 1.5 },
+      { date: '2026-03-03', alerts: 2, page_hours: 0 },
+    ]);
+
+    const bad = path.join(tmp, 'bad.csv');
+    fs.writeFileSync(bad, 'team,date,alerts\nalpha,2026-03-04,1\nalpha,2026-03-05,many\nnobody,2026-03-06,1\n');
+    const refused = await headroom(['import', bad, '--kind', 'daily'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('2 bad lines in the daily metrics CSV file; nothing was imported.');
+    expect(refused.stderr).toContain('  line 3, alerts: must be a number; got "many"');
+    expect(refused.stderr).toContain('  line 4, team: no team with slug "nobody"');
+    expect(Number((await db('daily_metrics').count('* as n').first())!.n)).toBe(2);
+
+    const usage = await headroom(['import', good], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--kind is required: one of daily, pages, deploys');
+  });
+});
