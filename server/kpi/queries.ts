@@ -83,3 +83,30 @@ export async function signalSumsForWindows(db: Knex, teamId: number, windows: { 
   );
   return (rows as (SignalSums & { i: number })[]).map(({ i: _i, ...sums }) => sums);
 }
+
+/** Signal sums of one team per service over a range ('' is the whole team), noisiest first. */
+export async function signalSumsByService(db: Knex, teamId: number, range: DateRange): Promise<(SignalSums & { service: string })[]> {
+  const { relation: signals } = await signalsWithOpenPages(db, [teamId], range.from, range.to);
+  const { rows } = await db.raw(
+    `SELECT m.service, ${SUMS}
+       FROM ? m
+      WHERE m.team_id = ? AND m.date BETWEEN ?::date AND ?::date
+      GROUP BY m.service`,
+    [signals, teamId, range.from, range.to],
+  );
+  return rows;
+}
+
+/** When each source last sent anything, and the latest day it has figures for. */
+export async function freshnessBySource(db: Knex): Promise<{ source: string; lastReceivedAt: Date; latestDate: string | null }[]> {
+  const { rows } = await db.raw(
+    `SELECT source, MAX(updated_at) AS "lastReceivedAt", MAX(date)::text AS "latestDate" FROM (
+       SELECT source, updated_at, date FROM daily_metrics
+       UNION ALL SELECT source, updated_at, local_date FROM page_events
+       UNION ALL SELECT source, updated_at, local_date FROM deploy_events
+     ) s
+     GROUP BY source
+     ORDER BY MAX(updated_at) DESC`,
+  );
+  return rows;
+}

@@ -1,11 +1,11 @@
 import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
 import { visibleTeams } from '../teams/visible';
-import { signalSeries, signalSumsForWindows, type SeriesBucket } from './queries';
+import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from './queries';
 import { sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from './signals';
 import { checkedRange } from './service';
-import { daysInRange, type DateRange } from './dateRange';
+import { daysInRange, previousRange, type DateRange } from './dateRange';
 import { computeCapacity, defaultSprintWindows } from './capacity';
 import { teamKpiFigures } from './teamKpis';
 import { opsBreakdown, opsHours } from './loadModel';
@@ -21,7 +21,7 @@ export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
   ]);
   const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: range.from, endDate: range.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
   const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, model, policy });
-  return { teamId: team.id, from: range.from, to: range.to, days: daysInRange(range), ...figures };
+  return { team, teamId: team.id, from: range.from, to: range.to, days: daysInRange(range), ...figures };
 }
 
 type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
@@ -42,6 +42,7 @@ async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
 
 export const kpiResolvers = {
   Query: {
+    freshness: (_: unknown, __: unknown, ctx: Context) => freshnessBySource(ctx.db),
     overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {
       const range = checkedRange(args.range);
       const teams = await visibleTeams(ctx);
@@ -52,12 +53,20 @@ export const kpiResolvers = {
     },
   },
   TeamKpis: {
+    previous: (k: KpiParent & { isPrevious?: boolean }, _: unknown, ctx: Context) =>
+      k.isPrevious ? null : kpisFor(k.team, previousRange(k), ctx).then((p) => ({ ...p, isPrevious: true })),
     medianTimeToAcknowledgeSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
       (await ctx.medians(k).load(k.teamId)).acknowledge.seconds,
     medianTimeToResolveSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
       (await ctx.medians(k).load(k.teamId)).resolve.seconds,
   },
   Team: {
+    services: async (team: TeamRow, args: { range: DateRange }, ctx: Context) => {
+      const [rows, model] = await Promise.all([signalSumsByService(ctx.db, team.id, checkedRange(args.range)), ctx.loadModels.load(team.id)]);
+      return rows
+        .map((r) => ({ ...r, opsHours: opsHours(opsBreakdown(signalKpis(r), model)) }))
+        .sort((a, b) => b.opsHours - a.opsHours || a.service.localeCompare(b.service));
+    },
     dora: async (team: TeamRow, args: { range: DateRange }, ctx: Context) => {
       const range = checkedRange(args.range);
       const [sums, medians] = await Promise.all([ctx.signalSums(range).load(team.id), ctx.medians(range).load(team.id)]);

@@ -40,6 +40,8 @@ export const kpiTypeDefs = /* GraphQL */ `
     status: Status!
     "Every guardrail rule with its measured value, limit and a sentence."
     rules: [RuleResult!]!
+    "The same KPIs over the previous period of the same length (for deltas); null inside a previous period."
+    previous: TeamKpis
     "Median seconds from trigger to acknowledgement of the range's pages (events only); null without data."
     medianTimeToAcknowledgeSeconds: Float
     "Median seconds from trigger to resolve of the range's resolved pages (events only); null without data."
@@ -92,6 +94,30 @@ export const kpiTypeDefs = /* GraphQL */ `
     opsBreakdown: OpsBreakdown!
   }
 
+  "One service's share of a team's load ('' is figures sent for the whole team)."
+  type ServiceLoad {
+    "Service label; empty for figures not tied to a service."
+    service: String!
+    alerts: Int!
+    pages: Int!
+    pageHours: Float!
+    sleepInterruptions: Int!
+    deploys: Int!
+    failedDeploys: Int!
+    toilHours: Float!
+    "Ops hours of the service under the team's load model."
+    opsHours: Float!
+  }
+
+  "When a source last sent data."
+  type SourceFreshness {
+    source: String!
+    "When the newest record from this source arrived or changed."
+    lastReceivedAt: DateTime!
+    "The latest day this source has figures for."
+    latestDate: Date
+  }
+
   "One row of the org overview."
   type TeamOverview {
     team: Team!
@@ -131,6 +157,8 @@ export const kpiTypeDefs = /* GraphQL */ `
   }
 
   extend type Team {
+    "Load per service over a range, noisiest (most ops hours) first."
+    services(range: DateRange!): [ServiceLoad!]!
     "DORA figures over a date range, with performance bands (2023 Accelerate State of DevOps report)."
     dora(range: DateRange!): Dora!
     "KPIs over a date range."
@@ -142,5 +170,7 @@ export const kpiTypeDefs = /* GraphQL */ `
   extend type Query {
     "One row per team with its KPIs over the range, computed in one aggregate."
     overview(range: DateRange!): [TeamOverview!]!
+    "Last data received per source, newest first: tells whether the figures are current."
+    freshness: [SourceFreshness!]!
   }
 `;
