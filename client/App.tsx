@@ -7,11 +7,13 @@ import OverviewPage from './pages/OverviewPage';
 // The overview is the landing page and ships in the first bundle; every other page loads on demand.
 const TeamPage = lazy(() => import('./pages/TeamPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const PlanningPage = lazy(() => import('./pages/PlanningPage'));
+const SignInPage = lazy(() => import('./pages/SignInPage'));
+const SnapshotsPage = lazy(() => import('./pages/SnapshotsPage'));
+const SnapshotPage = lazy(() => import('./pages/SnapshotPage'));
+const DataPage = lazy(() => import('./pages/DataPage'));
 
-/**
- * The routes. Planning (`teams/:slug/plan`) and Snapshots (`snapshots`) are added here, lazily,
- * when their pages exist, and listed in Layout's NAV_ITEMS.
- */
+/** The routes; sections are listed in Layout's NAV_ITEMS. */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
@@ -19,6 +21,11 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'teams/:slug', element: <TeamPage /> },
+      { path: 'teams/:slug/plan', element: <PlanningPage /> },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'snapshots', element: <SnapshotsPage /> },
+      { path: 'snapshots/:id', element: <SnapshotPage /> },
+      { path: 'data', element: <DataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
