@@ -33,7 +33,7 @@ export const FIELD_SCOPES: Record<string, Scope | 'public'> = {
   'Mutation.deleteSnapshot': 'admin',
   'Mutation.createToken': 'admin',
   'Mutation.revokeToken': 'admin',
-  'Mutation.setSourceMapping': 'admin',
+  'Mutation.setSourceMapping': 'plan',
 };
 
 /** HTTP endpoints beside GraphQL, declared here too (webhooks authenticate by signature instead). */

@@ -6,6 +6,7 @@ import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
 import { effectivePolicies, insertPolicyVersion, orgPolicy, type PolicyVersion } from './guardrailQueries';
 import { effectiveLoadModel, saveLoadModel } from './loadModelQueries';
+import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../ingest/resplit';
 
 // Guardrail and load-model changes: one place each for their rules. Fields left out of an
 // input keep their current effective value, so "raise the floor to 25%" is a one-field change.
@@ -62,19 +63,18 @@ const loadModelSchema = z.object({
 });
 
 /** Sets a team's load model (or the org default); returns the model now in force. */
-export async function setLoadModel(
-  db: Knex,
-  slug: string | null | undefined,
-  input: Partial<LoadModel>,
-  onCapChanged?: (teamId: number | null) => Promise<void>,
-): Promise<LoadModel> {
+export async function setLoadModel(db: Knex, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
   const teamId = await teamIdOf(db, slug);
   const current = await effectiveLoadModel(db, teamId);
   const merged = { ...DEFAULT_LOAD_MODEL, ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) };
   const parsed = loadModelSchema.safeParse(merged);
   if (!parsed.success) badFields(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })), 'load model');
-  await saveLoadModel(db, teamId, parsed.data);
-  // Page hours are capped per page at ingest time; a new cap means the stored splits are stale.
-  if (onCapChanged && parsed.data.maxHoursPerPage !== current.maxHoursPerPage) await onCapChanged(teamId);
+  await db.transaction(async (trx) => {
+    await saveLoadModel(trx, teamId, parsed.data);
+    // Resolved pages' hours are capped and split at ingest: a new cap re-splits them, atomically.
+    if (parsed.data.maxHoursPerPage !== current.maxHoursPerPage) {
+      await (teamId === null ? resplitTeamsOnOrgDefault(trx) : resplitTeamPages(trx, teamId));
+    }
+  });
   return parsed.data;
 }

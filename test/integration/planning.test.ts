@@ -173,3 +173,23 @@ describe('sprint-bucketed series', () => {
     }
   });
 });
+
+describe.each(DB_KINDS)('load model page cap on %s', (kind) => {
+  it('re-splits stored pages when maxHoursPerPage changes', async () => {
+    const s = await startTestServer(kind);
+    try {
+      await s.gql(`mutation { upsertTeams(input: [{ slug: "cap", name: "Cap", timezone: "UTC" }]) { slug } }`);
+      // A 10-hour page on a Wednesday, 09:00–19:00 UTC: capped at the default 8 h → 09:00–17:00, all business hours.
+      const rec = await s.gql(`mutation { recordPages(input: [{ source: "pd", externalId: "P1", team: "cap", urgency: HIGH,
+        triggeredAt: "2026-06-03T09:00:00Z", resolvedAt: "2026-06-03T19:00:00Z" }]) { inserted } }`);
+      expect(rec.errors).toBeUndefined();
+      const kpis = async () => (await s.gql(`{ team(slug: "cap") { kpis(range: { from: "2026-06-03", to: "2026-06-03" }) { pages pageHours businessPageHours } } }`)).data.team.kpis;
+      expect(await kpis()).toEqual({ pages: 1, pageHours: 8, businessPageHours: 8 });
+      const set = await s.gql(`mutation { setLoadModel(team: "cap", input: { maxHoursPerPage: 4 }) { maxHoursPerPage } }`);
+      expect(set.errors).toBeUndefined();
+      expect(await kpis()).toEqual({ pages: 1, pageHours: 4, businessPageHours: 4 });
+    } finally {
+      await s.close();
+    }
+  });
+});
