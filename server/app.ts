@@ -20,6 +20,10 @@ import { GraphQLError } from 'graphql';
 import { guardSchema } from './auth/guard';
 import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
 import { HTTP_SCOPES } from './auth/fieldScopes';
+import helmet from 'helmet';
+import { queryLimits } from './graphql/limits';
+import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
+import { errorHandler } from './http/errors';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -42,14 +46,41 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     schema: guardSchema(buildSchema()),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin],
+    validationRules: [queryLimits()],
+    // The schema is the documented public contract, so introspection stays on (README, "Security").
+    introspection: true,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(metricsMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // recharts positions SVG with style attributes; no inline <style> or script is allowed.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // The dashboard may be served over plain HTTP on loopback; HSTS belongs to the TLS proxy.
+      strictTransportSecurity: false,
+    }),
+  );
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(healthRoutes(db));
+  app.use(metricsRoutes(db));
   // Webhooks read their raw body (signatures are over the exact bytes): before any JSON parser.
   app.use(webhookRoutes(db, log, { pagerdutySecret: opts.pagerdutyWebhookSecret, githubSecret: opts.githubWebhookSecret }));
   app.use(cookieParser());
@@ -75,6 +106,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     }),
   );
   serveClient(app);
+  app.use(errorHandler(log));
   return { app, apollo };
 }
 

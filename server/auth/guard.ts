@@ -3,6 +3,7 @@ import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context';
 import { FIELD_SCOPES } from './fieldScopes';
 import { requireScope, requireTeams } from './viewer';
+import { ingestLimiter, rateLimitedError } from './rateLimit';
 
 /** Team slugs an operation acts on, read from its arguments: `team`, and `team` of each input record. */
 export function teamsInArgs(args: Record<string, unknown>): string[] {
@@ -38,6 +39,10 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
         ...field,
         resolve(source, args, ctx: Context, info) {
           requireScope(ctx.viewer, scope);
+          if (scope === 'ingest') {
+            const r = ingestLimiter.take(ctx.viewer.tokenId ?? ctx.viewer.name);
+            if (!r.ok) throw rateLimitedError(r.retryAfter);
+          }
           if (typeName === 'Mutation') {
             requireTeams(ctx.viewer, teamsInArgs(args));
             // Org-wide settings (team left out) are for tokens that are not limited to teams.

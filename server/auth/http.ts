@@ -3,6 +3,7 @@ import express from 'express';
 import type { Knex } from 'knex';
 import { grants, type Scope } from './tokens';
 import { authenticate } from './service';
+import { ingestLimiter } from './rateLimit';
 import { ANONYMOUS, PUBLIC_READER, type Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'headroom_session';
@@ -40,6 +41,13 @@ export function requireHttpScope(db: Knex, publicRead: boolean, scope: Scope) {
       if (!grants(viewer.scopes, scope)) {
         res.status(403).json({ error: { code: 'FORBIDDEN', message: `This needs the "${scope}" scope; the token "${viewer.name}" has ${viewer.scopes.join(', ')}.` } });
         return;
+      }
+      if (scope === 'ingest') {
+        const r = ingestLimiter.take(viewer.tokenId ?? viewer.name);
+        if (!r.ok) {
+          res.status(429).set('retry-after', String(r.retryAfter)).json({ error: { code: 'RATE_LIMITED', message: `Too many ingestion requests for this token; retry in ${r.retryAfter} s.` } });
+          return;
+        }
       }
       res.locals.viewer = viewer;
       next();

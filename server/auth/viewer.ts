@@ -18,7 +18,8 @@ export const PUBLIC_READER: Viewer = { tokenId: null, name: 'public', scopes: ['
 /** Throws UNAUTHENTICATED without a token, FORBIDDEN without the scope. */
 export function requireScope(viewer: Viewer, scope: Scope): void {
   if (grants(viewer.scopes, scope)) return;
-  if (viewer.tokenId === null && viewer.scopes.length === 0) throw new UnauthenticatedError();
+  // No token presented (anonymous, or the public reader asking for more than reads): sign in.
+  if (viewer.tokenId === null) throw new UnauthenticatedError();
   throw new ForbiddenError(`This needs the "${scope}" scope; the token "${viewer.name}" has ${viewer.scopes.length ? viewer.scopes.join(', ') : 'none'}.`);
 }
 

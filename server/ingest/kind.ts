@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { throwIfBad, type RecordError } from '../graphql/errors';
 import { batchSizeError } from '../validation/fields';
+import { countIngested } from '../http/metrics';
 
 export interface IngestResult {
   received: number;
@@ -31,5 +32,6 @@ export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: u
   const { rows, errors } = await kind.validate(db, input);
   throwIfBad(errors, kind.noun);
   const { inserted, updated } = await db.transaction((trx) => kind.write(trx, rows));
+  countIngested(kind.noun, input);
   return { received: input.length, inserted, updated, unchanged: input.length - inserted - updated };
 }
