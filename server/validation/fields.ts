@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { RecordError } from '../graphql/errors';
+import { isValidTimeZone } from '../kpi/hourClasses';
 
 // The field rules of PRODUCT.md, in one place, shared by GraphQL, CSV import, webhooks and the CLI.
 
@@ -25,9 +26,8 @@ export function isCalendarDate(s: string): boolean {
 
 export const calendarDate = z.string().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD');
 
-export const timeZone = z
-  .string()
-  .refine((tz) => DateTime.now().setZone(tz).isValid, 'must be an IANA time zone such as Europe/Berlin');
+// Only IANA names: Luxon's setZone would also take fixed offsets such as "UTC+25".
+export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
 const finite = z.number({ error: 'must be a number' }).finite('must be finite');
 export const count = finite.int('must be a whole number').min(0, 'must not be negative').max(2_147_483_647, 'is too large');
