@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema } from './graphql/schema';
 import { createContext, type Context } from './graphql/context';
-import { formatError } from './graphql/formatError';
+import { formatError, isConnectionError } from './graphql/formatError';
 import { healthRoutes } from './http/health';
 import { webhookRoutes } from './webhooks/routes';
 import { exportRoutes } from './snapshots/routes';
@@ -97,7 +97,10 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await viewerOf(db, req, publicRead);
+        const viewer = await viewerOf(db, req, publicRead).catch((e) => {
+          if (!isConnectionError(e)) throw e;
+          throw new GraphQLError('The database is unavailable; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+        });
         if (!viewer) {
           throw new GraphQLError('That token is unknown, revoked or expired.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }

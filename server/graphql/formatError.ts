@@ -27,8 +27,14 @@ export function formatError(log: Logger) {
   };
 }
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+
+/** Errors that mean "the database is not reachable right now", as opposed to a bug. */
 export function isConnectionError(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' ||
-    (e as Error)?.name === 'KnexTimeoutError';
+  if (!e || typeof e !== 'object') return false;
+  const err = e as { code?: string; name?: string; message?: string; cause?: unknown };
+  if (err.code && (CONNECTION_CODES.has(err.code) || err.code.startsWith('08'))) return true; // 08xxx: connection exception
+  if (err.name === 'KnexTimeoutError') return true;
+  if (/Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|Client has encountered a connection error/i.test(err.message ?? '')) return true;
+  return err.cause !== undefined && err.cause !== e && isConnectionError(err.cause);
 }

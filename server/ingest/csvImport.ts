@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
+import { writeInKeyOrder } from './kind';
 import { BadInputError, type RecordError } from '../graphql/errors';
 import type { IngestKind, IngestResult } from './kind';
 import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvRecords';
@@ -43,7 +44,7 @@ export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readab
       errors.add(checked.errors);
       // Once anything is bad the transaction will roll back: keep validating, stop writing.
       if (errors.total > 0) return;
-      const { inserted, updated } = await kind.write(trx, checked.rows);
+      const { inserted, updated } = await writeInKeyOrder(kind, trx, checked.rows);
       result.inserted += inserted;
       result.updated += updated;
     };

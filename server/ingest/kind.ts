@@ -26,12 +26,36 @@ export interface IngestKind<Row> {
   write(trx: Knex.Transaction, rows: Row[]): Promise<{ inserted: number; updated: number }>;
 }
 
+/**
+ * Writes rows in key order. Concurrent batches with overlapping keys then take their row locks in
+ * the same order, so they queue behind each other instead of deadlocking.
+ */
+export function writeInKeyOrder<Row>(kind: IngestKind<Row>, trx: Knex.Transaction, rows: Row[]) {
+  const keyed = rows.map((row) => ({ key: kind.keyOf(row), row }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return kind.write(trx, keyed.map((k) => k.row));
+}
+
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
+
+/** Runs a transaction, retrying it a few times when PostgreSQL aborts it for a deadlock or a serialization conflict. */
+export async function withRetry<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (e) {
+      if (attempt >= attempts || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
+
 /** A GraphQL batch: all or nothing, every bad record listed. */
 export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: unknown[]): Promise<IngestResult> {
   throwIfBad(batchSizeError(input.length), kind.noun);
   const { rows, errors } = await kind.validate(db, input);
   throwIfBad(errors, kind.noun);
-  const { inserted, updated } = await db.transaction((trx) => kind.write(trx, rows));
+  const { inserted, updated } = await withRetry(db, (trx) => writeInKeyOrder(kind, trx, rows));
   countIngested(kind.noun, input);
   return { received: input.length, inserted, updated, unchanged: input.length - inserted - updated };
 }

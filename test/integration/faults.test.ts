@@ -1,0 +1,167 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import net from 'node:net';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { pino } from 'pino';
+import { startTestServer, type TestServer } from './harness';
+import { createDb, migrate } from '../../server/db/index';
+import { createApp } from '../../server/app';
+import { createToken } from '../../server/auth/service';
+
+const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+describe('concurrent writers', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('postgres');
+    await s.gql(`mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha" }, { slug: "beta", name: "Beta" }]) { slug } }`);
+  });
+  afterAll(() => s?.close());
+
+  it('20 writers upserting overlapping keys in different orders end in the exact expected state', async () => {
+    const days = Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`);
+    // Writer w sends every (team, day) with alerts = w, in its own shuffled order.
+    const batches = Array.from({ length: 20 }, (_, w) => {
+      const records = days.flatMap((date) => ['alpha', 'beta'].map((team) => ({ team, date, source: 'race', alerts: w })));
+      return records.sort(() => (w % 2 ? 1 : -1) * (Math.random() - 0.3));
+    });
+    const results = await Promise.all(batches.map((m) => s.gql(`mutation($m: [DailyMetricsInput!]!) { recordDailyMetrics(input: $m) { received } }`, { m })));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const rows = await s.db('daily_metrics').where({ source: 'race' }).select('team_id', 'date', 'alerts');
+    expect(rows).toHaveLength(60); // no duplicates
+    // Each key holds one writer's whole value — the last to commit — never a mix or a sum.
+    expect(new Set(rows.map((r) => r.alerts)).size).toBeLessThanOrEqual(20);
+    expect(rows.every((r) => Number.isInteger(r.alerts) && r.alerts >= 0 && r.alerts < 20)).toBe(true);
+  });
+
+  it('20 writers sending the same pages and deploys leave one row per key', async () => {
+    const pages = Array.from({ length: 50 }, (_, i) => ({ source: 'pd', externalId: `P${i}`, team: i % 2 ? 'alpha' : 'beta', triggeredAt: '2026-06-02T03:00:00Z', resolvedAt: '2026-06-02T04:00:00Z' }));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, w) =>
+      s.gql(`mutation($p: [PageInput!]!) { recordPages(input: $p) { received inserted updated unchanged } }`, { p: w % 2 ? [...pages].reverse() : pages })));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(results.reduce((n, r) => n + r.data.recordPages.inserted, 0)).toBe(50);
+    expect(Number((await s.db('page_events').where({ source: 'pd' }).count('* as n').first())!.n)).toBe(50);
+  });
+});
+
+/** A TCP relay in front of PostgreSQL: closing it is, for the app, the database going away. */
+function relay(target: number) {
+  let server: net.Server | null = null;
+  const sockets = new Set<net.Socket>();
+  return {
+    port: 0,
+    async up(port = 0) {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target, '127.0.0.1');
+        sockets.add(client).add(upstream);
+        client.pipe(upstream).pipe(client);
+        const close = () => { client.destroy(); upstream.destroy(); };
+        client.on('error', close).on('close', close);
+        upstream.on('error', close).on('close', close);
+      });
+      await new Promise<void>((r) => server!.listen(port, '127.0.0.1', () => r()));
+      this.port = (server!.address() as net.AddressInfo).port;
+    },
+    async down() {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+      await new Promise((r) => server?.close(r));
+    },
+  };
+}
+
+describe('PostgreSQL going away and coming back', () => {
+  it('stays up, says not ready, fails fast with SERVICE_UNAVAILABLE, and recovers by itself', async () => {
+    const name = `headroom_fault_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const proxy = relay(5432);
+    await proxy.up();
+    const db = createDb({ databaseUrl: `postgres://postgres@127.0.0.1:${proxy.port}/${name}`, poolMax: 4 });
+    try {
+      await migrate(db);
+      const { token } = await createToken(db, { name: 'fault test', scopes: ['admin'] });
+      const { app, apollo } = await createApp(db, pino({ level: 'silent' }));
+      const server = await new Promise<import('node:http').Server>((r) => { const x = app.listen(0, '127.0.0.1', () => r(x)); });
+      const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+      const gql = async (query: string) => (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) })).json();
+      try {
+        expect((await fetch(`${url}/readyz`)).status).toBe(200);
+        expect((await gql('{ teams { slug } }')).data.teams).toEqual([]);
+
+        await proxy.down();
+        expect((await fetch(`${url}/healthz`)).status).toBe(200);
+        const ready = await fetch(`${url}/readyz`);
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({ database: 'down' });
+        const started = Date.now();
+        const res = await gql('{ teams { slug } }');
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(res.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+        expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+
+        await proxy.up(proxy.port);
+        let recovered = false;
+        for (let i = 0; i < 40 && !recovered; i++) {
+          recovered = (await fetch(`${url}/readyz`)).status === 200;
+          if (!recovered) await new Promise((r) => setTimeout(r, 250));
+        }
+        expect(recovered).toBe(true);
+        expect((await gql('{ teams { slug } }')).data.teams).toEqual([]);
+      } finally {
+        await new Promise((r) => server.close(r));
+        await apollo.stop();
+      }
+    } finally {
+      await db.destroy();
+      await proxy.down();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
+
+describe('a process killed mid-batch', () => {
+  it('leaves either the whole batch or none of it', async () => {
+    const name = `headroom_kill_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    const db = createDb({ databaseUrl: url });
+    try {
+      await migrate(db);
+      await db('teams').insert({ slug: 'alpha', name: 'Alpha' });
+      // A child writes one committed batch of 10,000, then starts another and is killed during it.
+      const script = `
+        import { createDb } from './server/db/index';
+        import { recordDailyMetrics } from './server/ingest/dailyMetrics';
+        const db = createDb({ databaseUrl: process.env.URL });
+        const batch = (source) => Array.from({ length: 10000 }, (_, i) => ({ team: 'alpha', date: new Date(Date.UTC(2020, 0, 1) + i * 864e5).toISOString().slice(0, 10), source, alerts: 1 }));
+        await recordDailyMetrics(db, batch('first'));
+        console.log('ACK first');
+        for (let n = 0; ; n++) { await recordDailyMetrics(db, batch('loop' + n)); console.log('ACK loop' + n); }
+      `;
+      const child = spawn('npx', ['tsx', '--input-type=module', '-e', script], { env: { ...process.env, URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const acked: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('child never acknowledged a batch')), 60_000);
+        child.stdout.on('data', (d: Buffer) => {
+          acked.push(...d.toString().split('\n').filter((l) => l.startsWith('ACK')).map((l) => l.slice(4)));
+          // Kill right after the second acknowledgement, in the middle of the next batch.
+          if (acked.length >= 2) { clearTimeout(timer); setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 150); }
+        });
+      });
+      await new Promise((r) => child.on('exit', r));
+      const rows: { source: string; n: number }[] = (await db('daily_metrics').select('source').count('* as n').groupBy('source')).map((r: any) => ({ source: r.source, n: Number(r.n) }));
+      for (const source of acked) expect(rows.find((r) => r.source === source)?.n).toBe(10_000);
+      for (const r of rows) expect(r.n).toBe(10_000); // no half batch of the killed one
+    } finally {
+      await db.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
+});
