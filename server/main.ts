@@ -5,6 +5,7 @@ import { createDb, migrate } from './db/index';
 import { createApp } from './app';
 import { seedDemo, isEmpty } from './demo/seed';
 import { bootstrapAdminToken } from './auth/service';
+import { acquireEmbeddedLock } from './db/embeddedLock';
 
 // config → database → migrations → app.listen; nothing else.
 async function main() {
@@ -20,6 +21,8 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   const embedded = !config.databaseUrl;
+  // PGlite does not refuse a second process on the same folder; this lock does (exits with its message).
+  const release = embedded ? acquireEmbeddedLock(config.dataDir) : () => {};
   const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
   if (embedded && config.seedDemo && (await isEmpty(db))) {
@@ -41,6 +44,7 @@ async function main() {
     server.close(async () => {
       await apollo.stop();
       await db.destroy();
+      release();
       log.info('stopped');
       process.exit(0);
     });

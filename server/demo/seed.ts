@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { upsertTeams } from '../teams/service';
 import { recordDailyMetrics } from '../ingest/dailyMetrics';
+import { recordPages } from '../ingest/pages';
+import { recordDeploys } from '../ingest/deploys';
+import { upsertSprints } from '../planning/sprints';
 
 /** A demo team and the shape of its operational load. */
 interface Profile {
@@ -16,14 +19,16 @@ interface Profile {
   toilHoursPerWeekday: number;
   /** Days (counted back from today) with an incident storm. */
   badWeek?: [number, number];
+  /** Ops share reserved in its recorded sprints; undefined: the team records no sprints. */
+  reserves?: number;
 }
 
 export const DEMO_TEAMS: Profile[] = [
-  { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7, alertsPerDay: 14, pagesPerDay: 1.6, deploysPerWeekday: 4, failureRate: 0.12, toilHoursPerWeekday: 3 },
-  { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5, alertsPerDay: 2, pagesPerDay: 0.15, deploysPerWeekday: 3, failureRate: 0.03, toilHoursPerWeekday: 0.5 },
-  { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6, alertsPerDay: 8, pagesPerDay: 0.9, deploysPerWeekday: 2, failureRate: 0.08, toilHoursPerWeekday: 4 },
-  { slug: 'mobile-api', name: 'Mobile API', timezone: 'America/Los_Angeles', members: 6, alertsPerDay: 4, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.06, toilHoursPerWeekday: 1, badWeek: [24, 18] },
-  { slug: 'checkout', name: 'Checkout', timezone: 'Europe/London', members: 8, alertsPerDay: 6, pagesPerDay: 0.5, deploysPerWeekday: 5, failureRate: 0.1, toilHoursPerWeekday: 1.5 },
+  { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7, alertsPerDay: 14, pagesPerDay: 1.6, deploysPerWeekday: 4, failureRate: 0.12, toilHoursPerWeekday: 3, reserves: 0.25 },
+  { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5, alertsPerDay: 2, pagesPerDay: 0.15, deploysPerWeekday: 3, failureRate: 0.03, toilHoursPerWeekday: 0.5, reserves: 0.2 },
+  { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6, alertsPerDay: 8, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.08, toilHoursPerWeekday: 4 },
+  { slug: 'mobile-api', name: 'Mobile API', timezone: 'America/Los_Angeles', members: 6, alertsPerDay: 4, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.06, toilHoursPerWeekday: 1, badWeek: [24, 18], reserves: 0.2 },
+  { slug: 'checkout', name: 'Checkout', timezone: 'Europe/London', members: 8, alertsPerDay: 6, pagesPerDay: 0.5, deploysPerWeekday: 5, failureRate: 0.1, toilHoursPerWeekday: 1.5, reserves: 0.2 },
   { slug: 'data-pipeline', name: 'Data Pipeline', timezone: 'Asia/Kolkata', members: 4, alertsPerDay: 5, pagesPerDay: 0.3, deploysPerWeekday: 1, failureRate: 0.18, toilHoursPerWeekday: 5 },
 ];
 
@@ -98,15 +103,68 @@ export function seedDemo(db: Knex, now: Date = new Date()): Promise<{ teams: num
   return db.transaction((trx) => seedDemoIn(trx, now));
 }
 
+/** Fortnightly sprints, Monday to Sunday, the newest ending on the last Sunday before today. */
+export function demoSprints(p: Profile, today: DateTime, count = 12) {
+  const lastEnd = today.minus({ days: today.weekday === 7 ? 7 : today.weekday });
+  return Array.from({ length: count }, (_, k) => {
+    const end = lastEnd.minus({ days: 14 * k });
+    return {
+      team: p.slug,
+      name: `Sprint ${40 - k}`,
+      startDate: end.minus({ days: 13 }).toISODate()!,
+      endDate: end.toISODate()!,
+      reservedOpsShare: p.reserves,
+    };
+  });
+}
+
+/**
+ * Page and deploy events for the last `days` days, from the same random stream as the daily
+ * figures: they carry what aggregates cannot (durations, lead times) for the medians and DORA.
+ * Events of source "demo" replace that source's daily page and deploy figures on their days.
+ */
+export function demoEvents(p: Profile, daily: ReturnType<typeof demoDailyMetrics>, days: number, seed: number) {
+  const rand = prng(seed);
+  const pages = [];
+  const deploys = [];
+  for (const d of daily.slice(-days)) {
+    const day = DateTime.fromISO(d.date, { zone: p.timezone });
+    for (let i = 0; i < d.pages; i++) {
+      const triggered = day.plus({ minutes: Math.floor(rand() * 24 * 60) });
+      const resolved = triggered.plus({ minutes: 10 + Math.floor(rand() * 110) });
+      pages.push({
+        source: 'demo', externalId: `${p.slug}-${d.date}-p${i}`, team: p.slug, urgency: rand() < 0.8 ? 'HIGH' : 'LOW',
+        service: rand() < 0.6 ? 'api' : 'worker',
+        triggeredAt: triggered.toISO()!, acknowledgedAt: triggered.plus({ minutes: 1 + Math.floor(rand() * 12) }).toISO()!, resolvedAt: resolved.toISO()!,
+      });
+    }
+    for (let i = 0; i < d.deploys; i++) {
+      deploys.push({
+        source: 'demo', externalId: `${p.slug}-${d.date}-d${i}`, team: p.slug, service: rand() < 0.6 ? 'api' : 'worker', environment: 'production',
+        deployedAt: day.plus({ hours: 9 + i, minutes: Math.floor(rand() * 50) }).toISO()!,
+        status: i < d.failedDeploys ? (rand() < 0.5 ? 'FAILED' : 'ROLLED_BACK') : 'SUCCEEDED',
+        leadTimeSeconds: Math.round(3600 * (1 + rand() * 40)),
+      });
+    }
+  }
+  return { pages, deploys };
+}
+
+const EVENT_DAYS = 28;
+
 async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRecords: number }> {
   await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })));
   let dailyRecords = 0;
   for (const [i, p] of DEMO_TEAMS.entries()) {
     const today = DateTime.fromJSDate(now).setZone(p.timezone).startOf('day');
     const records = demoDailyMetrics(p, DEMO_DAYS, today, 1000 + i);
-    await db('daily_metrics').whereIn('team_id', db('teams').select('id').where({ slug: p.slug })).where({ source: 'demo' }).delete();
-    const result = await recordDailyMetrics(db, records);
-    dailyRecords += result.received;
+    const team = db('teams').select('id').where({ slug: p.slug });
+    for (const table of ['daily_metrics', 'page_events', 'deploy_events']) await db(table).whereIn('team_id', team.clone()).where({ source: 'demo' }).delete();
+    dailyRecords += (await recordDailyMetrics(db, records)).received;
+    const events = demoEvents(p, records, EVENT_DAYS, 2000 + i);
+    await recordPages(db, events.pages);
+    await recordDeploys(db, events.deploys);
+    if (p.reserves !== undefined) await upsertSprints(db, demoSprints(p, today));
   }
   return { teams: DEMO_TEAMS.length, dailyRecords };
 }

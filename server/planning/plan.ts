@@ -50,14 +50,15 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
   const today = todayIn(team.timezone);
   // Fetch a few more than the lookback: the newest sprints may still be running.
   const sprints = await sprintActuals(db, team, model, policy.lookbackSprints + 3);
-  const finished = sprints.filter((s) => s.synthetic || s.endDate < today);
+  // Synthetic 14-day windows stand in for sprints only as far as the policy looks back.
+  const finished = sprints.filter((s) => s.synthetic || s.endDate < today).slice(0, sprints[0]?.synthetic ? policy.lookbackSprints : undefined);
   const usable = finished.filter((s) => s.opsShare !== null);
   const stored = sprints.find((s) => !s.synthetic);
   const window = stored ? nextSprintWindow(stored.endDate, lengthInDays(stored.startDate, stored.endDate), today) : nextSprintWindow(null, null, today);
   const { capacity, sentence } = capacityOf(team, window, whatIf);
 
   const plan = recommend({
-    history: usable.map((s) => ({ name: s.name, opsShare: s.opsShare! })),
+    history: usable.slice(0, policy.lookbackSprints).map((s) => ({ name: s.name, opsShare: s.opsShare! })),
     policy,
     capacityHours: capacity,
     window,

@@ -71,4 +71,22 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--kind is required: one of daily, pages, deploys');
   });
+
+  it('creates, lists and revokes tokens; the secret is printed once and never listed', { timeout: 120_000 }, async () => {
+    const created = await headroom(['token', 'create', '--name', 'ci pipeline', '--scopes', 'ingest', '--teams', 'alpha'], env);
+    expect(created.code, created.stderr).toBe(0);
+    const secret = created.stdout.trim().split('\n').at(-1)!;
+    expect(secret).toMatch(/^hr_[A-Za-z0-9_-]{43}$/);
+    const listed = await headroom(['token', 'list'], env);
+    expect(listed.stdout).toMatch(/live\s+ingest\s+alpha\s+last used never\s+ci pipeline/);
+    expect(listed.stdout).not.toContain(secret);
+    const id = /^([0-9a-f-]{36})/m.exec(listed.stdout)![1];
+    const bad = await headroom(['token', 'create', '--name', 'x', '--scopes', 'superuser'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown scope superuser');
+    const revoked = await headroom(['token', 'revoke', id], env);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect((await headroom(['token', 'list'], env)).stdout).toMatch(/revoked/);
+    expect((await headroom(['token', 'revoke', id], env)).code).toBe(1);
+  });
 });

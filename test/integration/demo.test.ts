@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { startTestServer } from './harness';
+import { seedDemo, DEMO_TEAMS } from '../../server/demo/seed';
+
+describe('demo data', () => {
+  it('gives a living dashboard: varied load, sprints for most teams, events for medians and DORA', async () => {
+    const s = await startTestServer('pglite');
+    try {
+      const now = new Date('2026-11-23T12:00:00Z');
+      const seeded = await seedDemo(s.db, now);
+      expect(seeded.teams).toBe(DEMO_TEAMS.length);
+      const { data, errors } = await s.gql(`{ overview(range: { from: "2026-10-27", to: "2026-11-23" }) { team { slug } status kpis { pages opsHours medianTimeToResolveSeconds } } }`);
+      expect(errors).toBeUndefined();
+      const statuses = new Set(data.overview.map((o: any) => o.status));
+      expect(statuses.has('OK')).toBe(true);
+      expect(statuses.has('BREACH')).toBe(true);
+      const bySlug = Object.fromEntries(data.overview.map((o: any) => [o.team.slug, o.kpis]));
+      expect(bySlug.payments.opsHours).toBeGreaterThan(bySlug.search.opsHours * 3); // noisy vs quiet
+      expect(bySlug.payments.medianTimeToResolveSeconds).toBeGreaterThan(0);
+      const plan = await s.gql(`{ team(slug: "payments") { sprints(last: 12) { synthetic } plan { basedOn } } }`);
+      expect(plan.data.team.sprints).toHaveLength(12);
+      expect(plan.data.team.sprints.every((x: any) => !x.synthetic)).toBe(true);
+      expect(plan.data.team.plan.basedOn).toHaveLength(3);
+      // Re-seeding replaces the demo figures rather than adding to them.
+      await seedDemo(s.db, now);
+      const again = await s.gql(`{ overview(range: { from: "2026-10-27", to: "2026-11-23" }) { kpis { opsHours } } }`);
+      expect(again.data.overview.map((o: any) => o.kpis.opsHours)).toEqual(data.overview.map((o: any) => o.kpis.opsHours));
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+});
