@@ -36,8 +36,18 @@ const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 const FIELD = { business: 'businessMs', off: 'offMs', sleep: 'sleepMs' } as const;
 
+// Luxon's isValidZone builds an Intl.DateTimeFormat on every call: tens of microseconds and native
+// memory that only a garbage collection frees. Splitting pages calls it twice per page, so zones
+// found valid are remembered (a small set: the IANA names teams use; cleared if it ever grows large).
+const validZones = new Set<string>();
+
 export function isValidTimeZone(tz: string): boolean {
-  return typeof tz === 'string' && IANAZone.isValidZone(tz);
+  if (typeof tz !== 'string') return false;
+  if (validZones.has(tz)) return true;
+  if (!IANAZone.isValidZone(tz)) return false;
+  if (validZones.size >= 1_000) validZones.clear();
+  validZones.add(tz);
+  return true;
 }
 
 /** Half-open window [from, to) in minutes of the day; from > to wraps midnight, from === to is empty. */

@@ -1,3 +1,5 @@
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import type { TeamDocument } from './document';
 
 // CSV layout of exports: one row per team (kind=teams), or one row per sprint (kind=sprints).
@@ -47,4 +49,24 @@ export const columnsOf = (kind: ExportKind): readonly string[] => (kind === 'tea
  */
 export function neutralise(cell: Cell): Cell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Writes CSV rows as they come, honouring back-pressure, with a UTF-8 BOM for spreadsheet
+ * programs. Leaves `out` open: the caller ends it (a response, a file, or stdout which never ends).
+ */
+export async function writeCsv(out: Writable, kind: ExportKind, batches: AsyncIterable<TeamDocument[]>): Promise<void> {
+  const csv = stringify({ header: true, columns: [...columnsOf(kind)], bom: true, record_delimiter: 'windows', cast: { boolean: (b) => String(b) } });
+  csv.pipe(out, { end: false });
+  for await (const teams of batches) {
+    for (const t of teams) {
+      for (const row of rowsOf(kind, t)) {
+        if (!csv.write(row.map(neutralise))) await new Promise((r) => csv.once('drain', r));
+      }
+    }
+  }
+  await new Promise<void>((resolve) => {
+    csv.once('end', resolve);
+    csv.end();
+  });
 }

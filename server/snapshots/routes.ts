@@ -1,16 +1,12 @@
 import { Router, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { stringify } from 'csv-stringify';
 import { createContext } from '../graphql/context';
 import { GraphQLError } from 'graphql';
 import { checkedRange } from '../kpi/service';
-import { currentDocuments, documentOf, requireSnapshot, selectTeams } from './service';
-import { columnsOf, neutralise, rowsOf, type ExportKind } from './csv';
+import { documentBatches, documentOf, requireSnapshot, selectTeams } from './service';
+import { writeCsv, type ExportKind } from './csv';
 import type { TeamDocument } from './document';
-
-// Teams computed per step of a streamed export: memory stays flat however many teams there are.
-const EXPORT_BATCH = 25;
 
 function kindOf(q: unknown): ExportKind {
   if (q === undefined || q === 'teams') return 'teams';
@@ -18,19 +14,11 @@ function kindOf(q: unknown): ExportKind {
   throw new GraphQLError('kind must be teams or sprints', { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-/** Writes CSV rows as they come, honouring back-pressure, with a UTF-8 BOM for spreadsheet programs. */
+/** Sets the download headers and streams the CSV into the response. */
 async function streamCsv(res: Response, filename: string, kind: ExportKind, batches: AsyncIterable<TeamDocument[]>) {
   res.status(200).type('text/csv; charset=utf-8').attachment(filename);
-  const csv = stringify({ header: true, columns: [...columnsOf(kind)], bom: true, record_delimiter: 'windows', cast: { boolean: (b) => String(b) } });
-  csv.pipe(res);
-  for await (const teams of batches) {
-    for (const t of teams) {
-      for (const row of rowsOf(kind, t)) {
-        if (!csv.write(row.map(neutralise))) await new Promise((r) => csv.once('drain', r));
-      }
-    }
-  }
-  csv.end();
+  await writeCsv(res, kind, batches);
+  res.end();
 }
 
 function sendError(res: Response, log: Logger, e: unknown) {
@@ -74,13 +62,8 @@ export function exportRoutes(db: Knex, log: Logger): Router {
       const kind = kindOf(req.query.kind);
       const slugs = typeof req.query.teams === 'string' && req.query.teams ? req.query.teams.split(',') : null;
       const teams = await selectTeams(createContext(db, log, res.locals.viewer), slugs);
-      async function* batches() {
-        for (let i = 0; i < teams.length; i += EXPORT_BATCH) {
-          // A fresh context per batch: its DataLoader caches are dropped with it.
-          yield currentDocuments(createContext(db, log), teams.slice(i, i + EXPORT_BATCH), range);
-        }
-      }
-      await streamCsv(res, `headroom-${range.from}-${range.to}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, batches());
+      const batches = documentBatches(() => createContext(db, log, res.locals.viewer), teams, range);
+      await streamCsv(res, `headroom-${range.from}-${range.to}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, batches);
     } catch (e) {
       sendError(res, log, e);
     }

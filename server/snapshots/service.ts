@@ -35,6 +35,14 @@ export async function currentDocuments(ctx: Context, teams: TeamRow[], range: Da
   return Promise.all(teams.map((t) => teamDocument(ctx, t, range)));
 }
 
+// Teams computed per step of a streamed export: memory stays flat however many teams there are.
+const EXPORT_BATCH = 25;
+
+/** Current documents in batches, each with a fresh context whose DataLoader caches die with it. */
+export async function* documentBatches(newContext: () => Context, teams: TeamRow[], range: DateRange): AsyncIterable<TeamDocument[]> {
+  for (let i = 0; i < teams.length; i += EXPORT_BATCH) yield currentDocuments(newContext(), teams.slice(i, i + EXPORT_BATCH), range);
+}
+
 /** Freezes the KPIs of a range and a set of teams. The stored text never changes afterwards. */
 export async function createSnapshot(ctx: Context, input: { label: string; range: DateRange; teams?: string[] | null }): Promise<SnapshotRow> {
   const parsed = snapshotInput.safeParse({ label: input.label, teams: input.teams });

@@ -89,4 +89,20 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect((await headroom(['token', 'list'], env)).stdout).toMatch(/revoked/);
     expect((await headroom(['token', 'revoke', id], env)).code).toBe(1);
   });
+
+  it('exports current figures as CSV to a file and to standard output', { timeout: 120_000 }, async () => {
+    await db('daily_metrics').insert({ team_id: (await db('teams').where({ slug: 'alpha' }).first()).id, date: '2026-07-01', source: 'cli-export', alerts: 7 });
+    const file = path.join(tmp, 'export.csv');
+    const written = await headroom(['export', '--from', '2026-07-01', '--to', '2026-07-01', '--out', file], env);
+    expect(written.code, written.stderr).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, row] = text.slice(1).trim().split('\r\n');
+    const cells = Object.fromEntries(header.split(',').map((h, i) => [h, row.split(',')[i]]));
+    expect(cells).toMatchObject({ team: 'alpha', from: '2026-07-01', alerts: '7' });
+    const stdout = await headroom(['export', '--from', '2026-07-01', '--to', '2026-07-01', '--kind', 'sprints'], env);
+    expect(stdout.code, stdout.stderr).toBe(0);
+    expect(stdout.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('team,sprint,startDate,endDate,capacityHours,reservedOpsShare,opsHours,opsShare,featureHours,underReserved,status,guardrailVersion,featurePointsPlanned,featurePointsCompleted');
+    expect((await headroom(['export', '--from', '2026-07-01'], env)).code).toBe(2);
+  });
 });

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { createContext } from '../graphql/context';
+import { checkedRange } from '../kpi/service';
+import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
+import { writeCsv, type ExportKind } from '../snapshots/csv';
+import { withDatabase } from './database';
+import { out, UsageError, type Command } from './command';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write current figures or a snapshot as CSV (or a snapshot as JSON)',
+  usage: [
+    'export --from YYYY-MM-DD --to YYYY-MM-DD [--teams a,b] [--kind teams|sprints] [--out FILE]',
+    '       export --snapshot ID [--kind teams|sprints|json] [--out FILE]',
+    '',
+    '  CSV is RFC 4180, UTF-8 with a BOM, one row per team (or per sprint with --kind sprints);',
+    '  see docs/snapshots.md. Without --out the file goes to standard output.',
+  ].join('\n'),
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, to: { type: 'string' }, teams: { type: 'string' }, kind: { type: 'string' }, snapshot: { type: 'string' }, out: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length) throw new UsageError(`export takes options only; got ${positionals.join(' ')}`);
+    const kind = values.kind ?? 'teams';
+    if (!['teams', 'sprints', 'json'].includes(kind) || (kind === 'json' && !values.snapshot)) {
+      throw new UsageError(`--kind must be teams or sprints${values.snapshot ? ' or json' : ''}; got ${kind}`);
+    }
+    if (!values.snapshot && (!values.from || !values.to)) throw new UsageError('export needs --from and --to, or --snapshot');
+    return withDatabase(async (db) => {
+      const ctx = () => createContext(db, pino({ level: 'silent' }));
+      const target = values.out ? fs.createWriteStream(values.out) : process.stdout;
+      if (values.snapshot) {
+        const row = await requireSnapshot(ctx(), values.snapshot);
+        if (kind === 'json') target.write(row.document);
+        else {
+          await writeCsv(target, kind as ExportKind, (async function* () {
+            yield documentOf(row).teams;
+          })());
+        }
+      } else {
+        const range = checkedRange({ from: values.from!, to: values.to! });
+        const teams = await selectTeams(ctx(), values.teams ? values.teams.split(',') : null);
+        await writeCsv(target, kind as ExportKind, documentBatches(ctx, teams, range));
+      }
+      if (values.out) {
+        await new Promise((r) => (target as fs.WriteStream).end(r));
+        out(`Wrote ${values.out}.`);
+      }
+      return 0;
+    });
+  },
+};
