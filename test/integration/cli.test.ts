@@ -105,4 +105,16 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect(stdout.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('team,sprint,startDate,endDate,capacityHours,reservedOpsShare,opsHours,opsShare,featureHours,underReserved,status,guardrailVersion,featurePointsPlanned,featurePointsCompleted');
     expect((await headroom(['export', '--from', '2026-07-01'], env)).code).toBe(2);
   });
+
+  it('routes an unrouted webhook signal to a team with mapping set', { timeout: 120_000 }, async () => {
+    await db('page_events').insert({ source: 'pagerduty', external_id: 'Q1CLI', routing_key: 'PCLI123', triggered_at: new Date('2026-07-02T10:00:00Z'), resolved_at: new Date('2026-07-02T11:00:00Z') });
+    const waiting = await headroom(['mapping', 'unrouted'], env);
+    expect(waiting.stdout).toMatch(/pagerduty\s+PCLI123\s+1 page signal/);
+    const set = await headroom(['mapping', 'set', '--source', 'pagerduty', '--key', 'PCLI123', '--team', 'alpha'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('pagerduty PCLI123 → alpha; 1 waiting signal(s) attributed.');
+    expect((await db('page_events').where({ external_id: 'Q1CLI' }).first()).team_id).toBe((await db('teams').where({ slug: 'alpha' }).first()).id);
+    expect((await headroom(['mapping', 'list'], env)).stdout).toMatch(/pagerduty\s+PCLI123\s+→ alpha/);
+    expect((await headroom(['mapping', 'set', '--source', 'pagerduty', '--key', 'X'], env)).code).toBe(2);
+  });
 });
