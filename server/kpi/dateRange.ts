@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { isCalendarDate } from '../validation/fields';
+import { addDays, lengthInDays } from './capacity';
 
 /** An inclusive range of calendar dates, 'YYYY-MM-DD'. */
 export interface DateRange {
@@ -24,13 +25,7 @@ export function dateRangeProblems(r: DateRange): { field: string; message: strin
 
 /** Number of calendar days in the inclusive range (0 when to is before from). */
 export function daysInRange(r: DateRange): number {
-  const from = DateTime.fromISO(r.from, { zone: 'UTC' });
-  const to = DateTime.fromISO(r.to, { zone: 'UTC' });
-  return Math.max(0, Math.round(to.diff(from, 'days').days) + 1);
-}
-
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+  return lengthInDays(r.from, r.to);
 }
 
 /** Today's calendar date in a time zone. */
