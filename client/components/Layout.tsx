@@ -9,8 +9,6 @@ import { PageLoading } from './PageLoading';
 const NAV_ITEMS: { to: string; label: string; current(pathname: string): boolean }[] = [
   // A team's page is a drill-down of the overview, so the overview stays marked there.
   { to: '/', label: 'Overview', current: (p) => p === '/' || p.startsWith('/teams/') },
-  { to: '/snapshots', label: 'Snapshots', current: (p) => p.startsWith('/snapshots') },
-  { to: '/data', label: 'Data', current: (p) => p.startsWith('/data') },
 ];
 
 /** Keeps the date range when moving between sections. */
