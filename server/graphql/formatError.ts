@@ -15,6 +15,10 @@ export function formatError(log: Logger) {
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      if (code === 'BAD_USER_INPUT' && !(extensions.records as unknown[] | undefined)?.length) {
+        const record = recordOfVariableError(formatted.message);
+        if (record) extensions.records = [record];
+      }
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
@@ -37,4 +41,16 @@ export function isConnectionError(e: unknown): boolean {
   if (err.name === 'KnexTimeoutError') return true;
   if (/Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|Client has encountered a connection error/i.test(err.message ?? '')) return true;
   return err.cause !== undefined && err.cause !== e && isConnectionError(err.cause);
+}
+
+/**
+ * GraphQL's own variable checks (a bad Date, an unknown field) say where in a message such as
+ * 'Variable "$input" got invalid value … at "input[3].date"; …'. That place is turned into the
+ * same { index, field, message } record the services give, so clients handle one shape.
+ */
+export function recordOfVariableError(message: string): { index: number; field: string; message: string } | null {
+  const m = /^Variable "\$\w+" got invalid value .*? at "\w+(?:\[(\d+)\])?\.?([\w.[\]]*)"; (.*)$/s.exec(message);
+  if (!m) return null;
+  const unknownField = /Field "(\w+)" is not defined/.exec(m[3]);
+  return { index: m[1] ? Number(m[1]) : 0, field: unknownField?.[1] ?? (m[2] || '(record)'), message: m[3] };
 }

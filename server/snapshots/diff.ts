@@ -16,6 +16,8 @@ export interface KpiChange {
 
 export interface TeamDiff {
   team: string;
+  /** The team's name in the later document (or the earlier one when it is gone). */
+  name: string;
   /** 'both', or the side the team is missing from. */
   presence: 'BOTH' | 'ONLY_BEFORE' | 'ONLY_AFTER';
   statusBefore: string | null;
@@ -40,6 +42,7 @@ export function diffTeams(before: TeamDocument[], after: TeamDocument[]): TeamDi
     }
     return {
       team: slug,
+      name: (y ?? x)!.name,
       presence: x && y ? 'BOTH' : x ? 'ONLY_BEFORE' : 'ONLY_AFTER',
       statusBefore: x?.kpis.status ?? null,
       statusAfter: y?.kpis.status ?? null,

@@ -80,6 +80,8 @@ export const snapshotsTypeDefs = /* GraphQL */ `
   "How one team's KPIs moved."
   type TeamDiff {
     team: String!
+    "The team's name (in the later figures)."
+    name: String!
     "BOTH, ONLY_BEFORE or ONLY_AFTER."
     presence: String!
     statusBefore: Status

@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { isConnectionError, recordOfVariableError } from '../../../server/graphql/formatError';
+
+describe('recordOfVariableError', () => {
+  it.each([
+    [
+      'Variable "$m" got invalid value "2025-02-30" at "m[3].date"; Expected type "Date". Date must be a real calendar date written YYYY-MM-DD; got "2025-02-30"',
+      { index: 3, field: 'date', message: 'Expected type "Date". Date must be a real calendar date written YYYY-MM-DD; got "2025-02-30"' },
+    ],
+    [
+      'Variable "$input" got invalid value { team: "a", foo: 1 } at "input[0]"; Field "foo" is not defined by type "DailyMetricsInput".',
+      { index: 0, field: 'foo', message: 'Field "foo" is not defined by type "DailyMetricsInput".' },
+    ],
+    [
+      'Variable "$input" got invalid value "x" at "input.range.from"; Expected type "Date".',
+      { index: 0, field: 'range.from', message: 'Expected type "Date".' },
+    ],
+    ['Something else entirely', null],
+  ])('%s', (message, expected) => {
+    expect(recordOfVariableError(message)).toEqual(expected);
+  });
+});
+
+describe('isConnectionError', () => {
+  it.each([
+    [{ code: 'ECONNREFUSED' }, true],
+    [{ code: '57P01' }, true],
+    [{ code: '08006' }, true],
+    [{ name: 'KnexTimeoutError' }, true],
+    [{ message: 'Connection terminated unexpectedly' }, true],
+    [{ message: 'wrapped', cause: { code: 'ECONNRESET' } }, true],
+    [{ code: '23505', message: 'duplicate key value violates unique constraint' }, false],
+    [{ code: '42P01' }, false],
+    [null, false],
+  ])('%j → %s', (e, expected) => {
+    expect(isConnectionError(e)).toBe(expected);
+  });
+});
