@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { periodText, formatValue, type ChartRow, type SeriesDef } from './series';
+import { periodText, formatValue, rowValue, type ChartRow, type SeriesInfo } from './series';
 
 export interface ChartFrameProps {
   title: ReactNode;
   /** The whole chart in words: its accessible name. */
   summary: string;
-  series: readonly SeriesDef[];
+  series: readonly SeriesInfo[];
   rows: readonly ChartRow[];
   testId?: string;
   /** Offer the figures as a table under the chart. */
@@ -56,7 +56,7 @@ export function ChartFrame({ title, summary, series, rows, testId, withTable, he
                     <th scope="row">{periodText(r)}</th>
                     {series.map((s) => (
                       <td key={s.key} className="num">
-                        {formatValue(Number(r[s.key]), s.unit).replace(/ h$/, '')}
+                        {formatValue(rowValue(r, s.key), s.unit).replace(/ h$/, '')}
                       </td>
                     ))}
                   </tr>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { formatValue, periodText, type ChartRow, type SeriesDef } from './series';
+import { formatValue, periodText, rowValue, type ChartRow, type SeriesInfo } from './series';
 
 interface Props {
   active?: boolean;
   payload?: ReadonlyArray<{ payload?: unknown }>;
-  series: readonly SeriesDef[];
+  series: readonly SeriesInfo[];
   footer?: (row: ChartRow) => ReactNode;
 }
 
@@ -19,7 +19,7 @@ export function ChartTooltip({ active, payload, series, footer }: Props) {
         {series.map((s) => (
           <li key={s.key}>
             <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-            {s.label}: <strong>{formatValue(Number(row[s.key]), s.unit)}</strong>
+            {s.label}: <strong>{formatValue(rowValue(row, s.key), s.unit)}</strong>
           </li>
         ))}
       </ul>

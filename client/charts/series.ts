@@ -1,23 +1,27 @@
 /** Turns KPI points into chart rows and words: the shaping every chart shares (no recharts here). */
 import type { Bucket, KpiPoint } from '../graphql/operations';
-import { formatCount, formatHours, formatShortDate } from '../lib/format';
+import { bucketWord } from '../lib/bucket';
+import { formatCount, formatHours, formatPercent, formatShortDate } from '../lib/format';
 
-export type Unit = 'count' | 'hours';
+export type Unit = 'count' | 'hours' | 'percent';
 
-export interface SeriesDef {
+export interface SeriesDef<P = KpiPoint> {
   key: string;
   label: string;
   color: string;
   unit: Unit;
-  value(p: KpiPoint): number;
+  value(p: P): number | null;
 }
+
+/** What the frame, tooltip and table need of a series (not how to read it). */
+export type SeriesInfo = Pick<SeriesDef, 'key' | 'label' | 'color' | 'unit'>;
 
 /** One chart row: the period and one number per series key. */
 export interface ChartRow {
   start: string;
   end: string;
   label: string;
-  [key: string]: string | number;
+  [key: string]: string | number | null;
 }
 
 export const COLORS = {
@@ -29,11 +33,22 @@ export const COLORS = {
   pageHours: '#3b82f6',
   succeeded: '#0f766e',
   failed: '#dc2626',
+  opsPages: '#1d4ed8',
+  opsAlerts: '#b45309',
+  opsFailed: '#be123c',
+  opsToil: '#0f766e',
+  actual: '#3b82f6',
+  overReserved: '#be123c',
+  reserved: '#111827',
+  floor: '#047857',
+  ceiling: '#b42318',
   grid: '#e3e8ef',
   axis: '#52606d',
 } as const;
 
-export function formatValue(value: number, unit: Unit): string {
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (unit === 'percent') return formatPercent(value);
   return unit === 'hours' ? `${formatHours(value)} h` : formatCount(value);
 }
 
@@ -45,20 +60,24 @@ export function toRows(points: readonly KpiPoint[], series: readonly SeriesDef[]
   });
 }
 
+/** A row's figure of one series as a number, or null when the server gave none. */
+export function rowValue(row: ChartRow, key: string): number | null {
+  const v = row[key];
+  return v === null || v === undefined || v === '' ? null : Number(v);
+}
+
 /** "May 6" for a day, "May 6 – May 12" for a week. */
 export function periodText(row: { start: string; end: string }): string {
   return row.start === row.end ? formatShortDate(row.start) : `${formatShortDate(row.start)} – ${formatShortDate(row.end)}`;
 }
 
-export function bucketWord(bucket: Bucket): string {
-  return bucket === 'DAY' ? 'day' : 'week';
-}
+export { bucketWord };
 
 /**
  * The chart in words, for screen readers (the chart's aria-label): the periods, and per series
  * the total and the busiest period.
  */
-export function describeSeries(title: string, rows: readonly ChartRow[], series: readonly SeriesDef[], bucket: Bucket): string {
+export function describeSeries(title: string, rows: readonly ChartRow[], series: readonly SeriesInfo[], bucket: Bucket): string {
   if (rows.length === 0) return `${title}: no data.`;
   const word = bucketWord(bucket);
   const parts = [`${title}, ${rows.length} ${word}${rows.length === 1 ? '' : 's'} from ${rows[0].start} to ${rows[rows.length - 1].end}.`];

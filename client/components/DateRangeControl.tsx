@@ -1,21 +1,31 @@
 import { useId, useState, type FormEvent } from 'react';
-import { PRESETS, rangeProblem } from '../lib/dateRange';
+import { PRESETS, rangeProblem, type Preset } from '../lib/dateRange';
 import type { DateRangeState } from '../lib/useDateRange';
 
-/** Preset picker plus a custom from/to form; the range itself lives in the URL (useDateRange). */
-export function DateRangeControl({ state }: { state: DateRangeState }) {
-  const { range, today, preset, setRange } = state;
+/**
+ * Preset picker plus a custom from/to form; the range itself lives in the URL (useDateRange).
+ * `extraPresets` add page-specific choices, e.g. a team's last sprint.
+ */
+export function DateRangeControl({ state, extraPresets = [] }: { state: DateRangeState; extraPresets?: Preset[] }) {
+  const { range, today, setRange } = state;
+  const presets = [...PRESETS, ...extraPresets];
+  const match = presets.find((p) => {
+    const r = p.range(today);
+    return r.from === range.from && r.to === range.to;
+  });
   // Remount the custom form when the range changes elsewhere (a preset, the back button).
-  return <RangeForm key={`${range.from}/${range.to}`} state={state} presetId={preset?.id ?? 'custom'} today={today} onRange={setRange} />;
+  return <RangeForm key={`${range.from}/${range.to}`} state={state} presets={presets} presetId={match?.id ?? 'custom'} today={today} onRange={setRange} />;
 }
 
 function RangeForm({
   state,
+  presets,
   presetId,
   today,
   onRange,
 }: {
   state: DateRangeState;
+  presets: Preset[];
   presetId: string;
   today: string;
   onRange: DateRangeState['setRange'];
@@ -27,7 +37,7 @@ function RangeForm({
   const dirty = from !== state.range.from || to !== state.range.to;
 
   function choosePreset(value: string) {
-    const p = PRESETS.find((x) => x.id === value);
+    const p = presets.find((x) => x.id === value);
     if (p) onRange(p.range(today));
   }
 
@@ -43,7 +53,7 @@ function RangeForm({
       <div className="field">
         <label htmlFor={`${id}-preset`}>Date range</label>
         <select id={`${id}-preset`} value={presetId} onChange={(e) => choosePreset(e.target.value)}>
-          {PRESETS.map((p) => (
+          {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
             </option>

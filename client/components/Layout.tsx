@@ -1,14 +1,18 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ViewerProvider } from '../lib/viewer';
+import { AccountMenu } from './AccountMenu';
 import { PageLoading } from './PageLoading';
 
 /**
- * The top-level sections. Planning (/teams/:slug/plan) and Snapshots (/snapshots) join this list
- * when their pages exist; a team's own sub-pages get tabs on the team page instead.
+ * The top-level sections. Planning is per team (/teams/:slug/plan), reached from the overview's
+ * "Plan" links and the team page; a team's pages keep "Overview" marked.
  */
 const NAV_ITEMS: { to: string; label: string; current(pathname: string): boolean }[] = [
   // A team's page is a drill-down of the overview, so the overview stays marked there.
   { to: '/', label: 'Overview', current: (p) => p === '/' || p.startsWith('/teams/') },
+  { to: '/snapshots', label: 'Snapshots', current: (p) => p.startsWith('/snapshots') },
+  { to: '/data', label: 'Data', current: (p) => p.startsWith('/data') },
 ];
 
 /** Keeps the date range when moving between sections. */
@@ -39,7 +43,7 @@ export function Layout() {
   }, [location.pathname]);
 
   return (
-    <>
+    <ViewerProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -70,6 +74,7 @@ export function Layout() {
               })}
             </ul>
           </nav>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="main">
@@ -80,6 +85,6 @@ export function Layout() {
       <footer className="site-footer">
         <p>Headroom · operational load for sprint planning</p>
       </footer>
-    </>
+    </ViewerProvider>
   );
 }

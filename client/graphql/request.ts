@@ -46,6 +46,26 @@ interface GraphQLResponse<T> {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+type UnauthenticatedListener = (error: GraphQLRequestError) => void;
+let unauthenticatedListener: UnauthenticatedListener | null = null;
+
+/**
+ * The one place that reacts to a missing, expired or revoked sign-in: every request answering
+ * UNAUTHENTICATED calls this listener (the app's shell sends the viewer to the sign-in page).
+ * Returns a function that removes it.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListener = listener;
+  return () => {
+    if (unauthenticatedListener === listener) unauthenticatedListener = null;
+  };
+}
+
+function failed(error: GraphQLRequestError): GraphQLRequestError {
+  if (error.code === 'UNAUTHENTICATED') unauthenticatedListener?.(error);
+  return error;
+}
+
 /** Runs one operation; resolves with `data`, rejects with a GraphQLRequestError. */
 export async function request<TData, TVars>(
   op: Operation<TData, TVars>,
@@ -77,14 +97,21 @@ export async function request<TData, TVars>(
 
   const first = body?.errors?.[0];
   if (first) {
-    throw new GraphQLRequestError(first.message, {
-      code: first.extensions?.code,
-      status: res.status,
-      records: first.extensions?.records,
-    });
+    throw failed(
+      new GraphQLRequestError(first.message, {
+        code: first.extensions?.code,
+        status: res.status,
+        records: first.extensions?.records,
+      }),
+    );
   }
   if (!res.ok || !body || body.data == null) {
-    throw new GraphQLRequestError(`The server answered ${res.status} ${res.statusText}`.trim(), { status: res.status });
+    throw failed(
+      new GraphQLRequestError(`The server answered ${res.status} ${res.statusText}`.trim(), {
+        status: res.status,
+        code: res.status === 401 ? 'UNAUTHENTICATED' : undefined,
+      }),
+    );
   }
   return body.data;
 }

@@ -27,6 +27,9 @@ export const KPI_FIELDS: KpiFieldInfo[] = [
   { field: 'failedDeploys', label: 'Failed deploys', short: 'Failed', kind: 'count', description: 'Deploys that failed or were rolled back' },
   { field: 'changeFailureRate', label: 'Change failure rate', short: 'CFR', kind: 'percent', description: 'Failed ÷ all deploys; — when there were none' },
   { field: 'toilHours', label: 'Toil hours', short: 'Toil h', kind: 'hours', description: 'Manual operational work logged' },
+  { field: 'opsHours', label: 'Ops hours', short: 'Ops h', kind: 'hours', description: 'Hours of ops work: weighted page hours, alert triage, failed deploys and toil' },
+  { field: 'opsShare', label: 'Ops share', short: 'Ops %', kind: 'percent', description: 'Ops hours ÷ capacity; — when the capacity is unknown' },
+  { field: 'capacityHours', label: 'Capacity', short: 'Capacity', kind: 'hours', description: 'Members × working days × focus hours' },
 ];
 
 export const KPI_INFO = Object.fromEntries(KPI_FIELDS.map((f) => [f.field, f])) as Record<KpiField, KpiFieldInfo>;

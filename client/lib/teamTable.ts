@@ -1,7 +1,7 @@
 /** Sorting and filtering of the overview table: pure, so they are tested without a browser. */
-import type { KpiField, OverviewRow } from '../graphql/operations';
+import type { KpiField, OverviewRow, Status } from '../graphql/operations';
 
-export type SortKey = 'name' | KpiField;
+export type SortKey = 'name' | 'status' | KpiField;
 export type SortDirection = 'asc' | 'desc';
 
 export interface SortState {
@@ -11,8 +11,15 @@ export interface SortState {
 
 export const DEFAULT_SORT: SortState = { key: 'name', direction: 'asc' };
 
+/** Severity order: sorting by status "descending" puts breaches first. */
+const SEVERITY: Record<Status, number> = { OK: 0, WARN: 1, BREACH: 2 };
+
 const byName = (a: OverviewRow, b: OverviewRow) =>
   a.team.name.localeCompare(b.team.name, 'en', { sensitivity: 'base' }) || a.team.slug.localeCompare(b.team.slug);
+
+function valueOf(row: OverviewRow, key: Exclude<SortKey, 'name'>): number | null {
+  return key === 'status' ? SEVERITY[row.status] : row.kpis[key];
+}
 
 /**
  * Rows ordered by one column. Missing values (a change failure rate with no deploys) go last in
@@ -22,8 +29,8 @@ export function sortRows(rows: readonly OverviewRow[], sort: SortState): Overvie
   const sign = sort.direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     if (sort.key === 'name') return sign * byName(a, b);
-    const av = a.kpis[sort.key];
-    const bv = b.kpis[sort.key];
+    const av = valueOf(a, sort.key);
+    const bv = valueOf(b, sort.key);
     if (av == null || bv == null) {
       if (av == null && bv == null) return byName(a, b);
       return av == null ? 1 : -1;
@@ -32,16 +39,41 @@ export function sortRows(rows: readonly OverviewRow[], sort: SortState): Overvie
   });
 }
 
-/** Rows whose team name or slug contains the query, ignoring case and surrounding spaces. */
-export function filterRows(rows: readonly OverviewRow[], query: string): OverviewRow[] {
+/** 'ALL', or one status; 'ATTENTION' is WARN and BREACH together. */
+export type StatusFilter = 'ALL' | 'ATTENTION' | Status;
+
+export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: 'ALL', label: 'Any status' },
+  { value: 'ATTENTION', label: 'Needs attention (warning or breach)' },
+  { value: 'BREACH', label: 'Breach' },
+  { value: 'WARN', label: 'Warning' },
+  { value: 'OK', label: 'OK' },
+];
+
+export function isStatusFilter(v: string | null): v is StatusFilter {
+  return STATUS_FILTERS.some((f) => f.value === v);
+}
+
+function statusMatches(status: Status, filter: StatusFilter): boolean {
+  if (filter === 'ALL') return true;
+  if (filter === 'ATTENTION') return status !== 'OK';
+  return status === filter;
+}
+
+/**
+ * Rows whose team name or slug contains the query (ignoring case and surrounding spaces) and
+ * whose status passes the status filter.
+ */
+export function filterRows(rows: readonly OverviewRow[], query: string, status: StatusFilter = 'ALL'): OverviewRow[] {
   const q = query.trim().toLocaleLowerCase('en');
-  if (!q) return [...rows];
-  return rows.filter((r) => r.team.name.toLocaleLowerCase('en').includes(q) || r.team.slug.includes(q));
+  return rows.filter(
+    (r) => statusMatches(r.status, status) && (!q || r.team.name.toLocaleLowerCase('en').includes(q) || r.team.slug.includes(q)),
+  );
 }
 
 /**
  * The next sort after a click on a column header: the same column flips direction; a new column
- * starts descending for figures (the heaviest load first) and ascending for names.
+ * starts descending for figures (the heaviest load, the worst status first) and ascending for names.
  */
 export function nextSort(current: SortState, key: SortKey): SortState {
   if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };

@@ -1,9 +1,12 @@
 import { useId, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { DataPanel } from '../components/DataPanel';
 import { DateRangeControl } from '../components/DateRangeControl';
+import { FreshnessLine } from '../components/FreshnessLine';
 import { OVERVIEW, OVERVIEW_SERIES } from '../graphql/operations';
+import { bucketFor, bucketWord } from '../lib/bucket';
 import { describeRange } from '../lib/dateRange';
-import { DEFAULT_SORT, filterRows, nextSort, sortRows, type SortState } from '../lib/teamTable';
+import { DEFAULT_SORT, filterRows, isStatusFilter, nextSort, sortRows, STATUS_FILTERS, type SortState, type StatusFilter } from '../lib/teamTable';
 import { useDateRange } from '../lib/useDateRange';
 import { useQuery } from '../lib/useQuery';
 import { OverviewTable } from './overview/OverviewTable';
@@ -13,17 +16,37 @@ import { TeamTrendCards } from './overview/TeamTrendCards';
 export default function OverviewPage() {
   const dateRange = useDateRange();
   const { range } = dateRange;
-  const vars = useMemo(() => ({ range }), [range]);
-  const overview = useQuery(OVERVIEW, vars);
-  const series = useQuery(OVERVIEW_SERIES, vars);
+  const sparkBucket = bucketFor(null, range);
+  const overview = useQuery(OVERVIEW, useMemo(() => ({ range }), [range]));
+  const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]));
+  const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const filterId = useId();
+  const statusParam = params.get('status');
+  const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'ALL';
+
+  function setStatus(next: StatusFilter) {
+    setParams((p) => {
+      const n = new URLSearchParams(p);
+      if (next === 'ALL') n.delete('status');
+      else n.set('status', next);
+      return n;
+    }, { replace: true });
+  }
 
   const rows = useMemo(
-    () => sortRows(filterRows(overview.data?.overview ?? [], filter), sort),
-    [overview.data, filter, sort],
+    () => sortRows(filterRows(overview.data?.overview ?? [], filter, status), sort),
+    [overview.data, filter, status, sort],
   );
+  const sparks = useMemo(
+    () => (series.error ? null : series.data ? new Map(series.data.teams.map((t) => [t.slug, t.spark])) : undefined),
+    [series.data, series.error],
+  );
+  const statusLabel = STATUS_FILTERS.find((f) => f.value === status)!.label.toLowerCase();
+  const noMatch = filter.trim()
+    ? `No team matches “${filter.trim()}”${status === 'ALL' ? '' : ` with status ${statusLabel}`}.`
+    : `No team has status ${statusLabel}.`;
 
   return (
     <>
@@ -32,21 +55,34 @@ export default function OverviewPage() {
         <div>
           <h1>Team overview</h1>
           <p className="page-header__sub">Operational load per team, <span className="nowrap">{describeRange(range)}</span>.</p>
+          <FreshnessLine />
         </div>
       </div>
 
       <div className="toolbar">
         <DateRangeControl state={dateRange} />
-        <div className="field field--filter">
-          <label htmlFor={filterId}>Filter teams</label>
-          <input
-            id={filterId}
-            type="search"
-            placeholder="Team name"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            autoComplete="off"
-          />
+        <div className="toolbar__filters">
+          <div className="field field--filter">
+            <label htmlFor={filterId}>Filter teams</label>
+            <input
+              id={filterId}
+              type="search"
+              placeholder="Team name"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${filterId}-status`}>Status</label>
+            <select id={`${filterId}-status`} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+              {STATUS_FILTERS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
       </div>
       {!dateRange.urlValid && (
@@ -72,7 +108,15 @@ export default function OverviewPage() {
           }
         >
           {() => (
-            <OverviewTable rows={rows} range={range} sort={sort} onSort={(key) => setSort((s) => nextSort(s, key))} filter={filter} />
+            <OverviewTable
+              rows={rows}
+              range={range}
+              sort={sort}
+              onSort={(key) => setSort((s) => nextSort(s, key))}
+              noMatch={noMatch}
+              sparks={sparks}
+              sparkPer={bucketWord(sparkBucket)}
+            />
           )}
         </DataPanel>
       </section>

@@ -1,4 +1,200 @@
-// Placeholder until the page is built; the route exists so navigation can be wired first.
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { DataPanel } from '../components/DataPanel';
+import { formatLongDate, formatShare, formatShortDate } from '../lib/format';
+import { useDebounced } from '../lib/useDebounced';
+import { useQuery } from '../lib/useQuery';
+import { useViewer } from '../lib/viewer';
+import { AcceptPlan, type Accepted } from './planning/AcceptPlan';
+import { GuardrailEditor } from './planning/GuardrailEditor';
+import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
+import { PLAN, PLAN_TEAM, type GuardrailVersion } from './planning/operations';
+import { Explanation, PlanFigures } from './planning/PlanFigures';
+import { WhatIfPanel } from './planning/WhatIfPanel';
+import { hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
+
+/** Light debounce: typing "12" asks for one plan, not two; a slider drag settles quickly. */
+const WHAT_IF_DEBOUNCE_MS = 200;
+
+/**
+ * Planning the next sprint in one screen: the recommendation and why, what-ifs answered by the
+ * server as you type, accepting the plan (writes the sprint), and the guardrails with their history.
+ */
 export default function PlanningPage() {
-  return <h1>Coming soon</h1>;
+  const { slug = '' } = useParams();
+  const { viewer } = useViewer();
+  const canPlan =
+    !!viewer && (viewer.scopes.includes('plan') || viewer.scopes.includes('admin')) && (viewer.teams === null || viewer.teams.includes(slug));
+
+  const teamQ = useQuery(PLAN_TEAM, useMemo(() => ({ slug }), [slug]));
+  const team = teamQ.data?.team ?? undefined;
+  const members = team?.members ?? null;
+
+  const [edited, setEdited] = useState<WhatIfForm | null>(null);
+  const form = edited ?? initialWhatIf(members);
+  const parsed = parseWhatIf(form, members);
+  const vars = useDebounced(parsed.vars, WHAT_IF_DEBOUNCE_MS);
+  const planQ = useQuery(PLAN, useMemo(() => ({ slug, ...vars }), [slug, vars]));
+  const plan = planQ.data?.team?.plan;
+  const settling = JSON.stringify(vars) !== JSON.stringify(parsed.vars);
+
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
+  const [saved, setSaved] = useState<GuardrailVersion | null>(null);
+
+  if (teamQ.data && teamQ.data.team === null) {
+    return (
+      <div className="not-found">
+        <title>No such team · Headroom</title>
+        <p className="not-found__code" aria-hidden="true">404</p>
+        <h1>No team “{slug}”</h1>
+        <p>There is no team with this slug to plan for.</p>
+        <Link className="button" to="/">
+          Back to the overview
+        </Link>
+      </div>
+    );
+  }
+
+  const name = team?.name ?? slug;
+  const planPanel = { ...planQ, data: plan };
+
+  return (
+    <>
+      <title>{`Plan · ${name} · Headroom`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Overview</Link>
+          </li>
+          <li>
+            <Link to={`/teams/${slug}`}>{name}</Link>
+          </li>
+          <li aria-current="page">Plan</li>
+        </ol>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>Plan the next sprint · {name}</h1>
+          <p className="page-header__sub plan-dates">
+            {plan ? (
+              <>
+                <span data-testid="plan-start">{formatLongDate(plan.startDate)}</span> –{' '}
+                <span data-testid="plan-end">{formatLongDate(plan.endDate)}</span>
+              </>
+            ) : (
+              'Next sprint'
+            )}
+          </p>
+        </div>
+      </div>
+
+      {accepted && (
+        <div className="confirmation" role="status" data-testid="accept-confirmation">
+          <span className="confirmation__icon" aria-hidden="true">
+            ✓
+          </span>
+          <p>
+            Saved <strong>{accepted.name}</strong> ({formatShortDate(accepted.startDate)} – {formatShortDate(accepted.endDate)}) with{' '}
+            {formatShare(accepted.reservedOpsShare)} reserved for ops. The plan below is now for the sprint after it.{' '}
+            <Link to={`/teams/${slug}`}>See the team’s sprints</Link>
+          </p>
+          <button type="button" className="confirmation__close" onClick={() => setAccepted(null)} aria-label="Dismiss the confirmation">
+            ×
+          </button>
+        </div>
+      )}
+
+      <div className="plan-layout">
+        <section className="card plan-layout__figures" aria-labelledby="plan-heading">
+          <h2 id="plan-heading">Recommendation</h2>
+          <DataPanel query={planPanel} what="the plan" minHeight={240}>
+            {(p) =>
+              team && (
+                <>
+                  <PlanFigures plan={p} policy={team.guardrail} />
+                  <AcceptPlan
+                    team={slug}
+                    plan={p}
+                    vars={vars}
+                    disabled={settling || planQ.loading || hasErrors(parsed)}
+                    canPlan={canPlan}
+                    onAccepted={(s) => {
+                      setAccepted(s);
+                      setEdited(null);
+                      planQ.retry();
+                    }}
+                  />
+                </>
+              )
+            }
+          </DataPanel>
+        </section>
+
+        <section className="card plan-layout__whatif" aria-labelledby="whatif-heading">
+          <h2 id="whatif-heading">What if…</h2>
+          <WhatIfPanel
+            form={form}
+            errors={parsed.errors}
+            onChange={setEdited}
+            onReset={() => setEdited(null)}
+            recommendedShare={plan?.recommendedOpsShare}
+            teamMembers={members}
+            focusHoursPerDay={team?.focusHoursPerDay ?? 6}
+            updating={settling || planQ.loading}
+          />
+        </section>
+
+        <section className="card plan-layout__why" aria-labelledby="why-heading">
+          <h2 id="why-heading">Why this reservation</h2>
+          <DataPanel query={planPanel} what="the explanation" minHeight={120}>
+            {(p) => <Explanation plan={p} />}
+          </DataPanel>
+        </section>
+      </div>
+
+      <section className="section" aria-labelledby="guardrail-heading">
+        <h2 id="guardrail-heading">Guardrails</h2>
+        {saved && (
+          <div className="confirmation" role="status" data-testid="guardrail-saved">
+            <span className="confirmation__icon" aria-hidden="true">
+              ✓
+            </span>
+            <p>
+              Saved guardrail version {saved.version}: “{saved.reason}”. The plan above uses it.
+            </p>
+            <button type="button" className="confirmation__close" onClick={() => setSaved(null)} aria-label="Dismiss the confirmation">
+              ×
+            </button>
+          </div>
+        )}
+        <DataPanel query={{ ...teamQ, data: team }} what="the guardrails" minHeight={200}>
+          {(t) => (
+            <>
+              <div className="guardrail-layout">
+                <div className="card">
+                  <h3>In force</h3>
+                  <CurrentPolicy policy={t.guardrail} />
+                </div>
+                <div className="card">
+                  <GuardrailEditor
+                    key={`${t.guardrail.team ?? 'org'}-${t.guardrail.version}`}
+                    team={slug}
+                    current={t.guardrail}
+                    canPlan={canPlan}
+                    onSaved={(v) => {
+                      setSaved(v);
+                      teamQ.retry();
+                      planQ.retry();
+                    }}
+                  />
+                </div>
+              </div>
+              <h3 className="history-heading">History</h3>
+              <GuardrailHistory history={t.guardrailHistory} />
+            </>
+          )}
+        </DataPanel>
+      </section>
+    </>
+  );
 }

@@ -2,19 +2,31 @@ import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DataPanel } from '../components/DataPanel';
 import { DateRangeControl } from '../components/DateRangeControl';
-import { TEAM, TEAM_SERIES, type Bucket, type DateRange, type KpiPoint } from '../graphql/operations';
+import { StatusBadge } from '../components/StatusBadge';
+import { TEAM, TEAM_SERIES, type Bucket, type DateRange, type KpiPoint, type SprintRow } from '../graphql/operations';
 import { bucketFor } from '../lib/bucket';
-import { describeRange, rangeSearch } from '../lib/dateRange';
+import { describeRange, rangeSearch, type Preset } from '../lib/dateRange';
 import { useDateRange } from '../lib/useDateRange';
 import { useQuery } from '../lib/useQuery';
 import { BucketToggle } from './team/BucketToggle';
+import { DoraCards } from './team/DoraCards';
+import { GuardrailRules } from './team/GuardrailRules';
+import { ServicesTable } from './team/ServicesTable';
+import { SprintsSection } from './team/SprintsSection';
 import { TeamCharts } from './team/TeamCharts';
 import { TeamKpis } from './team/TeamKpis';
 
 const isQuiet = (points: KpiPoint[]) =>
   points.every((p) => p.alerts === 0 && p.pages === 0 && p.pageHours === 0 && p.deploys === 0 && p.toilHours === 0);
 
-/** One team's operational load: headline KPIs and their trend. */
+/** "Last sprint (Sprint 41)": the newest recorded sprint that has ended, as a date-range preset. */
+function lastSprintPreset(sprints: SprintRow[] | undefined, today: string): Preset[] {
+  const last = sprints?.find((s) => !s.synthetic && s.endDate < today);
+  if (!last) return [];
+  return [{ id: 'last-sprint', label: `Last sprint (${last.name})`, range: () => ({ from: last.startDate, to: last.endDate }) }];
+}
+
+/** One team's operational load: headline KPIs, guardrails, sprints, trend, services and DORA. */
 export default function TeamPage() {
   const { slug = '' } = useParams();
   const dateRange = useDateRange();
@@ -26,7 +38,9 @@ export default function TeamPage() {
   const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]));
 
   if (team.data && team.data.team === null) return <TeamNotFound slug={slug} range={range} />;
-  const name = team.data?.team?.name ?? slug;
+  const detail = team.data?.team;
+  const name = detail?.name ?? slug;
+  const teamOnly = { ...team, data: detail ?? undefined };
 
   function setBucket(b: Bucket) {
     setParams((p) => {
@@ -49,22 +63,28 @@ export default function TeamPage() {
       </nav>
       <div className="page-header">
         <div>
-          <h1>{name}</h1>
+          <div className="title-row">
+            <h1>{name}</h1>
+            {detail && <StatusBadge status={detail.kpis.status} testId="team-status" large />}
+          </div>
           <p className="page-header__sub">
-            {team.data?.team && (
+            {detail && (
               <>
-                <span className="tag">{team.data.team.slug}</span> {team.data.team.timezone}
-                {team.data.team.members != null && ` · ${team.data.team.members} members`}
+                <span className="tag">{detail.slug}</span> {detail.timezone}
+                {detail.members != null && ` · ${detail.members} members`}
                 {' · '}
               </>
             )}
             <span className="nowrap">{describeRange(range)}</span>
           </p>
         </div>
+        <Link className="button button--large" to={`/teams/${slug}/plan`} data-testid="plan-link">
+          Plan next sprint{" "}<span aria-hidden="true">→</span>
+        </Link>
       </div>
 
       <div className="toolbar">
-        <DateRangeControl state={dateRange} />
+        <DateRangeControl state={dateRange} extraPresets={lastSprintPreset(detail?.sprints, dateRange.today)} />
       </div>
       {!dateRange.urlValid && (
         <p className="notice" role="status">
@@ -74,8 +94,15 @@ export default function TeamPage() {
 
       <section className="section" aria-labelledby="kpi-heading">
         <h2 id="kpi-heading">Key figures</h2>
-        <DataPanel query={team} what="the team’s figures" minHeight={180}>
-          {(d) => d.team && <TeamKpis kpis={d.team.kpis} />}
+        <DataPanel query={teamOnly} what="the team’s figures" minHeight={180}>
+          {(d) => <TeamKpis kpis={d.kpis} ceiling={d.guardrail.opsCeiling} />}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Guardrails</h2>
+        <DataPanel query={teamOnly} what="the guardrail results" minHeight={120}>
+          {(d) => <GuardrailRules rules={d.kpis.rules} version={d.guardrail.version} />}
         </DataPanel>
       </section>
 
@@ -97,6 +124,33 @@ export default function TeamPage() {
           }
         >
           {(d) => d.team && <TeamCharts points={d.team.series} bucket={bucket} teamName={name} />}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="sprints-heading">
+        <h2 id="sprints-heading">Sprints</h2>
+        <DataPanel query={teamOnly} what="the sprints" minHeight={200} isEmpty={(d) => d.sprints.length === 0} empty={<p className="state__title">No sprints yet.</p>}>
+          {(d) => <SprintsSection sprints={d.sprints} guardrail={d.guardrail} />}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="services-heading">
+        <h2 id="services-heading">Noisiest services</h2>
+        <DataPanel
+          query={teamOnly}
+          what="the services"
+          minHeight={120}
+          isEmpty={(d) => d.services.length === 0}
+          empty={<p className="state__title">No signals from any service in this range.</p>}
+        >
+          {(d) => <ServicesTable services={d.services} />}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="dora-heading">
+        <h2 id="dora-heading">Delivery (DORA)</h2>
+        <DataPanel query={teamOnly} what="the DORA figures" minHeight={120}>
+          {(d) => <DoraCards dora={d.dora} />}
         </DataPanel>
       </section>
     </>

@@ -3,25 +3,52 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useState } from 'react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { Kpis, OverviewRow } from '../../client/graphql/operations';
+import type { OverviewRow, RatedKpis } from '../../client/graphql/operations';
 import { OverviewTable } from '../../client/pages/overview/OverviewTable';
 import { DEFAULT_SORT, nextSort, sortRows, type SortState } from '../../client/lib/teamTable';
 
 afterEach(cleanup);
 
-const zero: Kpis = {
+const ceiling = { rule: 'opsCeiling', status: 'OK' as const, value: 0, limit: 0.5, message: 'Ops took 0% of capacity, within the 50% ceiling.' };
+const zero: RatedKpis = {
   alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0,
   sleepInterruptions: 0, deploys: 0, failedDeploys: 0, changeFailureRate: null, toilHours: 0,
+  opsHours: 0, capacityHours: 0, opsShare: null, status: 'OK', rules: [ceiling], previous: null,
 };
 const rows: OverviewRow[] = [
-  { team: { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7 }, kpis: { ...zero, alerts: 43, pageHours: 13.5, deploys: 20, failedDeploys: 2, changeFailureRate: 0.1 } },
-  { team: { slug: 'search', name: 'Search', timezone: 'UTC', members: 1 }, kpis: { ...zero, alerts: 3, pageHours: 0.8 } },
+  {
+    team: { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7 },
+    status: 'BREACH',
+    kpis: {
+      ...zero, alerts: 43, pageHours: 13.5, deploys: 20, failedDeploys: 2, changeFailureRate: 0.1, opsHours: 25.1, capacityHours: 840, opsShare: 0.34,
+      status: 'BREACH',
+      rules: [
+        { ...ceiling, value: 0.34, message: 'Ops took 34% of capacity, within the 50% ceiling.' },
+        { rule: 'sleepInterruptionsPerWeek', status: 'BREACH', value: 3, limit: 2, message: 'Sleep was interrupted 3 times per week, above the limit of 2 per week.' },
+      ],
+      previous: { alerts: 40, pages: 0, pageHours: 13.5, opsHours: 20, opsShare: 0.3, sleepInterruptions: 0 },
+    },
+  },
+  { team: { slug: 'search', name: 'Search', timezone: 'UTC', members: 1 }, status: 'OK', kpis: { ...zero, alerts: 3, pageHours: 0.8 } },
 ];
 const range = { from: '2024-05-01', to: '2024-05-28' };
 
 function Harness() {
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
-  return <OverviewTable rows={sortRows(rows, sort)} range={range} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} filter="" />;
+  return (
+    <OverviewTable
+      rows={sortRows(rows, sort)}
+      range={range}
+      sort={sort}
+      onSort={(k) => setSort((s) => nextSort(s, k))}
+      noMatch="No team matches."
+      sparks={new Map([['payments', [
+        { start: '2024-05-01', end: '2024-05-07', opsHours: 4 },
+        { start: '2024-05-08', end: '2024-05-14', opsHours: 10 },
+      ]]])}
+      sparkPer="week"
+    />
+  );
 }
 
 function renderTable() {
@@ -38,6 +65,36 @@ describe('OverviewTable', () => {
     expect(screen.getByTestId('kpi-payments-changeFailureRate').textContent).toBe('10.0%');
     expect(screen.getByTestId('kpi-search-changeFailureRate').textContent).toBe('—');
     expect(screen.getByTestId('kpi-search-toilHours').textContent).toBe('0.0');
+    expect(screen.getByTestId('kpi-payments-opsShare').textContent).toBe('34.0%');
+    expect(screen.getByTestId('ceiling-payments').textContent).toBe('/ 50% ceiling');
+    expect(screen.getByTestId('kpi-payments-opsHours').textContent).toBe('25.1');
+    expect(screen.getByTestId('kpi-search-opsShare').textContent).toBe('—');
+  });
+
+  it('shows the status as a word, with the deciding rule for screen readers', () => {
+    renderTable();
+    const badge = screen.getByTestId('status-payments');
+    expect(badge.textContent).toBe('✕Breach');
+    expect(badge.closest('td')!.textContent).toContain('Sleep was interrupted 3 times per week');
+    expect(screen.getByTestId('status-search').textContent).toBe('✓OK');
+  });
+
+  it('marks changes against the previous period with an arrow and words', () => {
+    renderTable();
+    const alerts = screen.getByTestId('delta-payments-alerts');
+    expect(alerts.textContent).toContain('▲ 8%');
+    expect(alerts.textContent).toContain('up 8% from previous period');
+    expect(screen.getByTestId('delta-payments-opsShare').textContent).toContain('up 4.0 percentage points from previous period');
+    expect(screen.getByTestId('delta-payments-pageHours').textContent).toContain('no change from previous period');
+    expect(screen.queryByTestId('delta-search-alerts')).toBeNull();
+  });
+
+  it('draws a sparkline with a text equivalent, and says when it is still loading', () => {
+    renderTable();
+    const spark = screen.getByTestId('spark-payments');
+    expect(spark.getAttribute('role')).toBe('img');
+    expect(spark.getAttribute('aria-label')).toBe('Ops hours per week, 2 weeks: 14.0 h in total, most on the week of May 8 (10.0 h).');
+    expect(within(screen.getByTestId('team-row-search')).getByText('Loading trend')).toBeTruthy();
   });
 
   it('links each team to its page, keeping the range', () => {

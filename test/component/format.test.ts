@@ -48,7 +48,7 @@ describe('bucketFor', () => {
     [null, 46, 'WEEK'],
     ['WEEK', 7, 'WEEK'],
     ['DAY', 90, 'DAY'],
-    ['SPRINT', 10, 'DAY'],
+    ['SPRINT', 10, 'SPRINT'],
     ['week', 10, 'DAY'],
   ] as const)('param %s, %i days → %s', (param, days, want) => expect(bucketFor(param, range(days))).toBe(want));
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GraphQLRequestError, operation, request } from '../../client/graphql/request';
+import { GraphQLRequestError, onUnauthenticated, operation, request } from '../../client/graphql/request';
 
 const OP = operation<{ ok: boolean }, { x: number }>('query Q($x: Int) { ok }');
 
@@ -40,5 +40,22 @@ describe('request', () => {
   it('says the server is unreachable on a network failure', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('fetch failed'); }));
     await expect(request(OP, { x: 1 })).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+
+  it('tells the one unauthenticated listener, from a GraphQL error or a bare 401', async () => {
+    const seen = vi.fn();
+    const stop = onUnauthenticated(seen);
+    answer(401, { errors: [{ message: 'That token is unknown, revoked or expired.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    await expect(request(OP, { x: 1 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    answer(401, 'Unauthorized');
+    await expect(request(OP, { x: 1 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    answer(200, { data: null, errors: [{ message: 'nope', extensions: { code: 'FORBIDDEN' } }] });
+    await expect(request(OP, { x: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(seen).toHaveBeenCalledTimes(2);
+
+    stop();
+    answer(401, 'Unauthorized');
+    await expect(request(OP, { x: 1 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(seen).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Kpis, OverviewRow } from '../../client/graphql/operations';
+import type { OverviewRow, RatedKpis, Status } from '../../client/graphql/operations';
 import { filterRows, nextSort, sortRows } from '../../client/lib/teamTable';
 
-const zero: Kpis = {
+const zero: RatedKpis = {
   alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0,
   sleepInterruptions: 0, deploys: 0, failedDeploys: 0, changeFailureRate: null, toilHours: 0,
+  opsHours: 0, capacityHours: 0, opsShare: null, status: 'OK', rules: [], previous: null,
 };
 
-function row(slug: string, name: string, kpis: Partial<Kpis>): OverviewRow {
-  return { team: { slug, name, timezone: 'UTC', members: null }, kpis: { ...zero, ...kpis } };
+function row(slug: string, name: string, kpis: Partial<RatedKpis>, status: Status = 'OK'): OverviewRow {
+  return { team: { slug, name, timezone: 'UTC', members: null }, status, kpis: { ...zero, ...kpis, status } };
 }
 
 const rows = [
-  row('payments', 'Payments', { alerts: 43, pageHours: 13.5, changeFailureRate: 0.1 }),
-  row('search', 'search', { alerts: 3, pageHours: 0.8, changeFailureRate: 0 }),
-  row('platform', 'Platform', { alerts: 40, pageHours: 13.5, changeFailureRate: null }),
-  row('mobile-api', 'Mobile API', { alerts: 3, pageHours: 2, changeFailureRate: 0.25 }),
+  row('payments', 'Payments', { alerts: 43, pageHours: 13.5, changeFailureRate: 0.1, opsShare: 0.3 }, 'WARN'),
+  row('search', 'search', { alerts: 3, pageHours: 0.8, changeFailureRate: 0, opsShare: 0.1 }),
+  row('platform', 'Platform', { alerts: 40, pageHours: 13.5, changeFailureRate: null, opsShare: null }, 'BREACH'),
+  row('mobile-api', 'Mobile API', { alerts: 3, pageHours: 2, changeFailureRate: 0.25, opsShare: 0.6 }),
 ];
 const slugs = (r: OverviewRow[]) => r.map((x) => x.team.slug);
 
@@ -30,6 +31,10 @@ describe('sortRows', () => {
     // No change failure rate (no deploys) goes last whichever way the column is sorted.
     [{ key: 'changeFailureRate', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform']],
     [{ key: 'changeFailureRate', direction: 'asc' }, ['search', 'payments', 'mobile-api', 'platform']],
+    // Worst status first; equal statuses by name.
+    [{ key: 'status', direction: 'desc' }, ['platform', 'payments', 'mobile-api', 'search']],
+    // Unknown ops share (no capacity) goes last too.
+    [{ key: 'opsShare', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform']],
   ] as const)('%o', (sort, want) => expect(slugs(sortRows(rows, sort))).toEqual(want));
 
   it('does not modify its input', () => {
@@ -51,6 +56,16 @@ describe('filterRows', () => {
     ['mobile-', ['mobile-api']],
     ['zzz', []],
   ])('%j', (q, want) => expect(slugs(filterRows(rows, q))).toEqual(want));
+
+  it.each([
+    ['ALL', '', ['payments', 'search', 'platform', 'mobile-api']],
+    ['BREACH', '', ['platform']],
+    ['WARN', '', ['payments']],
+    ['OK', '', ['search', 'mobile-api']],
+    ['ATTENTION', '', ['payments', 'platform']],
+    ['ATTENTION', 'pay', ['payments']],
+    ['OK', 'plat', []],
+  ] as const)('status %s with %j', (status, q, want) => expect(slugs(filterRows(rows, q, status))).toEqual(want));
 });
 
 describe('nextSort', () => {
@@ -62,5 +77,6 @@ describe('nextSort', () => {
   it('starts figures heaviest first and names A to Z', () => {
     expect(nextSort({ key: 'name', direction: 'asc' }, 'pages')).toEqual({ key: 'pages', direction: 'desc' });
     expect(nextSort({ key: 'pages', direction: 'desc' }, 'name')).toEqual({ key: 'name', direction: 'asc' });
+    expect(nextSort({ key: 'name', direction: 'asc' }, 'status')).toEqual({ key: 'status', direction: 'desc' });
   });
 });

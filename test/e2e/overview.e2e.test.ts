@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, localToday } from '../../client/lib/dateRange';
+import { formatHours, formatPercent, formatShortDate } from '../../client/lib/format';
 import {
   ensureClientBuilt,
   launchBrowser,
@@ -51,11 +52,14 @@ async function expectNoSeriousA11yViolations(page: Page) {
 
 describe('overview', () => {
   // Known figures within the default range (the last 28 days). Payments sends two sources for one
-  // day, which must add up; Platform has no deploys, so its change failure rate is "—".
+  // day, which must add up; Platform has no deploys, so its change failure rate is "—". Identity is
+  // woken 12 times in 4 weeks (3 a week, over the limit of 2): a breach. Payments also has figures
+  // in the previous 28 days, for the deltas.
   const teams = [
     { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7 },
     { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5 },
     { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6 },
+    { slug: 'identity', name: 'Identity', timezone: 'UTC', members: 4 },
   ];
   const daily: DailySeed[] = [
     { team: 'payments', date: daysAgo(2), alerts: 12, pages: 3, pageHours: 4.5, offHoursPageHours: 1.5, sleepPageHours: 1, sleepInterruptions: 1, deploys: 5, failedDeploys: 1, toilHours: 2 },
@@ -66,11 +70,16 @@ describe('overview', () => {
     { team: 'search', date: daysAgo(10), alerts: 1, pages: 1, pageHours: 0.8, offHoursPageHours: 0.8, deploys: 2, toilHours: 0.3 },
     { team: 'platform', date: daysAgo(5), alerts: 30, pages: 5, pageHours: 9.5, offHoursPageHours: 3, sleepPageHours: 4, sleepInterruptions: 3, toilHours: 6 },
     { team: 'platform', date: daysAgo(20), alerts: 10, pages: 2, pageHours: 3, sleepPageHours: 1, sleepInterruptions: 1, toilHours: 2 },
+    { team: 'identity', date: daysAgo(1), alerts: 5, pages: 12, pageHours: 6, sleepPageHours: 6, sleepInterruptions: 12 },
+    { team: 'payments', date: daysAgo(30), source: 'csv', alerts: 50 },
   ];
   const expected: Record<string, Record<string, string>> = {
     payments: {
       alerts: '43', pages: '10', pageHours: '13.5', businessPageHours: '5.5', offHoursPageHours: '3.5', sleepPageHours: '4.5',
       sleepInterruptions: '5', deploys: '20', failedDeploys: '2', changeFailureRate: '10.0%', toilHours: '4.0',
+      // 13.5 page hours + 43 alerts × 5 min + 2 failed deploys × 2 h + 4 h toil = 25.08 h,
+      // of 7 members × 20 working days × 6 h = 840 h: 2.99%.
+      opsHours: '25.1', opsShare: '3.0%',
     },
     search: {
       alerts: '3', pages: '1', pageHours: '0.8', businessPageHours: '0.0', offHoursPageHours: '0.8', sleepPageHours: '0.0',
@@ -79,6 +88,8 @@ describe('overview', () => {
     platform: {
       alerts: '40', pages: '7', pageHours: '12.5', businessPageHours: '4.5', offHoursPageHours: '3.0', sleepPageHours: '5.0',
       sleepInterruptions: '4', deploys: '0', failedDeploys: '0', changeFailureRate: '—', toilHours: '8.0',
+      // 12.5 + 40 × 5 / 60 + 0 + 8 = 23.83 h of 6 × 20 × 6 = 720 h: 3.31%.
+      opsHours: '23.8', opsShare: '3.3%',
     },
   };
 
@@ -99,6 +110,20 @@ describe('overview', () => {
     // The default range is the last 28 days ending today, and it is not written into the URL.
     await expect(page.getByRole('combobox', { name: 'Date range' }).inputValue()).resolves.toBe('28d');
 
+    // Status as a word, the ops share against the ceiling, deltas in words, sparklines, freshness.
+    expect(await kpi(page, 'status-identity')).toContain('Breach');
+    await expect(page.getByTestId('status-identity').getAttribute('data-status')).resolves.toBe('BREACH');
+    expect(await kpi(page, 'status-payments')).toContain('OK');
+    expect(await kpi(page, 'ceiling-payments')).toBe('/ 50% ceiling');
+    // 43 alerts against 50 in the previous 28 days; no pages then.
+    expect(await kpi(page, 'delta-payments-alerts')).toContain('down 14% from previous period');
+    expect(await kpi(page, 'delta-payments-pages')).toContain('up from 0 in the previous period');
+    const spark = page.getByTestId('spark-payments');
+    await spark.waitFor();
+    expect(await spark.getAttribute('aria-label')).toMatch(/^Ops hours per day, 28 days: 25\.1 h in total/);
+    await expect.poll(() => kpi(page, 'freshness')).toContain(`Data as of ${formatShortDate(daysAgo(1))}:`);
+    for (const source of ['api', 'pagerduty', 'csv']) expect(await kpi(page, 'freshness')).toContain(`${source} just now`);
+
     for (const slug of Object.keys(expected)) await expectChartDrawn(page, `chart-${slug}`);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'overview.png');
@@ -106,16 +131,26 @@ describe('overview', () => {
     // Sort by alerts (heaviest first), then flip it.
     const order = () => page.locator('tbody tr[data-testid^="team-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
     await page.getByRole('button', { name: 'Alerts' }).click();
-    expect(await order()).toEqual(['team-row-payments', 'team-row-platform', 'team-row-search']);
+    expect(await order()).toEqual(['team-row-payments', 'team-row-platform', 'team-row-identity', 'team-row-search']);
     await expect(page.getByRole('columnheader', { name: 'Alerts' }).getAttribute('aria-sort')).resolves.toBe('descending');
     await page.getByRole('button', { name: 'Alerts' }).click();
-    expect(await order()).toEqual(['team-row-search', 'team-row-platform', 'team-row-payments']);
+    expect(await order()).toEqual(['team-row-search', 'team-row-identity', 'team-row-platform', 'team-row-payments']);
+    // Worst status first.
+    await page.getByRole('button', { name: 'Status' }).click();
+    expect((await order())[0]).toBe('team-row-identity');
 
     // The filter narrows the table and the chart cards alike.
     await page.getByLabel('Filter teams').fill('plat');
     expect(await order()).toEqual(['team-row-platform']);
     await expect(page.locator('[data-testid^="chart-"]').count()).resolves.toBe(1);
     await page.getByLabel('Filter teams').fill('');
+
+    // The status filter, kept in the URL.
+    await page.getByLabel('Status', { exact: true }).selectOption('BREACH');
+    await page.waitForURL((u) => u.searchParams.get('status') === 'BREACH');
+    await expect.poll(order).toEqual(['team-row-identity']);
+    await page.getByLabel('Status', { exact: true }).selectOption('ALL');
+    await page.waitForURL((u) => !u.searchParams.has('status'));
 
     // A preset rewrites the URL; a bad URL range falls back to the default with a notice.
     await page.getByRole('combobox', { name: 'Date range' }).selectOption('14d');
@@ -164,6 +199,11 @@ describe('team page', () => {
     };
   });
   const sum = (k: keyof DailySeed) => daily.reduce((s, d) => s + Number(d[k] ?? 0), 0);
+  // The default load model: page hours × 1, 5 minutes per alert, 2 hours per failed deploy, toil as is.
+  const ops = { pages: sum('pageHours'), alerts: (sum('alerts') * 5) / 60, failedDeploys: sum('failedDeploys') * 2, toil: sum('toilHours') };
+  const opsHours = ops.pages + ops.alerts + ops.failedDeploys + ops.toil;
+  // 8 members × 20 working days (any 28 days hold 20) × 6 focus hours.
+  const capacity = 8 * 20 * 6;
 
   beforeAll(async () => {
     await seed(app, [{ slug, name: 'Checkout', timezone: 'Europe/London', members: 8 }], daily);
@@ -189,7 +229,25 @@ describe('team page', () => {
     expect(await kpi(page, 'team-kpi-changeFailureRate')).toBe(`${((sum('failedDeploys') / sum('deploys')) * 100).toFixed(1)}%`);
     expect(await kpi(page, 'team-kpi-toilHours')).toBe(sum('toilHours').toFixed(1));
 
-    for (const chart of ['chart-load', 'chart-page-hours', 'chart-deploys']) await expectChartDrawn(page, chart);
+    // Ops load: hours by cause, share of capacity against the 50% ceiling, the status in words.
+    expect(await kpi(page, 'team-kpi-opsHours')).toBe(formatHours(opsHours));
+    for (const [cause, hours] of Object.entries(ops)) expect(await kpi(page, `team-ops-${cause}`), cause).toBe(formatHours(hours));
+    expect(await kpi(page, 'team-kpi-opsShare')).toBe(formatPercent(opsHours / capacity));
+    expect(await page.getByTestId('team-kpi-opsShare').locator('xpath=..').textContent()).toContain('/ 50% ceiling');
+    // 68 page hours in 4 weeks is 17 a week, over the 12-hour limit.
+    expect(await kpi(page, 'team-status')).toContain('Breach');
+    expect(await kpi(page, 'rule-pageHoursPerWeek')).toContain('Breach');
+    expect(await kpi(page, 'rule-pageHoursPerWeek')).toContain('Pages took 17 h per week, above the 12 h weekly limit.');
+    // Figures sent without a service are the whole team's.
+    expect(await kpi(page, 'service-team-opsHours')).toBe(formatHours(opsHours));
+    // 78 deploys in 28 days: 2.8 a day, DORA's elite band; 5 of 78 failed: 6.4%, high.
+    expect(await kpi(page, 'dora-deploymentFrequency-value')).toBe('2.8 per day');
+    expect(await kpi(page, 'dora-deploymentFrequency')).toContain('Elite');
+    expect(await kpi(page, 'dora-changeFailureRate')).toContain('High');
+    expect(await kpi(page, 'dora-report')).toContain('2023 Accelerate State of DevOps report');
+    await expect(page.getByTestId('plan-link').getAttribute('href')).resolves.toBe(`/teams/${slug}/plan`);
+
+    for (const chart of ['chart-ops-hours', 'chart-load', 'chart-page-hours', 'chart-deploys', 'chart-sprint-share']) await expectChartDrawn(page, chart);
     // 28 days → one point per day by default.
     expect(await page.getByRole('radio', { name: 'Daily' }).isChecked()).toBe(true);
     expect(await page.locator('[data-testid="chart-load"] tbody tr').count()).toBe(28);
@@ -201,6 +259,26 @@ describe('team page', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-load"] tbody tr').length <= 5);
     const weeks = await page.locator('[data-testid="chart-load"] tbody tr').count();
     expect(weeks).toBeGreaterThanOrEqual(4);
+
+    // Per sprint: a team without sprints is read as 14-day windows, so 28 days are two points.
+    await page.getByRole('radio', { name: 'Per sprint' }).check();
+    await page.waitForURL((u) => u.searchParams.get('bucket') === 'SPRINT');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-ops-hours"] tbody tr').length === 2);
+    await page.getByTestId('plan-link').click();
+    await page.waitForURL((u) => u.pathname === `/teams/${slug}/plan`);
+    await page.getByTestId('plan-capacity').waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it('works at 390 px wide', async () => {
+    const page = await openPage(browser, 390, 844, app);
+    await page.goto(`${app.url}/teams/${slug}`);
+    await page.getByTestId('team-kpi-opsHours').waitFor();
+    await expectChartDrawn(page, 'chart-ops-hours');
+    await expectChartDrawn(page, 'chart-sprint-share');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
     await page.context().close();
   }, 60_000);
 

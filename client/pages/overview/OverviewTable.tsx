@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { DateRange, KpiField, OverviewRow } from '../../graphql/operations';
+import type { DateRange, DeltaField, KpiField, OpsPoint, OverviewRow } from '../../graphql/operations';
+import { DeltaTag } from '../../components/DeltaTag';
+import { Sparkline } from '../../components/Sparkline';
+import { StatusBadge } from '../../components/StatusBadge';
 import { rangeSearch } from '../../lib/dateRange';
+import { relativeDelta, shareDelta } from '../../lib/delta';
+import { formatShare } from '../../lib/format';
 import { formatKpi, KPI_INFO } from '../../lib/kpiFields';
 import type { SortKey, SortState } from '../../lib/teamTable';
 
@@ -11,6 +16,10 @@ interface Column {
   header: string;
   /** Completes the header's accessible name: "Total" + "page hours". */
   srSuffix?: string;
+  /** The whole accessible name when the visible header is a short form ("Woken"). */
+  label?: string;
+  /** Show the change against the previous period under the figure. */
+  delta?: boolean;
 }
 
 interface Group {
@@ -19,18 +28,18 @@ interface Group {
 }
 
 const GROUPS: Group[] = [
-  { columns: [{ field: 'alerts', header: 'Alerts' }] },
-  { columns: [{ field: 'pages', header: 'Pages' }] },
+  { columns: [{ field: 'alerts', header: 'Alerts', delta: true }] },
+  { columns: [{ field: 'pages', header: 'Pages', delta: true }] },
   {
     label: 'Page hours',
     columns: [
-      { field: 'pageHours', header: 'Total', srSuffix: 'page hours' },
-      { field: 'businessPageHours', header: 'Business', srSuffix: 'hours paged' },
-      { field: 'offHoursPageHours', header: 'Off', srSuffix: 'hours paged' },
-      { field: 'sleepPageHours', header: 'Sleep', srSuffix: 'hours paged' },
+      { field: 'pageHours', header: 'Total', srSuffix: 'page hours', delta: true },
+      { field: 'businessPageHours', header: 'Work', label: 'Work (business) hours paged' },
+      { field: 'offHoursPageHours', header: 'Off', label: 'Off hours paged' },
+      { field: 'sleepPageHours', header: 'Sleep', label: 'Sleep hours paged' },
     ],
   },
-  { columns: [{ field: 'sleepInterruptions', header: 'Sleep interruptions' }] },
+  { columns: [{ field: 'sleepInterruptions', header: 'Woken', label: 'Woken: sleep interruptions', delta: true }] },
   {
     label: 'Deploys',
     columns: [
@@ -43,14 +52,20 @@ const GROUPS: Group[] = [
 ];
 
 const COLUMNS = GROUPS.flatMap((g) => g.columns);
+/** Team, status, ops share, ops hours, trend, then the signal columns. */
+const COLUMN_COUNT = COLUMNS.length + 5;
 
 export interface OverviewTableProps {
   rows: OverviewRow[];
   range: DateRange;
   sort: SortState;
   onSort(key: SortKey): void;
-  /** The filter text, for the "no match" row. */
-  filter: string;
+  /** Why no row is shown, for the "no match" row. */
+  noMatch: string;
+  /** Ops hours per bucket per team for the sparklines; undefined while loading, null on error. */
+  sparks?: Map<string, OpsPoint[]> | null;
+  /** What one sparkline point covers: "day" or "week". */
+  sparkPer: string;
 }
 
 function ariaSort(sort: SortState, key: SortKey) {
@@ -84,20 +99,55 @@ function SortButton({
   );
 }
 
+function Header({ sort, onSort, field, children, label, className = 'num', rowSpan }: {
+  sort: SortState;
+  onSort(k: SortKey): void;
+  field: SortKey;
+  children: ReactNode;
+  label?: string;
+  className?: string;
+  rowSpan?: number;
+}) {
+  const title = field === 'name' || field === 'status' ? undefined : KPI_INFO[field].description;
+  return (
+    <th scope="col" rowSpan={rowSpan} className={className} aria-sort={ariaSort(sort, field)} title={title}>
+      <SortButton sort={sort} sortKey={field} onSort={onSort} label={label}>
+        {children}
+      </SortButton>
+    </th>
+  );
+}
+
+function deltaOf(row: OverviewRow, field: KpiField) {
+  const prev = row.kpis.previous;
+  if (!prev || !(field in prev)) return null;
+  const before = prev[field as DeltaField];
+  return field === 'opsShare' ? shareDelta(row.kpis.opsShare, before) : relativeDelta(row.kpis[field], before);
+}
+
+/** The rule that decides the status, for the badge's explanation. */
+function worstRule(row: OverviewRow) {
+  return row.kpis.rules.find((r) => r.status === row.status && r.status !== 'OK');
+}
+
 /** The overview table: one row per team, column headers sort it. */
-export function OverviewTable({ rows, range, sort, onSort, filter }: OverviewTableProps) {
+export function OverviewTable({ rows, range, sort, onSort, noMatch, sparks, sparkPer }: OverviewTableProps) {
   return (
     <div className="table-scroll" role="region" aria-labelledby="overview-table-caption" tabIndex={0}>
       <table className="table table--overview">
         <caption id="overview-table-caption" className="sr-only">
-          Operational load per team, {range.from} to {range.to}. Column header buttons sort the table.
+          Operational load per team, {range.from} to {range.to}, with changes against the previous {range.from === range.to ? 'day' : 'period of the same length'}. Column header buttons sort the table.
         </caption>
         <thead>
           <tr>
-            <th scope="col" rowSpan={2} aria-sort={ariaSort(sort, 'name')} className="col-team">
-              <SortButton sort={sort} sortKey="name" onSort={onSort}>
-                Team
-              </SortButton>
+            <Header sort={sort} onSort={onSort} field="name" className="col-team" rowSpan={2}>
+              Team
+            </Header>
+            <Header sort={sort} onSort={onSort} field="status" className="col-status" rowSpan={2}>
+              Status
+            </Header>
+            <th scope="colgroup" colSpan={3} className="group">
+              Ops load
             </th>
             {GROUPS.map((g) =>
               g.label ? (
@@ -105,22 +155,27 @@ export function OverviewTable({ rows, range, sort, onSort, filter }: OverviewTab
                   {g.label}
                 </th>
               ) : (
-                <th key={g.columns[0].field} scope="col" rowSpan={2} className="num wrap" aria-sort={ariaSort(sort, g.columns[0].field)} title={KPI_INFO[g.columns[0].field].description}>
-                  <SortButton sort={sort} sortKey={g.columns[0].field} onSort={onSort}>
-                    {g.columns[0].header}
-                  </SortButton>
-                </th>
+                <Header key={g.columns[0].field} sort={sort} onSort={onSort} field={g.columns[0].field} label={g.columns[0].label} className="num wrap" rowSpan={2}>
+                  {g.columns[0].header}
+                </Header>
               ),
             )}
           </tr>
           <tr>
+            <Header sort={sort} onSort={onSort} field="opsShare" label="Ops share of capacity">
+              Share
+            </Header>
+            <Header sort={sort} onSort={onSort} field="opsHours" label="Ops hours">
+              Hours
+            </Header>
+            <th scope="col" className="col-trend">
+              Trend<span className="sr-only"> of ops hours</span>
+            </th>
             {GROUPS.filter((g) => g.label).flatMap((g) =>
               g.columns.map((c) => (
-                <th key={c.field} scope="col" className="num" aria-sort={ariaSort(sort, c.field)} title={KPI_INFO[c.field].description}>
-                  <SortButton sort={sort} sortKey={c.field} onSort={onSort} label={c.srSuffix && `${c.header} ${c.srSuffix}`}>
-                    {c.header}
-                  </SortButton>
-                </th>
+                <Header key={c.field} sort={sort} onSort={onSort} field={c.field} label={c.label ?? (c.srSuffix && `${c.header} ${c.srSuffix}`)}>
+                  {c.header}
+                </Header>
               )),
             )}
           </tr>
@@ -128,29 +183,73 @@ export function OverviewTable({ rows, range, sort, onSort, filter }: OverviewTab
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length + 1} className="no-match">
-                No team matches “{filter.trim()}”.
+              <td colSpan={COLUMN_COUNT} className="no-match">
+                {noMatch}
               </td>
             </tr>
           )}
-          {rows.map(({ team, kpis }) => (
-            <tr key={team.slug} data-testid={`team-row-${team.slug}`}>
-              <th scope="row" className="col-team">
-                <Link to={{ pathname: `/teams/${team.slug}`, search: rangeSearch(range) }} className="team-link">
-                  {team.name}
-                </Link>
-                <span className="team-meta">
-                  {team.timezone}
-                  {team.members != null && ` · ${team.members} ${team.members === 1 ? 'member' : 'members'}`}
-                </span>
-              </th>
-              {COLUMNS.map((c) => (
-                <td key={c.field} className="num" data-testid={`kpi-${team.slug}-${c.field}`}>
-                  {formatKpi(c.field, kpis[c.field])}
+          {rows.map((row) => {
+            const { team, kpis } = row;
+            const ceiling = kpis.rules.find((r) => r.rule === 'opsCeiling')?.limit;
+            const worst = worstRule(row);
+            const spark = sparks?.get(team.slug);
+            return (
+              <tr key={team.slug} data-testid={`team-row-${team.slug}`}>
+                <th scope="row" className="col-team">
+                  <Link to={{ pathname: `/teams/${team.slug}`, search: rangeSearch(range) }} className="team-link">
+                    {team.name}
+                  </Link>
+                  <span className="team-meta">
+                    {team.timezone}
+                    {team.members != null && ` · ${team.members} ${team.members === 1 ? 'member' : 'members'}`}
+                    {' · '}
+                    <Link to={`/teams/${team.slug}/plan`} className="team-meta__plan">
+                      Plan<span className="sr-only"> {team.name}’s next sprint</span>
+                    </Link>
+                  </span>
+                </th>
+                <td className="col-status" title={worst?.message}>
+                  <StatusBadge status={row.status} testId={`status-${team.slug}`} />
+                  {worst && <span className="sr-only">: {worst.message}</span>}
                 </td>
-              ))}
-            </tr>
-          ))}
+                <td className="num">
+                  <span className="cell-main" data-testid={`kpi-${team.slug}-opsShare`}>
+                    {formatKpi('opsShare', kpis.opsShare)}
+                  </span>
+                  {ceiling !== undefined && (
+                    <span className="cell-sub" data-testid={`ceiling-${team.slug}`}>
+                      / {formatShare(ceiling)} ceiling
+                    </span>
+                  )}
+                  <DeltaTag delta={deltaOf(row, 'opsShare')} testId={`delta-${team.slug}-opsShare`} />
+                </td>
+                <td className="num">
+                  <span className="cell-main" data-testid={`kpi-${team.slug}-opsHours`}>
+                    {formatKpi('opsHours', kpis.opsHours)}
+                  </span>
+                  <DeltaTag delta={deltaOf(row, 'opsHours')} testId={`delta-${team.slug}-opsHours`} />
+                </td>
+                <td className="col-trend">
+                  {spark ? (
+                    <Sparkline points={spark} per={sparkPer} testId={`spark-${team.slug}`} />
+                  ) : (
+                    <span className="muted">
+                      <span aria-hidden="true">…</span>
+                      <span className="sr-only">{sparks === null ? 'Trend unavailable' : 'Loading trend'}</span>
+                    </span>
+                  )}
+                </td>
+                {COLUMNS.map((c) => (
+                  <td key={c.field} className="num">
+                    <span className="cell-main" data-testid={`kpi-${team.slug}-${c.field}`}>
+                      {formatKpi(c.field, kpis[c.field])}
+                    </span>
+                    {c.delta && <DeltaTag delta={deltaOf(row, c.field)} testId={`delta-${team.slug}-${c.field}`} />}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -4,9 +4,10 @@ import type { Bucket } from '../../graphql/operations';
 const OPTIONS: { value: Bucket; label: string }[] = [
   { value: 'DAY', label: 'Daily' },
   { value: 'WEEK', label: 'Weekly' },
+  { value: 'SPRINT', label: 'Per sprint' },
 ];
 
-/** Daily or weekly points: a radio group drawn as a segmented control (arrow keys move between). */
+/** Daily, weekly or per-sprint points: a radio group drawn as a segmented control (arrow keys move between). */
 export function BucketToggle({ value, onChange }: { value: Bucket; onChange(b: Bucket): void }) {
   const name = useId();
   // The URL (the source of truth) updates a tick later; show the choice at once so the radio never bounces.

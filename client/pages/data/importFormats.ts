@@ -1,0 +1,105 @@
+/**
+ * The CSV import formats, as docs/import.md states them (the server, server/ingest/kinds.ts, is
+ * the authority; this is the help text shown beside the upload form).
+ */
+export type ImportKind = 'daily' | 'pages' | 'deploys';
+
+export interface ImportColumn {
+  /** Column names: the GraphQL input field names, exact and case-sensitive. */
+  names: string[];
+  required: boolean;
+  type: string;
+  default?: string;
+}
+
+export interface ImportFormat {
+  kind: ImportKind;
+  label: string;
+  /** The GraphQL input type whose fields are the columns. */
+  input: string;
+  summary: string;
+  columns: ImportColumn[];
+  rules: string;
+  example: string;
+}
+
+export const IMPORT_FORMATS: ImportFormat[] = [
+  {
+    kind: 'daily',
+    label: 'Daily metrics',
+    input: 'DailyMetricsInput',
+    summary: 'A team’s figures for one day: alerts, pages, page hours by class, deploys, toil.',
+    columns: [
+      { names: ['team'], required: true, type: 'team slug' },
+      { names: ['date'], required: true, type: 'YYYY-MM-DD, in the team’s time zone' },
+      { names: ['source'], required: false, type: 'text', default: 'csv' },
+      { names: ['service'], required: false, type: 'text', default: 'the whole team' },
+      { names: ['alerts', 'pages', 'sleepInterruptions', 'deploys', 'failedDeploys'], required: false, type: 'whole number ≥ 0', default: '0' },
+      { names: ['pageHours', 'offHoursPageHours', 'sleepPageHours', 'toilHours'], required: false, type: 'hours ≥ 0', default: '0' },
+    ],
+    rules:
+      'offHoursPageHours + sleepPageHours must not exceed pageHours (business hours are the rest); failedDeploys not deploys; sleepInterruptions not pages. Re-importing a (team, date, source, service) replaces that row, never adds to it.',
+    example: [
+      'team,date,source,service,alerts,pages,pageHours,offHoursPageHours,sleepPageHours,sleepInterruptions,deploys,failedDeploys,toilHours',
+      'payments,2026-03-02,pagerduty,,12,2,3.5,0.5,1.25,1,,,',
+      'payments,2026-03-02,ci,checkout-api,,,,,,,6,1,',
+      'payments,2026-03-02,timesheet,,,,,,,,,,2.5',
+    ].join('\n'),
+  },
+  {
+    kind: 'pages',
+    label: 'Pages',
+    input: 'PageInput',
+    summary: 'One line per page (an incident that notified a person), with its times.',
+    columns: [
+      { names: ['externalId'], required: true, type: 'text, the page’s id at its source' },
+      { names: ['team'], required: true, type: 'team slug' },
+      { names: ['triggeredAt'], required: true, type: 'timestamp with offset' },
+      { names: ['source'], required: false, type: 'text', default: 'csv' },
+      { names: ['service'], required: false, type: 'text', default: 'the whole team' },
+      { names: ['urgency'], required: false, type: 'HIGH or LOW (any case)', default: 'HIGH' },
+      { names: ['acknowledgedAt', 'resolvedAt'], required: false, type: 'timestamp with offset, not before triggeredAt', default: 'empty: not yet' },
+    ],
+    rules: 'The key is (source, externalId): re-importing a page updates it, e.g. once it has resolved.',
+    example: [
+      'source,externalId,team,service,urgency,triggeredAt,acknowledgedAt,resolvedAt',
+      'pagerduty,Q1ZZ4RT9,payments,billing,high,2026-03-02T23:10:00+01:00,2026-03-02T23:14:00+01:00,2026-03-03T00:40:00+01:00',
+      'pagerduty,Q2AB77XK,payments,,low,2026-03-03T10:00:00Z,,',
+    ].join('\n'),
+  },
+  {
+    kind: 'deploys',
+    label: 'Deploys',
+    input: 'DeployInput',
+    summary: 'One line per deploy, with its outcome; only production deploys count.',
+    columns: [
+      { names: ['externalId'], required: true, type: 'text, the deploy’s id at its source' },
+      { names: ['team'], required: true, type: 'team slug' },
+      { names: ['deployedAt'], required: true, type: 'timestamp with offset' },
+      { names: ['status'], required: true, type: 'SUCCEEDED, FAILED or ROLLED_BACK (any case)' },
+      { names: ['source'], required: false, type: 'text', default: 'csv' },
+      { names: ['service'], required: false, type: 'text', default: 'the whole team' },
+      { names: ['environment'], required: false, type: 'text', default: 'production (only production counts)' },
+      { names: ['leadTimeSeconds'], required: false, type: 'seconds ≥ 0, commit to production', default: 'unknown' },
+    ],
+    rules: 'The key is (source, externalId): re-importing a deploy updates it, e.g. when it is rolled back.',
+    example: [
+      'source,externalId,team,service,environment,deployedAt,status,leadTimeSeconds',
+      'github,run-8812,payments,checkout-api,production,2026-03-02T12:00:00Z,SUCCEEDED,5400',
+      'github,run-8813,payments,checkout-api,production,2026-03-02T15:30:00Z,ROLLED_BACK,',
+    ].join('\n'),
+  },
+];
+
+export const FORMAT_BY_KIND = Object.fromEntries(IMPORT_FORMATS.map((f) => [f.kind, f])) as Record<ImportKind, ImportFormat>;
+
+/** The server refuses larger files (docs/import.md, Limits); checked before sending. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** What `field` means in a line error when it is not a column (docs/import.md, Line numbers). */
+export const SPECIAL_FIELDS: Record<string, string> = {
+  '(header)': 'header row',
+  '(line)': 'cell count',
+  '(key)': 'repeated key',
+  '(csv)': 'CSV syntax',
+};

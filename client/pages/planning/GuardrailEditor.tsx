@@ -1,0 +1,144 @@
+import { useId, useState, type FormEvent } from 'react';
+import { GraphQLRequestError, request } from '../../graphql/request';
+import { SET_GUARDRAIL, type GuardrailField, type GuardrailVersion } from './operations';
+import { formFromPolicy, GUARDRAIL_SPECS, parseGuardrailForm, type GuardrailErrors, type GuardrailForm } from './guardrailForm';
+import { policyValue, whenText } from './policyText';
+
+/**
+ * A new guardrail version for the team: every field prefilled with the policy in force, a required
+ * reason, and the server's objections shown beside the field they concern.
+ */
+export function GuardrailEditor({
+  team,
+  current,
+  canPlan,
+  onSaved,
+}: {
+  team: string;
+  current: GuardrailVersion;
+  canPlan: boolean;
+  onSaved(saved: GuardrailVersion): void;
+}) {
+  const id = useId();
+  const [form, setForm] = useState<GuardrailForm>(() => formFromPolicy(current));
+  const [errors, setErrors] = useState<GuardrailErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: keyof GuardrailForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parseGuardrailForm(form, current);
+    setErrors(parsed.errors);
+    if (Object.keys(parsed.errors).length) {
+      const first = Object.keys(parsed.errors)[0];
+      document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await request(SET_GUARDRAIL, { team, input: parsed.input, reason: form.reason.trim() });
+      onSaved(res.setGuardrail);
+    } catch (err) {
+      const next: GuardrailErrors = {};
+      const known = new Set<string>([...GUARDRAIL_SPECS.map((s) => s.field), 'reason']);
+      const records = err instanceof GraphQLRequestError ? err.records : [];
+      for (const r of records) {
+        const field = r.field.replace(/^input\./, '');
+        if (known.has(field)) next[field as GuardrailField | 'reason'] = r.message;
+        else next.form = [next.form, `${r.field}: ${r.message}`].filter(Boolean).join(' ');
+      }
+      if (records.length === 0) next.form = (err as Error).message;
+      setErrors(next);
+      setBusy(false);
+    }
+  }
+
+  const describedBy = (field: string, hint: boolean) =>
+    [hint && `${id}-${field}-hint`, errors[field as keyof GuardrailErrors] && `${id}-${field}-error`].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form className="guardrail-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Change the guardrails</h3>
+      <div className="guardrail-form__grid">
+        {GUARDRAIL_SPECS.map((s) => (
+          <div className="field" key={s.field}>
+            <label htmlFor={`${id}-${s.field}`}>{s.label}</label>
+            <div className="input-unit">
+              <input
+                id={`${id}-${s.field}`}
+                type="number"
+                inputMode="decimal"
+                step={s.step}
+                min={0}
+                value={form[s.field]}
+                onChange={(e) => set(s.field)(e.target.value)}
+                aria-invalid={errors[s.field] ? true : undefined}
+                aria-describedby={describedBy(s.field, true)}
+                disabled={!canPlan}
+                data-testid={`guardrail-${s.field}`}
+              />
+              {s.unit && (
+                <span className="input-unit__unit" aria-hidden="true">
+                  {s.unit}
+                </span>
+              )}
+            </div>
+            <p id={`${id}-${s.field}-hint`} className="field-hint">
+              Now {policyValue(s.field, current[s.field])}. {s.hint}
+            </p>
+            {errors[s.field] && (
+              <p id={`${id}-${s.field}-error`} className="field-error" role="alert" data-testid={`guardrail-error-${s.field}`}>
+                <span aria-hidden="true">⚠ </span>
+                {errors[s.field]}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>
+          Reason <span className="required">(required)</span>
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          maxLength={1000}
+          value={form.reason}
+          onChange={(e) => set('reason')(e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={describedBy('reason', true)}
+          aria-required="true"
+          disabled={!canPlan}
+          placeholder="e.g. Two incident-heavy sprints: raise the floor until the migration lands."
+          data-testid="guardrail-reason"
+        />
+        <p id={`${id}-reason-hint`} className="field-hint">
+          Kept with the new version, so the next planning meeting knows why.
+        </p>
+        {errors.reason && (
+          <p id={`${id}-reason-error`} className="field-error" role="alert" data-testid="guardrail-error-reason">
+            <span aria-hidden="true">⚠ </span>
+            {errors.reason}
+          </p>
+        )}
+      </div>
+      {errors.form && (
+        <p className="field-error" role="alert" data-testid="guardrail-error-form">
+          <span aria-hidden="true">⚠ </span>
+          {errors.form}
+        </p>
+      )}
+      <div className="guardrail-form__footer">
+        <button type="submit" className="button" disabled={busy || !canPlan} data-testid="guardrail-save">
+          {busy ? 'Saving…' : 'Save as a new version'}
+        </button>
+        <span className="field-hint">
+          {canPlan
+            ? `Version ${current.version} stays in the history${current.createdAt ? ` (set ${whenText(current.createdAt)})` : ''}.`
+            : 'Your token cannot change guardrails: that needs the plan scope.'}
+        </span>
+      </div>
+    </form>
+  );
+}

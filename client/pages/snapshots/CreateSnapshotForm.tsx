@@ -1,0 +1,242 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { DataPanel } from '../../components/DataPanel';
+import { CREATE_SNAPSHOT, SNAPSHOT_TEAMS, type SnapshotSummary, type TeamChoice } from '../../graphql/snapshotOperations';
+import type { DateRange } from '../../graphql/operations';
+import { request } from '../../graphql/request';
+import { rangeProblem } from '../../lib/dateRange';
+import { useQuery } from '../../lib/useQuery';
+import { fieldErrorsOf, type FieldErrors, type SnapshotField } from './fieldErrors';
+
+export interface CreateSnapshotFormProps {
+  /** The range to start from: the view the user came from, or the last 28 days. */
+  initialRange: DateRange;
+  /** True when the range came from the link (?from=&to=), i.e. "create from the current view". */
+  rangeFromView: boolean;
+  /** Slugs to preselect (?teams=a,b); null: every team. */
+  initialTeams: string[] | null;
+  onCreated(snapshot: SnapshotSummary): void;
+}
+
+const NO_VARS = {};
+
+/** Label, range and teams → createSnapshot; problems are shown beside the field they concern. */
+export function CreateSnapshotForm(props: CreateSnapshotFormProps) {
+  const teams = useQuery(SNAPSHOT_TEAMS, NO_VARS);
+  return (
+    <DataPanel query={teams} what="teams" minHeight={120} isEmpty={(d) => d.teams.length === 0} empty={<NoTeams />}>
+      {(d) => <SnapshotForm {...props} teams={d.teams} />}
+    </DataPanel>
+  );
+}
+
+function NoTeams() {
+  return (
+    <>
+      <p className="state__title">No teams to snapshot yet</p>
+      <p className="state__text">
+        A snapshot freezes teams’ figures; create teams first (<code>upsertTeams</code>), then come back.
+      </p>
+    </>
+  );
+}
+
+function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, teams }: CreateSnapshotFormProps & { teams: TeamChoice[] }) {
+  const id = useId();
+  const [label, setLabel] = useState('');
+  const [from, setFrom] = useState(initialRange.from);
+  const [to, setTo] = useState(initialRange.to);
+  const known = useMemo(() => new Set(teams.map((t) => t.slug)), [teams]);
+  const [chosen, setChosen] = useState<Set<string>>(() => {
+    const wanted = initialTeams?.filter((s) => known.has(s));
+    return new Set(wanted && wanted.length ? wanted : teams.map((t) => t.slug));
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const refs = {
+    label: useRef<HTMLInputElement>(null),
+    from: useRef<HTMLInputElement>(null),
+    to: useRef<HTMLInputElement>(null),
+    teams: useRef<HTMLInputElement>(null),
+    form: useRef<HTMLParagraphElement>(null),
+  };
+  const allChosen = chosen.size === teams.length;
+  const allBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (allBox.current) allBox.current.indeterminate = chosen.size > 0 && !allChosen;
+  }, [chosen, allChosen]);
+
+  // After a refused submit, focus the first field that needs attention so keyboard and screen-reader users land on it.
+  const [focusNext, setFocusNext] = useState(0);
+  useEffect(() => {
+    if (!focusNext) return;
+    const order: SnapshotField[] = ['label', 'from', 'range', 'to', 'teams', 'form'];
+    const first = order.find((f) => errors[f]);
+    const target = first === 'range' ? 'from' : first;
+    if (target) refs[target].current?.focus();
+    // Runs only when a submit asks for it, with that submit's errors.
+  }, [focusNext]);
+
+  function toggle(slug: string, on: boolean) {
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(slug);
+      else next.delete(slug);
+      return next;
+    });
+  }
+
+  function check(): FieldErrors {
+    const e: FieldErrors = {};
+    if (!label.trim()) e.label = 'Give the snapshot a label, e.g. “Q3 ops review”.';
+    const why = rangeProblem(from, to);
+    if (why) {
+      const text = why[0].toUpperCase() + why.slice(1) + '.';
+      if (why.startsWith('start')) e.from = text;
+      else if (why.startsWith('end')) e.to = text;
+      else e.range = text;
+    }
+    if (chosen.size === 0) e.teams = 'Choose at least one team.';
+    return e;
+  }
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    const local = check();
+    setErrors(local);
+    if (Object.keys(local).length) {
+      setFocusNext((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const slugs = teams.map((t) => t.slug).filter((s) => chosen.has(s));
+      const { createSnapshot } = await request(CREATE_SNAPSHOT, {
+        input: { label: label.trim(), range: { from, to }, teams: slugs },
+      });
+      onCreated(createSnapshot);
+    } catch (e) {
+      setErrors(fieldErrorsOf(e));
+      setFocusNext((n) => n + 1);
+      setBusy(false);
+    }
+  }
+
+  const describedBy = (field: SnapshotField, ...more: string[]) =>
+    [errors[field] ? `${id}-${field}-error` : '', ...more].filter(Boolean).join(' ') || undefined;
+  const rangeInvalid = Boolean(errors.range);
+
+  return (
+    <form className="snap-form card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="snap-form__title">Create a snapshot</h2>
+      <p className="snap-form__intro muted">
+        Freezes every chosen team’s KPIs, sprints, guardrails and recommendation for the range. Later data never changes it.
+      </p>
+      <div className="snap-form__row">
+        <div className="field snap-form__label">
+          <label htmlFor={`${id}-label`}>Label</label>
+          <input
+            ref={refs.label}
+            id={`${id}-label`}
+            name="label"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            maxLength={200}
+            required
+            aria-required="true"
+            aria-invalid={errors.label ? true : undefined}
+            aria-describedby={describedBy('label')}
+            placeholder="Sprint 42 review"
+            autoComplete="off"
+          />
+          <FieldError id={`${id}-label-error`} text={errors.label} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>From</label>
+          <input
+            ref={refs.from}
+            id={`${id}-from`}
+            name="from"
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+            aria-invalid={errors.from || rangeInvalid ? true : undefined}
+            aria-describedby={describedBy('from', errors.range ? `${id}-range-error` : '', `${id}-range-hint`)}
+          />
+          <FieldError id={`${id}-from-error`} text={errors.from} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>To</label>
+          <input
+            ref={refs.to}
+            id={`${id}-to`}
+            name="to"
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setTo(e.target.value)}
+            required
+            aria-invalid={errors.to || rangeInvalid ? true : undefined}
+            aria-describedby={describedBy('to', errors.range ? `${id}-range-error` : '', `${id}-range-hint`)}
+          />
+          <FieldError id={`${id}-to-error`} text={errors.to} />
+        </div>
+      </div>
+      <FieldError id={`${id}-range-error`} text={errors.range} />
+      <p id={`${id}-range-hint`} className="snap-form__hint muted">
+        {rangeFromView ? 'Range taken from the view you came from.' : 'Default: the last 28 days.'} Both days are included.
+      </p>
+
+      <fieldset className="snap-teams" aria-describedby={errors.teams ? `${id}-teams-error` : undefined}>
+        <legend>
+          Teams <span className="muted">({chosen.size} of {teams.length})</span>
+        </legend>
+        <label className="snap-check snap-check--all">
+          <input ref={allBox} type="checkbox" checked={allChosen} onChange={(e) => setChosen(new Set(e.target.checked ? teams.map((t) => t.slug) : []))} />
+          All teams
+        </label>
+        <ul className="snap-teams__list">
+          {teams.map((t, i) => (
+            <li key={t.slug}>
+              <label className="snap-check">
+                <input
+                  ref={i === 0 ? refs.teams : undefined}
+                  type="checkbox"
+                  name="teams"
+                  value={t.slug}
+                  checked={chosen.has(t.slug)}
+                  onChange={(e) => toggle(t.slug, e.target.checked)}
+                />
+                {t.name} <span className="muted">({t.slug})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <FieldError id={`${id}-teams-error`} text={errors.teams} />
+      </fieldset>
+
+      {errors.form && (
+        <p ref={refs.form} tabIndex={-1} className="snap-form__error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {errors.form}
+        </p>
+      )}
+      <div className="snap-form__actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Freezing figures…' : 'Create snapshot'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { safeNext, signInPath, tokenFromHash } from '../../client/lib/session';
+
+describe('tokenFromHash', () => {
+  it.each([
+    ['#token=hr_abc123', 'hr_abc123'],
+    ['token=hr_abc123', 'hr_abc123'],
+    ['#a=1&token=hr_x', 'hr_x'],
+    ['#token=%20hr_spaced%20', 'hr_spaced'],
+    ['#token=', null],
+    ['#tokens=hr_x', null],
+    ['', null],
+  ])('%j → %j', (hash, want) => expect(tokenFromHash(hash)).toBe(want));
+});
+
+describe('safeNext', () => {
+  it.each([
+    ['/teams/payments?from=2026-01-01&to=2026-01-28', '/teams/payments?from=2026-01-01&to=2026-01-28'],
+    ['/', '/'],
+    [null, '/'],
+    ['', '/'],
+    // Anything that could leave the site is refused.
+    ['https://evil.example/', '/'],
+    ['//evil.example/path', '/'],
+    ['/\\evil.example', '/'],
+    ['javascript:alert(1)', '/'],
+    ['/teams/x\n', '/'],
+    // Never back to the sign-in page itself.
+    ['/signin', '/'],
+    ['/signin?next=/x', '/'],
+    ['/signin#token=hr_x', '/'],
+    ['/signing-up', '/signing-up'],
+  ])('%j → %j', (next, want) => expect(safeNext(next)).toBe(want));
+});
+
+describe('signInPath', () => {
+  it('comes back to the page and its query afterwards', () => {
+    expect(signInPath('/teams/payments', '?from=2026-01-01&to=2026-01-28')).toBe('/signin?next=%2Fteams%2Fpayments%3Ffrom%3D2026-01-01%26to%3D2026-01-28');
+  });
+
+  it('needs no next for the overview or the sign-in page', () => {
+    expect(signInPath('/')).toBe('/signin');
+    expect(signInPath('/signin', '?next=%2Fx')).toBe('/signin');
+  });
+});

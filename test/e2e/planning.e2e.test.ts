@@ -1,0 +1,230 @@
+/**
+ * The planning page in headless Chromium against the real app. Each test seeds a team of its own
+ * with three finished sprints whose ops shares are known (10%, 20%, 30%, newest last), so every
+ * figure of the plan can be worked out by hand here and read back by data-testid.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, localToday } from '../../client/lib/dateRange';
+import { formatLongDate } from '../../client/lib/format';
+import { ensureClientBuilt, launchBrowser, openPage, screenshot, seed, seriousA11yViolations, startApp, type AppServer } from './harness';
+
+const today = localToday();
+const daysAgo = (n: number) => addDays(today, -n);
+// The server reads "today" in the team's time zone; the test reads it on this machine's clock.
+const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+let app: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/**
+ * A team of 5 (6 focus hours a day) with three finished 14-day sprints of 300 h capacity, the
+ * newest ending yesterday. Toil only, so ops hours are exact: 30 h, 60 h, 90 h → 10%, 20%, 30%.
+ */
+async function seedPlanningTeam(slug: string, name: string) {
+  await seed(app, [{ slug, name, timezone, members: 5 }], [
+    { team: slug, date: daysAgo(35), toilHours: 30 },
+    { team: slug, date: daysAgo(20), toilHours: 60 },
+    { team: slug, date: daysAgo(5), toilHours: 90 },
+  ]);
+  await app.gql(`mutation($input: [SprintInput!]!) { upsertSprints(input: $input) { name } }`, {
+    input: [
+      { team: slug, name: 'Sprint 41', startDate: daysAgo(42), endDate: daysAgo(29), capacityHours: 300, reservedOpsShare: 0.2 },
+      { team: slug, name: 'Sprint 42', startDate: daysAgo(28), endDate: daysAgo(15), capacityHours: 300, reservedOpsShare: 0.2 },
+      { team: slug, name: 'Sprint 43', startDate: daysAgo(14), endDate: daysAgo(1), capacityHours: 300, reservedOpsShare: 0.2 },
+    ],
+  });
+}
+
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+/** Waits until the figure shows `want` (the what-if is debounced and answered by the server). */
+const expectFigure = (page: Page, testId: string, want: string) => expect.poll(() => text(page, testId), { timeout: 10_000 }).toBe(want);
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+// Hand-computed recommendation: EWMA weights 4/7, 2/7, 1/7 (newest first) over 30%, 20%, 10%:
+// (4·0.30 + 2·0.20 + 1·0.10) / 7 = 1.7 / 7 = 24.29% → up to the next 5% step: 25%, inside 20–50%.
+// Next sprint: the day after Sprint 43 (today), 14 days; 14 consecutive days hold 10 working days:
+// capacity 5 × 10 × 6 = 300 h; 25% → 75 h for ops, 225 h for features.
+describe('planning page', () => {
+  it('shows the plan, answers what-ifs, passes axe, and is screenshotted', async () => {
+    await seedPlanningTeam('payments', 'Payments');
+    // One guardrail version with a reason, so the history has a row; it leaves the plan unchanged.
+    await app.gql(`mutation { setGuardrail(team: "payments", input: { maxPageHoursPerWeek: 10 }, reason: "Pager rotation of five: keep paging under ten hours a week.") { version } }`);
+
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/payments/plan`);
+    await page.getByRole('heading', { level: 1, name: 'Plan the next sprint · Payments' }).waitFor();
+    await page.getByTestId('plan-capacity').waitFor();
+
+    expect(await text(page, 'plan-start')).toBe(formatLongDate(today));
+    expect(await text(page, 'plan-end')).toBe(formatLongDate(addDays(today, 13)));
+    expect(await text(page, 'plan-capacity')).toBe('300.0');
+    expect(await text(page, 'plan-projected')).toBe('24.3%');
+    expect(await text(page, 'plan-recommended')).toBe('25%');
+    expect(await text(page, 'plan-reserved-share')).toBe('25%');
+    expect(await text(page, 'plan-reserved-hours')).toBe('75.0');
+    expect(await text(page, 'plan-feature-hours')).toBe('225.0');
+    await expect(page.getByTestId('plan-status').getAttribute('data-status')).resolves.toBe('OK');
+    expect(await text(page, 'plan-status')).toContain('OK');
+    expect(await text(page, 'plan-guardrail-version')).toBe('1');
+    const steps = await page.getByTestId('plan-explanation').locator('li').allTextContents();
+    expect(steps[0]).toBe('Sprint 43 used 30% of capacity for ops (weight 4/7).');
+    expect(steps).toContain('Weighting recent sprints more, ops is projected to take 24.3% of the next sprint.');
+    expect(steps).toContain('Capacity is 5 members × 10 working days × 6 focus hours = 300 h.');
+    expect(await text(page, 'plan-based-on')).toBe('Based on Sprint 43, Sprint 42, Sprint 41.');
+    // The guardrail in force, and its history with the reason.
+    expect(await text(page, 'guardrail-version')).toBe('1');
+    expect(await text(page, 'history-v1-reason')).toBe('Pager rotation of five: keep paging under ten hours a week.');
+
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'planning.png');
+
+    // One person short: 4 × 10 × 6 = 240 h; 25% → 60 h ops, 180 h features.
+    await page.getByLabel('Members', { exact: true }).fill('4');
+    await expectFigure(page, 'plan-capacity', '240.0');
+    await expectFigure(page, 'plan-reserved-hours', '60.0');
+    expect(await text(page, 'plan-feature-hours')).toBe('180.0');
+    // And two person-days off: 240 − 2 × 6 = 228 h; 25% → 57 h ops, 171 h features.
+    await page.getByLabel('Days off', { exact: true }).fill('2');
+    await expectFigure(page, 'plan-capacity', '228.0');
+    await expectFigure(page, 'plan-reserved-hours', '57.0');
+    expect(await text(page, 'plan-feature-hours')).toBe('171.0');
+    expect(await page.getByTestId('plan-explanation').textContent()).toContain('4 members × 10 working days × 6 focus hours − 2 days off × 6 h = 228 h');
+
+    // Reserve one step more with the keyboard on the slider: 30% of 228 h = 68.4 h.
+    await page.getByTestId('whatif-share-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    await expectFigure(page, 'plan-reserved-share', '30%');
+    await expectFigure(page, 'plan-reserved-hours', '68.4');
+    expect(await text(page, 'plan-feature-hours')).toBe('159.6');
+    expect(await text(page, 'plan-recommended')).toBe('25%');
+    // Below the 20% floor is a breach, said in words.
+    await page.getByLabel('Reserved share in percent', { exact: true }).fill('15');
+    await expectFigure(page, 'plan-reserved-share', '15%');
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('BREACH');
+    expect(await text(page, 'plan-status')).toContain('Breach');
+    // Off the 5% grid is refused next to the field, and the plan cannot be accepted meanwhile.
+    await page.getByLabel('Reserved share in percent', { exact: true }).fill('17');
+    await page.getByText('Reserve in 5% steps').waitFor();
+    expect(await page.getByTestId('accept-submit').isDisabled()).toBe(true);
+
+    // A capacity override replaces the computed capacity (members and days off are then ignored).
+    await page.getByLabel('Reserved share in percent', { exact: true }).fill('25');
+    await page.getByLabel('Capacity override', { exact: true }).fill('200');
+    await expectFigure(page, 'plan-capacity', '200.0');
+    await expectFigure(page, 'plan-reserved-hours', '50.0');
+    expect(await page.getByLabel('Members', { exact: true }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Reset to the team as it is' }).click();
+    await expectFigure(page, 'plan-capacity', '300.0');
+    await expectFigure(page, 'plan-reserved-hours', '75.0');
+    await page.context().close();
+  }, 90_000);
+
+  it('accepts a plan: the sprint is written and the plan moves on', async () => {
+    await seedPlanningTeam('search', 'Search');
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/search/plan`);
+    await page.getByTestId('plan-capacity').waitFor();
+    await expectFigure(page, 'plan-start', formatLongDate(today));
+
+    await page.getByLabel('Members', { exact: true }).fill('4');
+    await expectFigure(page, 'plan-capacity', '240.0');
+    expect(await page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe(`Sprint starting ${today}`);
+    await page.getByLabel('Sprint name', { exact: true }).fill('Sprint 44');
+    await page.getByRole('button', { name: 'Accept plan' }).click();
+
+    const confirmation = page.getByTestId('accept-confirmation');
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain('Saved Sprint 44');
+    expect(await confirmation.textContent()).toContain('25% reserved for ops');
+    // The next plan starts the day after the accepted sprint, with the team as it is again.
+    await expectFigure(page, 'plan-start', formatLongDate(addDays(today, 14)));
+    await expectFigure(page, 'plan-capacity', '300.0');
+    expect(await page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe(`Sprint starting ${addDays(today, 14)}`);
+
+    const { team } = await app.gql<{ team: { sprints: { name: string; startDate: string; endDate: string; capacityHours: number; reservedOpsShare: number }[] } }>(
+      `{ team(slug: "search") { sprints(last: 4) { name startDate endDate capacityHours reservedOpsShare } } }`,
+    );
+    // Another head count than the team's is kept as the sprint's planned capacity.
+    expect(team.sprints[0]).toEqual({ name: 'Sprint 44', startDate: today, endDate: addDays(today, 13), capacityHours: 240, reservedOpsShare: 0.25 });
+    await page.context().close();
+  }, 60_000);
+
+  it('edits the guardrails: a reason is required, field errors are shown, a new version lands in the history', async () => {
+    await seedPlanningTeam('identity', 'Identity');
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/identity/plan`);
+    await page.getByTestId('guardrail-current').waitFor();
+    // No policy of its own yet: the built-in defaults apply.
+    expect(await text(page, 'guardrail-version')).toBe('0');
+    expect(await page.getByText('No team versions yet').count()).toBe(1);
+
+    // Without a reason nothing is sent, and the reason field says why.
+    await page.getByLabel('Reserve floor', { exact: true }).fill('30');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByTestId('guardrail-error-reason').waitFor();
+    expect(await text(page, 'guardrail-error-reason')).toContain('Say why the guardrails change');
+    await expect(page.getByLabel(/^Reason/).getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // A floor above the ceiling: the server's BAD_USER_INPUT names the field, shown beside it.
+    await page.getByLabel(/^Reason/).fill('Incident-heavy quarter: keep more room for ops.');
+    await page.getByLabel('Reserve floor', { exact: true }).fill('60');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByTestId('guardrail-error-reserveFloor').waitFor();
+    expect(await text(page, 'guardrail-error-reserveFloor')).toContain('cannot be above the ops ceiling');
+    expect(await page.getByTestId('history-v1').count()).toBe(0);
+
+    // A valid change becomes version 1, with its reason, and the plan follows the new floor (25% → 30%).
+    await page.getByLabel('Reserve floor', { exact: true }).fill('30');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByTestId('guardrail-saved').waitFor();
+    await page.getByTestId('history-v1').waitFor();
+    expect(await text(page, 'history-v1-reason')).toBe('Incident-heavy quarter: keep more room for ops.');
+    expect(await text(page, 'guardrail-version')).toBe('1');
+    expect(await text(page, 'guardrail-current-reserveFloor')).toBe('30%');
+    await expectFigure(page, 'plan-recommended', '30%');
+    await expectFigure(page, 'plan-reserved-hours', '90.0');
+    expect(await page.getByTestId('plan-explanation').textContent()).toContain('below the 30% reserve floor, so the floor applies');
+
+    const { team } = await app.gql<{ team: { guardrailHistory: { version: number; reserveFloor: number; reason: string; author: string }[] } }>(
+      `{ team(slug: "identity") { guardrailHistory { version reserveFloor reason author } } }`,
+    );
+    expect(team.guardrailHistory).toEqual([{ version: 1, reserveFloor: 0.3, reason: 'Incident-heavy quarter: keep more room for ops.', author: 'e2e admin' }]);
+    await page.context().close();
+  }, 60_000);
+
+  it('works at 390 px wide and passes axe', async () => {
+    const page = await openPage(browser, 390, 844, app);
+    await page.goto(`${app.url}/teams/payments/plan`);
+    await page.getByTestId('plan-capacity').waitFor();
+    expect(await text(page, 'plan-reserved-hours')).toBe('75.0');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'planning-mobile.png');
+    await page.context().close();
+  }, 60_000);
+
+  it('says so when the team does not exist', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/nobody/plan`);
+    await page.getByRole('heading', { level: 1, name: 'No team “nobody”' }).waitFor();
+    await page.context().close();
+  }, 30_000);
+});
