@@ -5,6 +5,7 @@ import * as events from './20261123120200_events';
 import * as planning from './20261123120300_planning';
 import * as snapshotsAndAccess from './20261123120400_snapshots_and_access';
 import * as eventSignals from './20261123130000_event_signals';
+import * as orgScale from './20261123140000_performance';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123120300_planning': planning,
   '20261123120400_snapshots_and_access': snapshotsAndAccess,
   '20261123130000_event_signals': eventSignals,
+  '20261123140000_performance': orgScale,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

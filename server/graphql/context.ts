@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { signalSumsByTeam, type SignalSums } from '../kpi/queries';
-import type { DateRange } from '../kpi/dateRange';
+import { signalSumsByTeamForRanges, type SignalSums } from '../kpi/queries';
+import { previousRange, type DateRange } from '../kpi/dateRange';
 import type { LoadModel } from '../kpi/loadModel';
 import { effectivePolicies, type PolicyVersion } from '../planning/guardrailQueries';
 import { effectiveLoadModels } from '../planning/loadModelQueries';
-import { reservedSharesFor } from '../planning/sprintQueries';
+import { reservedSharesForRanges } from '../planning/sprintQueries';
 import { SYSTEM, type Viewer } from '../auth/viewer';
 import { medianLeadTime, medianTimeToAcknowledge, medianTimeToResolve, type Median } from '../kpi/eventQueries';
 
@@ -50,6 +50,40 @@ function perRange<V>(make: (range: DateRange) => DataLoader<number, V>) {
   };
 }
 
+/**
+ * Like perRange, for figures the KPIs also show for the previous period of the same length (the
+ * deltas): a batch for a range fetches the previous period too, in the same statement, and primes
+ * its loader — so an overview asks once for both periods instead of in two rounds. A range that
+ * was itself primed as a previous period does not reach further back.
+ */
+function withPreviousPeriod<V>(fetch: (ids: readonly number[], ranges: DateRange[]) => Promise<Map<number, V>[]>, missing: (id: number) => V | Error) {
+  const loaders = new Map<string, DataLoader<number, V>>();
+  const primedOnly = new Set<string>();
+  const keyOf = (r: DateRange) => `${r.from}|${r.to}`;
+  const loaderFor = (range: DateRange): DataLoader<number, V> => {
+    const key = keyOf(range);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, V>(async (ids) => {
+        const previous = primedOnly.has(key) ? null : previousRange(range);
+        const [found, before] = await fetch(ids, previous ? [range, previous] : [range]);
+        if (previous && before) {
+          primedOnly.add(keyOf(previous));
+          const prevLoader = loaderFor(previous);
+          for (const id of ids) {
+            const value = before.has(id) ? before.get(id)! : missing(id);
+            if (!(value instanceof Error)) prevLoader.prime(id, value);
+          }
+        }
+        return ids.map((id) => (found.has(id) ? found.get(id)! : missing(id)));
+      });
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+  return loaderFor;
+}
+
 /** Server-side callers (exports, CLI, seeding) act as SYSTEM unless given the request's viewer. */
 export function createContext(db: Knex, log: Logger, viewer: Viewer = SYSTEM): Context {
   return {
@@ -57,8 +91,8 @@ export function createContext(db: Knex, log: Logger, viewer: Viewer = SYSTEM): C
     log,
     viewer,
     actor: viewer.name,
-    signalSums: perRange((range) => mapLoader((ids) => signalSumsByTeam(db, ids, range), (id) => new Error(`team ${id} vanished`))),
-    reservedShares: perRange((range) => mapLoader((ids) => reservedSharesFor(db, ids, range.from, range.to), () => null)),
+    signalSums: withPreviousPeriod((ids, ranges) => signalSumsByTeamForRanges(db, ids, ranges), (id) => new Error(`team ${id} vanished`)),
+    reservedShares: withPreviousPeriod<number | null>((ids, ranges) => reservedSharesForRanges(db, ids, ranges), () => null),
     medians: perRange((range) => mapLoader(async (ids) => {
       const [acknowledge, resolve, lead] = await Promise.all([
         medianTimeToAcknowledge(db, ids, range), medianTimeToResolve(db, ids, range), medianLeadTime(db, ids, range),

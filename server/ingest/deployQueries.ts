@@ -21,17 +21,19 @@ const VALUE_COLUMNS = [
   'team_id', 'routing_key', 'service', 'environment', 'deployed_at', 'status', 'lead_time_seconds',
 ] as const;
 
-// 10 parameters a row; 2,000 rows stay well under PostgreSQL's 65,535 bind parameters.
-const CHUNK = 2_000;
+// Rows a statement: the chunk travels as one JSON parameter (no bind-parameter limit), so a batch
+// is one statement and one run of the team_day_signals trigger.
+const CHUNK = 10_000;
+
+const COLUMN_TYPES = `source text, external_id text, team_id integer, routing_key text, service text, environment text,
+  deployed_at timestamptz, status text, lead_time_seconds double precision, local_date date`;
 
 /** Upserts deploys by (source, external_id), with their day in the team's time zone. */
 export async function writeDeploys(trx: Knex.Transaction, rows: DeployRow[]): Promise<{ inserted: number; updated: number }> {
   const clocks = await teamClocks(trx, rows.flatMap((r) => (r.team_id === null ? [] : [r.team_id])), true);
   const changed = VALUE_COLUMNS.map((c) => `deploy_events.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
-  const assign = Object.fromEntries([
-    ...[...VALUE_COLUMNS, 'local_date'].map((c) => [c, trx.raw('??', [`excluded.${c}`])]),
-    ['updated_at', trx.fn.now()],
-  ]);
+  const assign = [...VALUE_COLUMNS, 'local_date'].map((c) => `${c} = excluded.${c}`).join(', ');
+  const columns = ['source', 'external_id', ...VALUE_COLUMNS, 'local_date'].join(', ');
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -39,13 +41,15 @@ export async function writeDeploys(trx: Knex.Transaction, rows: DeployRow[]): Pr
       const clock = r.team_id === null ? undefined : clocks.get(r.team_id);
       return { ...r, local_date: clock ? localDate(r.deployed_at, clock.timezone) : null };
     });
-    const returned: { inserted: boolean }[] = await trx('deploy_events')
-      .insert(chunk)
-      .onConflict(['source', 'external_id'])
-      .merge(assign)
-      .where(trx.raw(changed))
-      .returning(trx.raw('(xmax = 0) AS inserted') as unknown as string);
-    for (const r of returned) r.inserted ? inserted++ : updated++;
+    const { rows: returned } = await trx.raw(
+      `INSERT INTO deploy_events (${columns})
+       SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
+       ON CONFLICT (source, external_id) DO UPDATE SET ${assign}, updated_at = now()
+       WHERE ${changed}
+       RETURNING (xmax = 0) AS inserted`,
+      [JSON.stringify(chunk)],
+    );
+    for (const r of returned as { inserted: boolean }[]) r.inserted ? inserted++ : updated++;
   }
   return { inserted, updated };
 }

@@ -20,44 +20,80 @@ const VALUE_COLUMNS = [
   'team_id', 'routing_key', 'alt_routing_keys', 'service', 'urgency', 'triggered_at', 'acknowledged_at', 'resolved_at',
 ] as const;
 
-// 12 parameters a row; 2,000 rows stay well under PostgreSQL's 65,535 bind parameters.
-const CHUNK = 2_000;
-const DAY_CHUNK = 5_000;
+// Rows a statement: the chunk travels as one JSON parameter (no bind-parameter limit), so a batch
+// is one statement and one run of the team_day_signals trigger per table.
+const CHUNK = 10_000;
+const DAY_CHUNK = 10_000;
+
+const COLUMN_TYPES = `source text, external_id text, team_id integer, routing_key text, alt_routing_keys text[], service text,
+  urgency text, triggered_at timestamptz, acknowledged_at timestamptz, resolved_at timestamptz, local_date date,
+  sleep_interruption boolean`;
 
 /**
  * Upserts pages by (source, external_id), then re-splits the pages that changed: their trigger
  * day, sleep interruption and — for resolved pages — hours per day and class (page_event_days),
  * all in the caller's transaction.
+ *
+ * team_day_signals: the triggers would refresh the team days of the inserted pages, then those of
+ * their inserted days — mostly the same days, twice. The inserts defer to one refresh of both here
+ * (headroom.defer_page_signals, local to the transaction); updates and deletes refresh as they go.
  */
 export async function writePages(trx: Knex.Transaction, rows: PageRow[]): Promise<{ inserted: number; updated: number }> {
   const clocks = await teamClocks(trx, rows.flatMap((r) => (r.team_id === null ? [] : [r.team_id])), true);
   const changed = VALUE_COLUMNS.map((c) => `page_events.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
-  const assign = Object.fromEntries([
-    ...[...VALUE_COLUMNS, 'local_date', 'sleep_interruption'].map((c) => [c, trx.raw('??', [`excluded.${c}`])]),
-    ['updated_at', trx.fn.now()],
-  ]);
+  const assign = [...VALUE_COLUMNS, 'local_date', 'sleep_interruption'].map((c) => `${c} = excluded.${c}`).join(', ');
+  const columns = ['source', 'external_id', ...VALUE_COLUMNS, 'local_date', 'sleep_interruption'].join(', ');
   let inserted = 0;
   let updated = 0;
   const written: SplitInput[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => {
-      const clock = r.team_id === null ? undefined : clocks.get(r.team_id);
-      return { ...r, ...(clock ? pageTrigger(clock, r.triggered_at) : { local_date: null, sleep_interruption: false }) };
-    });
-    const returned: (SplitInput & { inserted: boolean })[] = await trx('page_events')
-      .insert(chunk)
-      .onConflict(['source', 'external_id'])
-      .merge(assign)
-      .where(trx.raw(changed))
-      .returning(['id', 'team_id', 'triggered_at', 'resolved_at', trx.raw('(xmax = 0) AS inserted') as unknown as string]);
-    for (const r of returned) {
-      if (r.inserted) inserted++;
-      else updated++;
-      written.push(r);
+  const fresh = new Set<number>();
+  const refresh = new TeamDays();
+  await trx.raw("SELECT set_config('headroom.defer_page_signals', 'on', true)");
+  try {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK).map((r) => {
+        const clock = r.team_id === null ? undefined : clocks.get(r.team_id);
+        return { ...r, ...(clock ? pageTrigger(clock, r.triggered_at) : { local_date: null, sleep_interruption: false }) };
+      });
+      const { rows: returned } = await trx.raw(
+        `INSERT INTO page_events (${columns})
+         SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
+         ON CONFLICT (source, external_id) DO UPDATE SET ${assign}, updated_at = now()
+         WHERE ${changed}
+         RETURNING id, team_id, triggered_at, resolved_at, local_date::text AS local_date, (xmax = 0) AS inserted`,
+        [JSON.stringify(chunk)],
+      );
+      for (const r of returned as (SplitInput & { inserted: boolean; local_date: string | null })[]) {
+        if (r.inserted) {
+          inserted++;
+          fresh.add(r.id);
+          refresh.add(r.team_id, r.local_date);
+        } else updated++;
+        written.push(r);
+      }
     }
+    const days = await writePageDays(trx, written, clocks, fresh);
+    for (const d of days) refresh.add(d.team_id, d.date);
+    await refresh.run(trx);
+  } finally {
+    await trx.raw("SELECT set_config('headroom.defer_page_signals', 'off', true)");
   }
-  await writePageDays(trx, written, clocks);
   return { inserted, updated };
+}
+
+/** Team days whose team_day_signals rows a deferred insert left to refresh. */
+class TeamDays {
+  private keys = new Map<string, [number, string]>();
+
+  add(teamId: number | null, date: string | null) {
+    if (teamId !== null && date !== null) this.keys.set(`${teamId}|${date}`, [teamId, date]);
+  }
+
+  async run(trx: Knex.Transaction) {
+    if (this.keys.size === 0) return;
+    const keys = [...this.keys.values()];
+    await trx.raw('SELECT refresh_team_day_signals(?::int[], ?::date[])', [keys.map((k) => k[0]), keys.map((k) => k[1])]);
+  }
 }
 
 interface SplitInput {
@@ -67,17 +103,30 @@ interface SplitInput {
   resolved_at: Date | null;
 }
 
-/** Replaces the per-day hours of the given pages; only routed, resolved pages have stored days. */
-async function writePageDays(trx: Knex.Transaction, pages: SplitInput[], clocks: Map<number, TeamClock>): Promise<void> {
-  for (let i = 0; i < pages.length; i += DAY_CHUNK) {
-    await trx('page_event_days').whereIn('page_id', pages.slice(i, i + DAY_CHUNK).map((p) => p.id)).delete();
+const DAY_COLUMN_TYPES = 'page_id bigint, team_id integer, date date, business_hours double precision, off_hours double precision, sleep_hours double precision';
+
+/**
+ * Replaces the per-day hours of the given pages; only routed, resolved pages have stored days.
+ * Pages in `fresh` were inserted by this transaction, so they have no days to delete yet.
+ */
+async function writePageDays(trx: Knex.Transaction, pages: SplitInput[], clocks: Map<number, TeamClock>, fresh: ReadonlySet<number> = new Set()): Promise<{ team_id: number; date: string }[]> {
+  const stale = pages.filter((p) => !fresh.has(p.id)).map((p) => p.id);
+  for (let i = 0; i < stale.length; i += DAY_CHUNK) {
+    await trx.raw('DELETE FROM page_event_days WHERE page_id = ANY(?::bigint[])', [stale.slice(i, i + DAY_CHUNK)]);
   }
   const days = pages.flatMap((p) => {
     const clock = p.team_id === null ? undefined : clocks.get(p.team_id);
     if (!clock || !p.resolved_at) return [];
-    return pageDays(clock, new Date(p.triggered_at), new Date(p.resolved_at)).map((d) => ({ page_id: p.id, team_id: p.team_id, ...d }));
+    return pageDays(clock, new Date(p.triggered_at), new Date(p.resolved_at)).map((d) => ({ page_id: p.id, team_id: p.team_id!, ...d }));
   });
-  for (let i = 0; i < days.length; i += DAY_CHUNK) await trx('page_event_days').insert(days.slice(i, i + DAY_CHUNK));
+  for (let i = 0; i < days.length; i += DAY_CHUNK) {
+    await trx.raw(
+      `INSERT INTO page_event_days (page_id, team_id, date, business_hours, off_hours, sleep_hours)
+       SELECT page_id, team_id, date, business_hours, off_hours, sleep_hours FROM jsonb_to_recordset(?::jsonb) AS r(${DAY_COLUMN_TYPES})`,
+      [JSON.stringify(days.slice(i, i + DAY_CHUNK))],
+    );
+  }
+  return days;
 }
 
 /**

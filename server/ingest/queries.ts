@@ -21,29 +21,35 @@ const VALUE_COLUMNS = [
   'sleep_interruptions', 'deploys', 'failed_deploys', 'toil_hours',
 ] as const;
 
-// 13 parameters a row; 2,000 rows stay well under PostgreSQL's 65,535 bind parameters.
-const CHUNK = 2_000;
+// Rows a statement: the whole batch travels as one JSON parameter, so there is no bind-parameter
+// limit to respect and one batch is one statement (and one run of the team_day_signals trigger).
+const CHUNK = 10_000;
+
+const COLUMN_TYPES = `team_id integer, date date, source text, service text, alerts integer, pages integer,
+  page_hours double precision, off_hours_page_hours double precision, sleep_page_hours double precision,
+  sleep_interruptions integer, deploys integer, failed_deploys integer, toil_hours double precision`;
 
 /**
- * One multi-row INSERT … ON CONFLICT per chunk. The DO UPDATE only fires when a value differs,
- * so RETURNING tells inserted (xmax = 0) from updated rows, and rows not returned were unchanged.
+ * One INSERT … ON CONFLICT per chunk, rows read from a JSON array in the order given (key order,
+ * see writeInKeyOrder). The DO UPDATE only fires when a value differs, so RETURNING tells inserted
+ * (xmax = 0) from updated rows, and rows not returned were unchanged.
  */
 export async function upsertDailyMetrics(trx: Knex.Transaction, rows: DailyMetricsRow[]): Promise<{ inserted: number; updated: number }> {
   const changed = VALUE_COLUMNS.map((c) => `daily_metrics.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
-  const assign = Object.fromEntries([
-    ...VALUE_COLUMNS.map((c) => [c, trx.raw('??', [`excluded.${c}`])]),
-    ['updated_at', trx.fn.now()],
-  ]);
+  const assign = VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
+  const columns = ['team_id', 'date', 'source', 'service', ...VALUE_COLUMNS].join(', ');
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const returned: { inserted: boolean }[] = await trx('daily_metrics')
-      .insert(rows.slice(i, i + CHUNK))
-      .onConflict(['team_id', 'date', 'source', 'service'])
-      .merge(assign)
-      .where(trx.raw(changed))
-      .returning(trx.raw('(xmax = 0) AS inserted') as unknown as string);
-    for (const r of returned) r.inserted ? inserted++ : updated++;
+    const { rows: returned } = await trx.raw(
+      `INSERT INTO daily_metrics (${columns})
+       SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
+       ON CONFLICT (team_id, date, source, service) DO UPDATE SET ${assign}, updated_at = now()
+       WHERE ${changed}
+       RETURNING (xmax = 0) AS inserted`,
+      [JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+    for (const r of returned as { inserted: boolean }[]) r.inserted ? inserted++ : updated++;
   }
   return { inserted, updated };
 }

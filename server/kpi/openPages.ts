@@ -77,3 +77,23 @@ export async function signalsWithOpenPages(db: Knex, teamIds: readonly number[],
   );
   return { relation };
 }
+
+/**
+ * The per-team-day relation the aggregate KPI queries read: team_day_signals (the view's sums per
+ * team and day, kept by triggers — migrations/20261123140000_performance.ts) plus the hours of open
+ * pages up to now. Same use as signalsWithOpenPages, without the source and service columns.
+ */
+export async function teamDaysWithOpenPages(db: Knex, teamIds: readonly number[], from: string, to: string, now = new Date()): Promise<{ relation: Knex.Raw }> {
+  const open = await openPageDays(db, teamIds, from, to, now);
+  if (open.length === 0) return { relation: db.raw('team_day_signals') };
+  const relation = db.raw(
+    `(SELECT team_id, date, alerts, pages, page_hours, off_hours_page_hours, sleep_page_hours, sleep_interruptions, deploys, failed_deploys, toil_hours
+        FROM team_day_signals
+      UNION ALL
+      SELECT o.team_id, o.date, 0, 0, o.page_hours, o.off_hours_page_hours, o.sleep_page_hours, 0, 0, 0, 0::float8
+        FROM unnest(?::int[], ?::date[], ?::float8[], ?::float8[], ?::float8[])
+             AS o(team_id, date, page_hours, off_hours_page_hours, sleep_page_hours))`,
+    [open.map((o) => o.teamId), open.map((o) => o.date), open.map((o) => o.pageHours), open.map((o) => o.offHoursPageHours), open.map((o) => o.sleepPageHours)],
+  );
+  return { relation };
+}

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
+import DataLoader from 'dataloader';
 import type { DateRange } from './dateRange';
-import { signalsWithOpenPages } from './openPages';
+import { signalsWithOpenPages, teamDaysWithOpenPages } from './openPages';
 
 /** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */
 export interface SignalSums {
@@ -27,44 +28,124 @@ const SUMS = `
   COALESCE(SUM(m.failed_deploys), 0)::float8       AS "failedDeploys",
   COALESCE(SUM(m.toil_hours), 0)::float8           AS "toilHours"`;
 
-/** Signal sums per team over a range, for many teams in one statement (the overview). */
+const SUM_COLUMNS = [
+  ['alerts', 'alerts'], ['pages', 'pages'], ['page_hours', 'pageHours'], ['off_hours_page_hours', 'offHoursPageHours'],
+  ['sleep_page_hours', 'sleepPageHours'], ['sleep_interruptions', 'sleepInterruptions'], ['deploys', 'deploys'],
+  ['failed_deploys', 'failedDeploys'], ['toil_hours', 'toilHours'],
+] as const;
+const FIELDS = SUM_COLUMNS.map(([, f]) => f);
+
+/** The SUMS columns of a grouped subquery `s`, zero where it has no row. */
+const SUMS_OR_ZERO = FIELDS.map((f) => `COALESCE(s."${f}", 0)::float8 AS "${f}"`).join(', ');
+
+/**
+ * Signal sums per team over a range, for many teams in one statement (the overview). The days are
+ * summed first — one range scan of team_day_signals' primary key for all teams — and only then
+ * joined to the teams (a join first would scan the index once per team).
+ */
 export async function signalSumsByTeam(db: Knex, teamIds: readonly number[], range: DateRange): Promise<Map<number, SignalSums>> {
-  const { relation: signals } = await signalsWithOpenPages(db, teamIds, range.from, range.to);
+  return (await signalSumsByTeamForRanges(db, teamIds, [range]))[0];
+}
+
+/**
+ * signalSumsByTeam for several ranges in one statement — the overview's range and the previous
+ * period its deltas compare with — one map per range, in the order given.
+ */
+export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, SignalSums>[]> {
+  const from = ranges.reduce((min, r) => (r.from < min ? r.from : min), ranges[0].from);
+  const to = ranges.reduce((max, r) => (r.to > max ? r.to : max), ranges[0].to);
+  const { relation: signals } = await teamDaysWithOpenPages(db, teamIds, from, to);
   const { rows } = await db.raw(
-    `SELECT t.id AS "teamId", ${SUMS}
+    `SELECT t.id AS "teamId", r.i, ${SUMS_OR_ZERO}
        FROM teams t
-       LEFT JOIN ? m ON m.team_id = t.id AND m.date BETWEEN ?::date AND ?::date
-      WHERE t.id = ANY(?::int[])
-      GROUP BY t.id`,
-    [signals, range.from, range.to, [...teamIds]],
+      CROSS JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i)
+       LEFT JOIN (
+         SELECT m.team_id, r.i, ${SUMS}
+           FROM ? m
+           JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i) ON m.date BETWEEN r.start AND r."end"
+          WHERE m.team_id = ANY(?::int[]) AND m.date BETWEEN ?::date AND ?::date
+          GROUP BY m.team_id, r.i
+       ) s ON s.team_id = t.id AND s.i = r.i
+      WHERE t.id = ANY(?::int[])`,
+    [
+      ranges.map((r) => r.from), ranges.map((r) => r.to), signals, ranges.map((r) => r.from), ranges.map((r) => r.to),
+      [...teamIds], from, to, [...teamIds],
+    ],
   );
-  return new Map((rows as (SignalSums & { teamId: number })[]).map(({ teamId, ...sums }) => [teamId, sums]));
+  const maps = ranges.map(() => new Map<number, SignalSums>());
+  for (const { teamId, i, ...sums } of rows as (SignalSums & { teamId: number; i: number })[]) maps[i - 1].set(teamId, sums);
+  return maps;
 }
 
 export type SeriesBucket = 'DAY' | 'WEEK';
 
+export type SeriesPoint = SignalSums & { start: string; end: string };
+
 /**
  * Signal sums per day or per ISO week (Monday first, clipped to the range), gaps filled with
- * zeros by generate_series so charts get one point per bucket.
+ * zeros so charts get one point per bucket.
+ *
+ * Calls made in the same tick for the same range and bucket — the overview asks for every team's
+ * series at once — are answered by one statement (seriesByTeam); nothing is cached between ticks.
  */
-export async function signalSeries(db: Knex, teamId: number, range: DateRange, bucket: SeriesBucket): Promise<(SignalSums & { start: string; end: string })[]> {
+export function signalSeries(db: Knex, teamId: number, range: DateRange, bucket: SeriesBucket): Promise<SeriesPoint[]> {
+  const key = `${range.from}|${range.to}|${bucket}`;
+  let loaders = seriesLoaders.get(db);
+  if (!loaders) seriesLoaders.set(db, (loaders = new Map()));
+  let loader = loaders.get(key);
+  if (!loader) {
+    const batch = loaders;
+    loader = new DataLoader<number, SeriesPoint[]>(
+      async (ids) => {
+        batch.delete(key); // later calls start a new batch
+        const found = await seriesByTeam(db, ids, range, bucket);
+        return ids.map((id) => found.get(id) ?? []);
+      },
+      { cache: false },
+    );
+    loaders.set(key, loader);
+  }
+  return loader.load(teamId);
+}
+
+const seriesLoaders = new WeakMap<Knex, Map<string, DataLoader<number, SeriesPoint[]>>>();
+
+/** The series of several teams in one statement: each day summed into its bucket, then gaps filled. */
+export async function seriesByTeam(db: Knex, teamIds: readonly number[], range: DateRange, bucket: SeriesBucket): Promise<Map<number, SeriesPoint[]>> {
   const step = bucket === 'DAY' ? '1 day' : '1 week';
   const first = bucket === 'DAY' ? '?::date' : `date_trunc('week', ?::date)::date`;
-  const { relation: signals } = await signalsWithOpenPages(db, [teamId], range.from, range.to);
+  const startOf = bucket === 'DAY' ? 'm.date' : `GREATEST(date_trunc('week', m.date)::date, ?::date)`;
+  const { relation: signals } = await teamDaysWithOpenPages(db, teamIds, range.from, range.to);
   const { rows } = await db.raw(
     `WITH buckets AS (
        SELECT GREATEST(b::date, ?::date) AS start,
               LEAST((b + ?::interval - interval '1 day')::date, ?::date) AS "end"
          FROM generate_series(${first}, ?::date, ?::interval) AS b
+     ),
+     sums AS (
+       SELECT m.team_id, ${startOf} AS start, ${SUMS}
+         FROM ? m
+        WHERE m.team_id = ANY(?::int[]) AND m.date BETWEEN ?::date AND ?::date
+        GROUP BY 1, 2
      )
-     SELECT b.start::text AS start, b."end"::text AS "end", ${SUMS}
-       FROM buckets b
-       LEFT JOIN ? m ON m.team_id = ? AND m.date BETWEEN b.start AND b."end"
-      GROUP BY b.start, b."end"
-      ORDER BY b.start`,
-    [range.from, step, range.to, range.from, range.to, step, signals, teamId],
+     SELECT t.team_id AS "teamId", b.start::text AS start, b."end"::text AS "end", ${SUMS_OR_ZERO}
+       FROM unnest(?::int[]) AS t(team_id)
+      CROSS JOIN buckets b
+       LEFT JOIN sums s ON s.team_id = t.team_id AND s.start = b.start
+      ORDER BY t.team_id, b.start`,
+    [
+      range.from, step, range.to, range.from, range.to, step,
+      ...(bucket === 'DAY' ? [] : [range.from]), signals, [...teamIds], range.from, range.to,
+      [...new Set(teamIds)],
+    ],
   );
-  return rows;
+  const byTeam = new Map<number, SeriesPoint[]>();
+  for (const { teamId, ...point } of rows as (SeriesPoint & { teamId: number })[]) {
+    let points = byTeam.get(teamId);
+    if (!points) byTeam.set(teamId, (points = []));
+    points.push(point);
+  }
+  return byTeam;
 }
 
 /** Signal sums of one team for several windows (sprints) in one statement, in the order given. */
@@ -72,7 +153,7 @@ export async function signalSumsForWindows(db: Knex, teamId: number, windows: { 
   if (windows.length === 0) return [];
   const from = windows.reduce((min, w) => (w.startDate < min ? w.startDate : min), windows[0].startDate);
   const to = windows.reduce((max, w) => (w.endDate > max ? w.endDate : max), windows[0].endDate);
-  const { relation: signals } = await signalsWithOpenPages(db, [teamId], from, to);
+  const { relation: signals } = await teamDaysWithOpenPages(db, [teamId], from, to);
   const { rows } = await db.raw(
     `SELECT w.i, ${SUMS}
        FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)

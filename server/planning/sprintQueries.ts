@@ -73,3 +73,20 @@ export async function reservedSharesFor(db: Knex, teamIds: readonly number[], fr
     ));
   return new Map(rows.map((r) => [r.teamId, r.share]));
 }
+
+/** reservedSharesFor several ranges in one statement, one map per range, in the order given. */
+export async function reservedSharesForRanges(db: Knex, teamIds: readonly number[], ranges: readonly { from: string; to: string }[]): Promise<Map<number, number>[]> {
+  const { rows } = await db.raw(
+    `SELECT r.i, s.team_id AS "teamId", s.reserved_ops_share AS share
+       FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i)
+      CROSS JOIN LATERAL (
+        SELECT DISTINCT ON (team_id) team_id, reserved_ops_share FROM sprints
+         WHERE team_id = ANY(?::int[]) AND start_date <= r."end" AND end_date >= r.start AND reserved_ops_share IS NOT NULL
+         ORDER BY team_id, end_date DESC
+      ) s`,
+    [ranges.map((r) => r.from), ranges.map((r) => r.to), [...teamIds]],
+  );
+  const maps = ranges.map(() => new Map<number, number>());
+  for (const row of rows as { i: number; teamId: number; share: number }[]) maps[row.i - 1].set(row.teamId, row.share);
+  return maps;
+}

@@ -1,0 +1,28 @@
+/** POSTs a GraphQL operation; throws when the answer carries errors. */
+export async function gql<T = any>(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  return gqlRaw<T>(url, token, JSON.stringify({ query, variables }));
+}
+
+/** Like gql, with the request body already serialized (so timing covers HTTP and server, not JSON.stringify). */
+export async function gqlRaw<T = any>(url: string, token: string, body: string): Promise<T> {
+  for (;;) {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+    const json = (await res.json()) as { data: T; errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[] };
+    const limited = json.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+    if (limited) {
+      // The per-token ingestion limit (server/auth/rateLimit.ts): wait as told, as a producer would.
+      rateLimitedWaits++;
+      await new Promise((r) => setTimeout(r, (limited.extensions?.retryAfter ?? 1) * 1000));
+      continue;
+    }
+    if (json.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(json.errors).slice(0, 2000)}`);
+    return json.data;
+  }
+}
+
+/** How often the bench had to wait for the ingestion rate limit (reported: it would slow ingestion). */
+export let rateLimitedWaits = 0;

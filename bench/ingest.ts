@@ -1,0 +1,154 @@
+import { DateTime } from 'luxon';
+import { isSleepInterruption } from '../server/kpi/hourClasses';
+import type { Dataset } from './dataset';
+import { gql, gqlRaw } from './graphql';
+import { csvField, type Sql } from './sql';
+
+/** Records per GraphQL call and per raw INSERT statement (issue 8: 5,000 records a call). */
+export const BATCH = 5_000;
+
+export interface Rate {
+  records: number;
+  seconds: number;
+  perSecond: number;
+}
+
+function rate(records: number, ms: number): Rate {
+  return { records, seconds: Math.round(ms) / 1000, perSecond: Math.round(records / (ms / 1000)) };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const MUTATIONS = {
+  daily: 'mutation Ingest($input: [DailyMetricsInput!]!) { recordDailyMetrics(input: $input) { received inserted updated unchanged } }',
+  pages: 'mutation Ingest($input: [PageInput!]!) { recordPages(input: $input) { received inserted updated unchanged } }',
+  deploys: 'mutation Ingest($input: [DeployInput!]!) { recordDeploys(input: $input) { received inserted updated unchanged } }',
+  sprints: 'mutation Ingest($input: [SprintInput!]!) { upsertSprints(input: $input) { name } }',
+};
+
+export type IngestKindName = 'daily' | 'pages' | 'deploys';
+
+export async function createTeams(url: string, token: string, data: Dataset): Promise<void> {
+  for (const part of chunks(data.teams, 1_000)) {
+    await gql(url, token, 'mutation T($input: [TeamInput!]!) { upsertTeams(input: $input) { slug } }', { input: part });
+  }
+}
+
+/** Sends records through GraphQL, BATCH a call, one call at a time; bodies are serialized before the clock starts. */
+export async function ingestGraphql(url: string, token: string, kind: keyof typeof MUTATIONS, records: object[], batch = BATCH): Promise<Rate> {
+  const bodies = chunks(records, batch).map((input) => JSON.stringify({ query: MUTATIONS[kind], variables: { input } }));
+  const t = performance.now();
+  for (const body of bodies) await gqlRaw(url, token, body);
+  return rate(records.length, performance.now() - t);
+}
+
+interface RawTable {
+  table: string;
+  columns: string[];
+  key: string[];
+  rows: unknown[][];
+}
+
+/** The data set's records as the rows the server writes (team ids resolved, local days computed). */
+export async function rawTables(sql: Sql, data: Dataset): Promise<Record<IngestKindName, RawTable>> {
+  const ids = new Map((await sql.query<{ id: number; slug: string }>('SELECT id, slug FROM teams')).map((t) => [t.slug, t.id]));
+  const zones = new Map(data.teams.map((t) => [t.slug, t.timezone]));
+  const localDate = (iso: string, team: string) => DateTime.fromISO(iso, { zone: zones.get(team)! }).toISODate();
+  return {
+    daily: {
+      table: 'daily_metrics',
+      columns: ['team_id', 'date', 'source', 'service', 'alerts', 'pages', 'page_hours', 'off_hours_page_hours', 'sleep_page_hours', 'sleep_interruptions', 'deploys', 'failed_deploys', 'toil_hours'],
+      key: ['team_id', 'date', 'source', 'service'],
+      rows: data.daily.map((r) => [ids.get(r.team), r.date, r.source, '', r.alerts, r.pages, r.pageHours, r.offHoursPageHours, r.sleepPageHours, r.sleepInterruptions, r.deploys, r.failedDeploys, r.toilHours]),
+    },
+    pages: {
+      table: 'page_events',
+      columns: ['source', 'external_id', 'team_id', 'service', 'urgency', 'triggered_at', 'acknowledged_at', 'resolved_at', 'local_date', 'sleep_interruption'],
+      key: ['source', 'external_id'],
+      rows: data.pages.map((p) => [
+        p.source, p.externalId, ids.get(p.team), p.service, p.urgency, p.triggeredAt, p.acknowledgedAt, p.resolvedAt,
+        localDate(p.triggeredAt, p.team), isSleepInterruption(new Date(p.triggeredAt), zones.get(p.team)!),
+      ]),
+    },
+    deploys: {
+      table: 'deploy_events',
+      columns: ['source', 'external_id', 'team_id', 'service', 'environment', 'deployed_at', 'status', 'lead_time_seconds', 'local_date'],
+      key: ['source', 'external_id'],
+      rows: data.deploys.map((d) => [d.source, d.externalId, ids.get(d.team), d.service, d.environment, d.deployedAt, d.status, d.leadTimeSeconds, localDate(d.deployedAt, d.team)]),
+    },
+  };
+}
+
+/** An empty copy of a table with the same indexes, defaults and foreign key to teams — no triggers. */
+async function cloneTable(sql: Sql, table: string, name: string): Promise<void> {
+  await sql.query(`DROP TABLE IF EXISTS ${name}`);
+  await sql.query(`CREATE TABLE ${name} (LIKE ${table} INCLUDING ALL)`);
+  await sql.query(`ALTER TABLE ${name} ADD FOREIGN KEY (team_id) REFERENCES teams(id)`);
+}
+
+function insertStatements(t: RawTable, into: string) {
+  const n = t.columns.length;
+  const update = [...t.columns.filter((c) => !t.key.includes(c)).map((c) => `${c} = excluded.${c}`), 'updated_at = now()'].join(', ');
+  return chunks(t.rows, BATCH).map((rows) => ({
+    text: `INSERT INTO ${into} (${t.columns.join(', ')}) VALUES ${rows.map((_, i) => `(${t.columns.map((_, j) => `$${i * n + j + 1}`).join(', ')})`).join(', ')}
+           ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${update}`,
+    params: rows.flat(),
+  }));
+}
+
+async function timedInsert(sql: Sql, t: RawTable, into: string): Promise<Rate> {
+  const statements = insertStatements(t, into);
+  const start = performance.now();
+  for (const s of statements) await sql.query(s.text, s.params);
+  return rate(t.rows.length, performance.now() - start);
+}
+
+async function timedCopy(sql: Sql, t: RawTable, into: string): Promise<Rate> {
+  const csv = chunks(t.rows, BATCH).map((rows) => rows.map((r) => r.map(csvField).join(',') + '\n').join(''));
+  const start = performance.now();
+  await sql.copyCsv(into, t.columns, csv);
+  return rate(t.rows.length, performance.now() - start);
+}
+
+export interface RawLimits {
+  /** Multi-row INSERT … ON CONFLICT DO UPDATE, BATCH rows a statement, into the real table (its indexes, foreign keys and triggers). */
+  insert: Rate;
+  /** COPY … FROM STDIN (CSV) into the real table. */
+  copy: Rate;
+  /** The same INSERTs into a copy of the table with its indexes and foreign key but no triggers: the rollup's share. */
+  insertWithoutTriggers: Rate;
+}
+
+const KINDS: IngestKindName[] = ['daily', 'pages', 'deploys'];
+
+/**
+ * The raw limits of writing the data set, kind after kind as the GraphQL ingestion wrote them, into
+ * an empty database with the real schema (openRawSql). Emptied between the methods with TRUNCATE
+ * (which rebuilds team_day_signals, untimed).
+ */
+export async function rawLimits(sql: Sql, tables: Record<IngestKindName, RawTable>, log: (m: string) => void): Promise<Record<IngestKindName, RawLimits>> {
+  const empty = () => sql.query('TRUNCATE daily_metrics, page_events, page_event_days, deploy_events');
+  const insert = {} as Record<IngestKindName, Rate>;
+  const copy = {} as Record<IngestKindName, Rate>;
+  const bare = {} as Record<IngestKindName, Rate>;
+  for (const k of KINDS) insert[k] = await timedInsert(sql, tables[k], tables[k].table);
+  await empty();
+  for (const k of KINDS) copy[k] = await timedCopy(sql, tables[k], tables[k].table);
+  await empty();
+  for (const k of KINDS) {
+    const name = `bench_raw_${tables[k].table}`;
+    await cloneTable(sql, tables[k].table, name);
+    bare[k] = await timedInsert(sql, tables[k], name);
+    await sql.query(`DROP TABLE ${name}`);
+  }
+  const out = {} as Record<IngestKindName, RawLimits>;
+  for (const k of KINDS) {
+    out[k] = { insert: insert[k], copy: copy[k], insertWithoutTriggers: bare[k] };
+    log(`  ${k}: INSERT ${insert[k].perSecond.toLocaleString('en-US')} rec/s, COPY ${copy[k].perSecond.toLocaleString('en-US')} rec/s, INSERT without triggers ${bare[k].perSecond.toLocaleString('en-US')} rec/s`);
+  }
+  return out;
+}

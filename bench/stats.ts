@@ -1,0 +1,37 @@
+/** Nearest-rank percentile of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export interface Latency {
+  runs: number;
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+export function summarize(ms: number[]): Latency {
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { runs: ms.length, p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)), min: r(Math.min(...ms)), max: r(Math.max(...ms)) };
+}
+
+/** Runs fn `warmup` times untimed, then `runs` times sequentially, in milliseconds. */
+export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup = 3): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  return summarize(ms);
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t };
+}

@@ -1,0 +1,135 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Knex } from 'knex';
+import { DB_KINDS, startTestServer, type TestServer } from './harness';
+
+// team_day_signals (migrations/20261123140000_performance.ts) is the team_daily_signals view summed
+// per team and day, kept by triggers. Whatever writes the base tables — ingestion, re-splits,
+// routing, plain SQL, deletes — the two must agree.
+
+const UPSERT_TEAMS = `mutation($input: [TeamInput!]!) { upsertTeams(input: $input) { slug } }`;
+const DAILY = `mutation($input: [DailyMetricsInput!]!) { recordDailyMetrics(input: $input) { received } }`;
+const PAGES = `mutation($input: [PageInput!]!) { recordPages(input: $input) { received } }`;
+const DEPLOYS = `mutation($input: [DeployInput!]!) { recordDeploys(input: $input) { received } }`;
+const MODEL = `mutation($team: String, $input: LoadModelInput!) { setLoadModel(team: $team, input: $input) { maxHoursPerPage } }`;
+
+const FIELDS = ['alerts', 'pages', 'page_hours', 'off_hours_page_hours', 'sleep_page_hours', 'sleep_interruptions', 'deploys', 'failed_deploys', 'toil_hours'];
+
+/** Rollup rows and view sums per team day; a rollup row of zeros stands for a day with nothing. */
+async function differences(db: Knex): Promise<string[]> {
+  const sums = FIELDS.map((f) => `SUM(${f})::float8 AS ${f}`).join(', ');
+  const view: Record<string, number | string>[] = (await db.raw(`SELECT team_id, date::text AS date, ${sums} FROM team_daily_signals GROUP BY 1, 2`)).rows;
+  const rollup: Record<string, number | string>[] = (await db.raw(`SELECT team_id, date::text AS date, ${FIELDS.map((f) => `${f}::float8 AS ${f}`).join(', ')} FROM team_day_signals`)).rows;
+  const key = (r: Record<string, number | string>) => `${r.team_id}|${r.date}`;
+  const byKey = new Map(rollup.map((r) => [key(r), r]));
+  const problems: string[] = [];
+  for (const v of view) {
+    const r = byKey.get(key(v));
+    byKey.delete(key(v));
+    for (const f of FIELDS) {
+      const got = r ? Number(r[f]) : 0;
+      if (Math.abs(got - Number(v[f])) > 1e-9) problems.push(`${key(v)} ${f}: rollup ${got}, view ${v[f]}`);
+    }
+  }
+  for (const [k, r] of byKey) if (FIELDS.some((f) => Number(r[f]) !== 0)) problems.push(`${k}: rollup row without view rows`);
+  return problems;
+}
+
+describe.each(DB_KINDS)('team_day_signals on %s', (kind) => {
+  let s: TestServer;
+  const ok = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await s.gql(query, variables);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data;
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer(kind);
+    await ok(UPSERT_TEAMS, { input: [
+      { slug: 'ber', name: 'Berlin', timezone: 'Europe/Berlin', members: 5 },
+      { slug: 'nyc', name: 'New York', timezone: 'America/New_York', members: 4 },
+    ] });
+  });
+  afterAll(() => s?.close());
+
+  it('agrees with the view after ingestion, with events replacing their source daily figures', async () => {
+    await ok(DAILY, { input: [
+      { team: 'ber', date: '2026-03-10', source: 'opsgenie', alerts: 5, pages: 2, pageHours: 3, sleepPageHours: 1, sleepInterruptions: 1, deploys: 4, failedDeploys: 1, toilHours: 2.5 },
+      { team: 'ber', date: '2026-03-10', source: 'opsgenie', service: 'api', alerts: 1, pages: 1, pageHours: 0.5 },
+      { team: 'ber', date: '2026-03-11', source: 'pagerduty', pages: 3, pageHours: 2 },
+      { team: 'ber', date: '2026-03-12', source: 'github', deploys: 6, failedDeploys: 2 },
+      { team: 'nyc', date: '2026-03-10', source: 'opsgenie', alerts: 7, toilHours: 1.25 },
+    ] });
+    await ok(PAGES, { input: [
+      // Same source as the daily row of the 10th: replaces its page figures.
+      { source: 'opsgenie', externalId: 'o-1', team: 'ber', triggeredAt: '2026-03-10T09:00:00+01:00', resolvedAt: '2026-03-10T10:20:00+01:00' },
+      // Across midnight: hours on the 11th and 12th, and pagerduty's daily row of the 11th is replaced.
+      { source: 'pagerduty', externalId: 'p-1', team: 'ber', triggeredAt: '2026-03-11T22:30:00+01:00', resolvedAt: '2026-03-12T01:00:00+01:00' },
+      { source: 'pagerduty', externalId: 'p-2', team: 'nyc', triggeredAt: '2026-03-10T03:00:00-05:00' },
+    ] });
+    await ok(DEPLOYS, { input: [
+      { source: 'github', externalId: 'g-1', team: 'ber', deployedAt: '2026-03-12T10:00:00+01:00', status: 'FAILED' },
+      { source: 'github', externalId: 'g-2', team: 'ber', deployedAt: '2026-03-13T10:00:00+01:00', status: 'SUCCEEDED', environment: 'staging' },
+    ] });
+    expect(await differences(s.db)).toEqual([]);
+  });
+
+  it('agrees after updates: a resolved page, a re-sent daily row, a new page cap, a new time zone', async () => {
+    await ok(PAGES, { input: [{ source: 'pagerduty', externalId: 'p-2', team: 'nyc', triggeredAt: '2026-03-10T03:00:00-05:00', resolvedAt: '2026-03-10T05:00:00-05:00' }] });
+    await ok(DAILY, { input: [{ team: 'ber', date: '2026-03-10', source: 'opsgenie', alerts: 9, deploys: 1 }] });
+    await ok(MODEL, { team: 'ber', input: { maxHoursPerPage: 1 } });
+    await ok(UPSERT_TEAMS, { input: [{ slug: 'nyc', name: 'New York', timezone: 'Asia/Tokyo' }] });
+    expect(await differences(s.db)).toEqual([]);
+  });
+
+  it('agrees after an unrouted page is attributed by a new source mapping', async () => {
+    await s.db('page_events').insert({
+      source: 'pagerduty', external_id: 'u-1', team_id: null, routing_key: 'PSVC1', service: '',
+      triggered_at: new Date('2026-03-15T02:00:00Z'), resolved_at: new Date('2026-03-15T04:30:00Z'),
+    });
+    await ok(`mutation { setSourceMapping(input: { source: "pagerduty", key: "PSVC1", team: "ber" }) { source } }`);
+    expect((await s.db('page_events').where({ external_id: 'u-1' }).first()).local_date).not.toBeNull();
+    expect(await differences(s.db)).toEqual([]);
+  });
+
+  it('agrees after writes outside the services: SQL updates, moves between teams and deletes', async () => {
+    const ber = (await s.db('teams').where({ slug: 'ber' }).first()).id;
+    const nyc = (await s.db('teams').where({ slug: 'nyc' }).first()).id;
+    await s.db('deploy_events').where({ external_id: 'g-2' }).update({ environment: 'Production' });
+    await s.db('page_events').where({ external_id: 'o-1' }).update({ team_id: nyc });
+    expect(await differences(s.db)).toEqual([]);
+    await s.db('page_events').where({ external_id: 'p-1' }).delete(); // its page days cascade
+    await s.db('daily_metrics').where({ team_id: ber, source: 'github' }).delete();
+    expect(await differences(s.db)).toEqual([]);
+    await s.db('teams').where({ id: nyc }).delete();
+    expect(await differences(s.db)).toEqual([]);
+    expect(Number((await s.db('team_day_signals').where({ team_id: nyc }).count('* as n').first())!.n)).toBe(0);
+  });
+
+  it('is rebuilt when a table it reads is truncated', async () => {
+    await ok(DAILY, { input: [{ team: 'ber', date: '2026-05-01', source: 'opsgenie', alerts: 2 }] });
+    await s.db.raw('TRUNCATE daily_metrics');
+    expect(await differences(s.db)).toEqual([]);
+    expect(Number((await s.db('team_day_signals').sum('alerts as n').first())!.n)).toBe(0);
+  });
+
+  it.runIf(kind === 'postgres')('loses no update when two transactions write the same team day at once', async () => {
+    const ber = (await s.db('teams').where({ slug: 'ber' }).first()).id;
+    const row = (source: string) => ({ team_id: ber, date: '2026-04-01', source, alerts: 3 });
+    const t1 = await s.db.transaction();
+    const t2 = await s.db.transaction();
+    try {
+      await t1('daily_metrics').insert(row('a'));
+      // Blocks on the team day's row lock until t1 commits, then recomputes with t1's row.
+      const second = t2('daily_metrics').insert(row('b')).then(() => t2.commit());
+      await new Promise((r) => setTimeout(r, 200));
+      await t1.commit();
+      await second;
+    } catch (e) {
+      await t1.rollback().catch(() => undefined);
+      await t2.rollback().catch(() => undefined);
+      throw e;
+    }
+    expect((await s.db('team_day_signals').where({ team_id: ber, date: '2026-04-01' }).first()).alerts).toBe(6);
+    expect(await differences(s.db)).toEqual([]);
+  });
+});
