@@ -76,6 +76,7 @@ export async function startApp(): Promise<AppServer> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  server.keepAliveTimeout = 120_000; // see test/integration/harness.ts
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,

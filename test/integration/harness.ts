@@ -53,6 +53,9 @@ export async function startTestServer(kind: DbKind, opts: AppOptions = {}): Prom
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Tests may pause longer than Node's 5 s keep-alive (seeding, a slow CI machine): a socket the
+  // server closes just as fetch reuses it would fail the next request with ECONNRESET.
+  server.keepAliveTimeout = 120_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { token: adminToken } = await createToken(db, { name: 'test admin', scopes: ['admin'] });
   const gqlAs = async (token: string | null, query: string, variables?: Record<string, unknown>) => {
