@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -35,8 +35,8 @@ export interface ServerOptions {
 }
 
 /**
- * The real server (server/main.ts) as a child process — `node --import tsx`, one process, so its
- * pid is the server's own and /proc/<pid>/status tells its memory. RSS is sampled every 100 ms and
+ * The real server (server/main.ts) as a child process — `node dist/server.mjs`, one process, so
+ * its pid is the server's own and /proc/<pid>/status tells its memory. RSS is sampled every 100 ms and
  * attributed to the phase the bench is in.
  */
 export class ServerProcess {
@@ -75,7 +75,9 @@ export class ServerProcess {
     };
     if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
     if (opts.nodeEnv) env.NODE_ENV = opts.nodeEnv;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', log, log] });
+    // As `npm start` runs it: the bundle of server/main.ts (scripts/build-server.mjs), rebuilt here.
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], { cwd: root, env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
     const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited with code ${code}; see ${opts.logFile}`))));

@@ -50,6 +50,9 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     validationRules: [queryLimits()],
     // The schema is the documented public contract, so introspection stays on (README, "Security").
     introspection: true,
+    // server/main.ts shuts down in order on SIGINT/SIGTERM (HTTP, then Apollo, then the database);
+    // Apollo's own signal handlers would stop it first and leave that sequence waiting.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
