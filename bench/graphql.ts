@@ -1,14 +1,17 @@
 /** POSTs a GraphQL operation; throws when the answer carries errors. */
-export async function gql<T = any>(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  return gqlRaw<T>(url, token, JSON.stringify({ query, variables }));
+export async function gql<T = any>(url: string, token: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<T> {
+  return gqlRaw<T>(url, token, JSON.stringify({ query, variables }), headers);
 }
 
+/** Headers that make the server compute a query instead of answering from its cache (server/graphql/responseCache.ts). */
+export const COMPUTE: Record<string, string> = { 'cache-control': 'no-cache' };
+
 /** Like gql, with the request body already serialized (so timing covers HTTP and server, not JSON.stringify). */
-export async function gqlRaw<T = any>(url: string, token: string, body: string): Promise<T> {
+export async function gqlRaw<T = any>(url: string, token: string, body: string, headers: Record<string, string> = {}): Promise<T> {
   for (;;) {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body,
     });
     const json = (await res.json()) as { data: T; errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[] };

@@ -15,7 +15,7 @@ export interface LoadResult {
 }
 
 /** N concurrent clients sending the same GraphQL POST for `seconds` (autocannon). */
-export async function loadTest(url: string, token: string, body: string, connections: number, seconds: number): Promise<LoadResult> {
+export async function loadTest(url: string, token: string, body: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   let graphqlErrors = 0;
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -26,7 +26,7 @@ export async function loadTest(url: string, token: string, body: string, connect
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
         body,
         // A GraphQL error comes back with status 200: count those too.
         onResponse: (_status: number, resBody: string) => {

@@ -13,7 +13,7 @@ export interface Row {
 export const fmtRate = (n: number) => `${n.toLocaleString('en-US')} rec/s`;
 export const fmtMs = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 export const fmtRatio = (n: number) => `${n.toFixed(2)}×`;
-export const fmtLatency = (l: Latency) => `${fmtMs(l.p50)} / ${fmtMs(l.p95)}`;
+export const fmtLatency = (l: Latency) => `${fmtMs(l.p50)} / ${fmtMs(l.p95)}${l.errors ? ` (${l.errors} failed)` : ''}`;
 
 /** A plain-text table; the markdown copy goes into docs/performance.md. */
 export function printTable(rows: Row[]): string {

@@ -11,6 +11,9 @@ export interface Latency {
   p95: number;
   min: number;
   max: number;
+  /** Runs that failed (not in the percentiles), and the first error. */
+  errors?: number;
+  firstError?: string;
 }
 
 export function summarize(ms: number[]): Latency {
@@ -18,16 +21,30 @@ export function summarize(ms: number[]): Latency {
   return { runs: ms.length, p50: r(percentile(ms, 50)), p95: r(percentile(ms, 95)), min: r(Math.min(...ms)), max: r(Math.max(...ms)) };
 }
 
-/** Runs fn `warmup` times untimed, then `runs` times sequentially, in milliseconds. */
+/**
+ * Runs fn `warmup` times untimed, then `runs` times sequentially, in milliseconds. A failing run is
+ * counted and reported, not timed: a figure that fails is a result too (e.g. the pool timing out).
+ */
 export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup = 3): Promise<Latency> {
-  for (let i = 0; i < warmup; i++) await fn();
+  let errors = 0;
+  let firstError: string | undefined;
+  const attempt = async () => {
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      errors++;
+      firstError ??= e instanceof Error ? e.message.slice(0, 300) : String(e);
+      return false;
+    }
+  };
+  for (let i = 0; i < warmup; i++) await attempt();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
+    if (await attempt()) ms.push(performance.now() - t);
   }
-  return summarize(ms);
+  return { ...summarize(ms), ...(errors ? { errors, firstError } : {}) };
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {

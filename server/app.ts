@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { pinoHttp } from 'pino-http';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -22,6 +22,7 @@ import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
 import { HTTP_SCOPES } from './auth/fieldScopes';
 import helmet from 'helmet';
 import { queryLimits } from './graphql/limits';
+import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
 
@@ -46,7 +47,9 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     schema: guardSchema(buildSchema()),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin],
+    // No per-field cache hints: a result is cached whole until the data changes (graphql/responseCache.ts),
+    // and the hint-collecting plugin would otherwise wrap every field of every response.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin],
     validationRules: [queryLimits()],
     // The schema is the documented public contract, so introspection stays on (README, "Security").
     introspection: true,

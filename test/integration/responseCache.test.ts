@@ -1,0 +1,96 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createToken } from '../../server/auth/service';
+import { DB_KINDS, startTestServer, type TestServer } from './harness';
+
+const OVERVIEW = `query($range: DateRange!) { overview(range: $range) { team { slug } kpis { alerts opsHours } } }`;
+const RANGE = { range: { from: '2026-04-01', to: '2026-04-07' } };
+
+describe.each(DB_KINDS)('query results cached until the data changes, on %s', (kind) => {
+  let s: TestServer;
+  let webOnly: string;
+
+  /** The overview as `token` sees it, with the response's Age header (set when served from the cache). */
+  async function overview(token: string, headers: Record<string, string> = {}) {
+    const res = await fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: JSON.stringify({ query: OVERVIEW, variables: RANGE }),
+    });
+    const body = await res.json();
+    expect(body.errors).toBeUndefined();
+    const alerts = Object.fromEntries(body.data.overview.map((r: any) => [r.team.slug, r.kpis.alerts]));
+    return { alerts, age: res.headers.get('age') };
+  }
+
+  async function record(team: string, date: string, alerts: number) {
+    const res = await s.gql(`mutation($m: [DailyMetricsInput!]!) { recordDailyMetrics(input: $m) { inserted updated } }`, { m: [{ team, date, alerts }] });
+    expect(res.errors).toBeUndefined();
+  }
+
+  beforeAll(async () => {
+    s = await startTestServer(kind);
+    const teams = await s.gql(`mutation { upsertTeams(input: [{ slug: "web", name: "Web", members: 3 }, { slug: "data", name: "Data", members: 2 }]) { slug } }`);
+    expect(teams.errors).toBeUndefined();
+    await record('web', '2026-04-02', 10);
+    await record('data', '2026-04-02', 4);
+    ({ token: webOnly } = await createToken(s.db, { name: 'web reader', scopes: ['read'], teams: ['web'] }));
+    // Each token's first request records when it was last used — a write, which would change the
+    // snapshot between the requests below. Done here, once.
+    for (const token of [s.adminToken, webOnly]) await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ viewer { name } }"}' });
+  });
+  afterAll(() => s?.close());
+
+  it('answers a repeated query from the cache, with the same result', async () => {
+    const first = await overview(s.adminToken);
+    const second = await overview(s.adminToken);
+    expect(first).toEqual({ alerts: { web: 10, data: 4 }, age: null });
+    expect(second.alerts).toEqual(first.alerts);
+    expect(second.age).toMatch(/^\d+$/);
+  });
+
+  it('shows a write at once, through GraphQL or straight into the database (another instance, a webhook)', async () => {
+    await overview(s.adminToken);
+    await record('web', '2026-04-03', 5);
+    expect(await overview(s.adminToken)).toEqual({ alerts: { web: 15, data: 4 }, age: null });
+
+    await s.db('daily_metrics').where({ date: '2026-04-03' }).update({ alerts: 7 });
+    expect(await overview(s.adminToken)).toEqual({ alerts: { web: 17, data: 4 }, age: null });
+    expect((await overview(s.adminToken)).age).not.toBeNull();
+  });
+
+  it('keeps each viewer to its own results: a team-limited token never gets the whole org, nor the reverse', async () => {
+    await overview(s.adminToken);
+    const limited = await overview(webOnly);
+    expect(limited).toEqual({ alerts: { web: 17 }, age: null });
+    expect((await overview(webOnly)).alerts).toEqual({ web: 17 });
+    expect((await overview(s.adminToken)).alerts).toEqual({ web: 17, data: 4 });
+  });
+
+  it('computes afresh for Cache-Control: no-cache', async () => {
+    await overview(s.adminToken);
+    expect(await overview(s.adminToken, { 'cache-control': 'no-cache' })).toEqual({ alerts: { web: 17, data: 4 }, age: null });
+  });
+
+  it('never caches a result with errors', async () => {
+    const ask = () => s.gqlAs(webOnly, `{ team(slug: "data") { slug } }`);
+    const [a, b] = [await ask(), await ask()];
+    expect(a.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(b.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('computes identical queries that miss together once, and gives each the same result', async () => {
+    await record('data', '2026-04-04', 1); // a new snapshot: the next overview misses
+    const sums: string[] = [];
+    const count = (q: { sql: string }) => {
+      if (q.sql.includes('team_day_signals')) sums.push(q.sql);
+    };
+    s.db.on('query', count);
+    try {
+      const results = await Promise.all(Array.from({ length: 8 }, () => overview(s.adminToken)));
+      for (const r of results) expect(r.alerts).toEqual({ web: 17, data: 5 });
+    } finally {
+      s.db.off('query', count);
+    }
+    expect(sums).toHaveLength(1);
+  });
+});
