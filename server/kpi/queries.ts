@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import DataLoader from 'dataloader';
 import type { DateRange } from './dateRange';
-import { signalsWithOpenPages, teamDaysWithOpenPages } from './openPages';
+import { openPageDays, signalsWithOpenPages, teamDaysWithOpenPages } from './openPages';
 
 /** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */
 export interface SignalSums {
@@ -49,31 +49,41 @@ export async function signalSumsByTeam(db: Knex, teamIds: readonly number[], ran
 
 /**
  * signalSumsByTeam for several ranges in one statement — the overview's range and the previous
- * period its deltas compare with — one map per range, in the order given.
+ * period its deltas compare with — one map per range, in the order given. Open pages' hours are
+ * read beside it (not before it, as teamDaysWithOpenPages would) and added here: the overview's
+ * hot path waits for one round trip instead of two.
  */
 export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, SignalSums>[]> {
   const from = ranges.reduce((min, r) => (r.from < min ? r.from : min), ranges[0].from);
   const to = ranges.reduce((max, r) => (r.to > max ? r.to : max), ranges[0].to);
-  const { relation: signals } = await teamDaysWithOpenPages(db, teamIds, from, to);
-  const { rows } = await db.raw(
-    `SELECT t.id AS "teamId", r.i, ${SUMS_OR_ZERO}
-       FROM teams t
-      CROSS JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i)
-       LEFT JOIN (
-         SELECT m.team_id, r.i, ${SUMS}
-           FROM ? m
-           JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i) ON m.date BETWEEN r.start AND r."end"
-          WHERE m.team_id = ANY(?::int[]) AND m.date BETWEEN ?::date AND ?::date
-          GROUP BY m.team_id, r.i
-       ) s ON s.team_id = t.id AND s.i = r.i
-      WHERE t.id = ANY(?::int[])`,
-    [
-      ranges.map((r) => r.from), ranges.map((r) => r.to), signals, ranges.map((r) => r.from), ranges.map((r) => r.to),
-      [...teamIds], from, to, [...teamIds],
-    ],
-  );
+  const [open, { rows }] = await Promise.all([
+    openPageDays(db, teamIds, from, to),
+    db.raw(
+      `SELECT t.id AS "teamId", r.i, ${SUMS_OR_ZERO}
+         FROM teams t
+        CROSS JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i)
+         LEFT JOIN (
+           SELECT m.team_id, r.i, ${SUMS}
+             FROM team_day_signals m
+             JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i) ON m.date BETWEEN r.start AND r."end"
+            WHERE m.team_id = ANY(?::int[]) AND m.date BETWEEN ?::date AND ?::date
+            GROUP BY m.team_id, r.i
+         ) s ON s.team_id = t.id AND s.i = r.i
+        WHERE t.id = ANY(?::int[])`,
+      [ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.from), ranges.map((r) => r.to), [...teamIds], from, to, [...teamIds]],
+    ),
+  ]);
   const maps = ranges.map(() => new Map<number, SignalSums>());
   for (const { teamId, i, ...sums } of rows as (SignalSums & { teamId: number; i: number })[]) maps[i - 1].set(teamId, sums);
+  for (const o of open) {
+    ranges.forEach((r, i) => {
+      const sums = o.date >= r.from && o.date <= r.to ? maps[i].get(o.teamId) : undefined;
+      if (!sums) return;
+      sums.pageHours += o.pageHours;
+      sums.offHoursPageHours += o.offHoursPageHours;
+      sums.sleepPageHours += o.sleepPageHours;
+    });
+  }
   return maps;
 }
 
