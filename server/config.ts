@@ -13,6 +13,8 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // Connections per instance (docs/scaling.md: instances × pool ≤ what PostgreSQL or PgBouncer allows).
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   HEADROOM_DATA_DIR: z.string().min(1).default('.headroom'),
   HEADROOM_PUBLIC_READ: boolFromEnv.default(false),
   PAGERDUTY_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -26,6 +28,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  databasePoolMax: number;
   dataDir: string;
   publicRead: boolean;
   pagerdutyWebhookSecret?: string;
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     dataDir: path.resolve(e.HEADROOM_DATA_DIR),
     publicRead: e.HEADROOM_PUBLIC_READ,
     pagerdutyWebhookSecret: e.PAGERDUTY_WEBHOOK_SECRET,

@@ -23,7 +23,7 @@ async function main() {
   const embedded = !config.databaseUrl;
   // PGlite does not refuse a second process on the same folder; this lock does (exits with its message).
   const release = embedded ? acquireEmbeddedLock(config.dataDir) : () => {};
-  const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   await migrate(db);
   if (embedded && config.seedDemo && (await isEmpty(db))) {
     const seeded = await seedDemo(db);

@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe('configuration from the environment', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      databasePoolMax: 10,
+      dataDir: path.resolve('.headroom'),
+      publicRead: false,
+      pagerdutyWebhookSecret: undefined,
+      githubWebhookSecret: undefined,
+      adminToken: undefined,
+      logLevel: 'info',
+      seedDemo: true,
+    });
+  });
+
+  it('reads each variable, and treats an empty one as unset', () => {
+    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://db/headroom', DATABASE_POOL_MAX: '40', HEADROOM_PUBLIC_READ: '1', LOG_LEVEL: '' });
+    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgresql://db/headroom', databasePoolMax: 40, publicRead: true, logLevel: 'info' });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: must start with postgres:// or postgresql://'],
+    [{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
+    [{ DATABASE_POOL_MAX: 'lots' }, 'DATABASE_POOL_MAX'],
+    [{ HEADROOM_ADMIN_TOKEN: 'short' }, 'HEADROOM_ADMIN_TOKEN: must be at least 32 characters'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ HEADROOM_PUBLIC_READ: 'yes' }, 'HEADROOM_PUBLIC_READ'],
+  ])('refuses %o, naming the variable and the value', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect((e as ConfigError).message).toContain(expected);
+      expect((e as ConfigError).message).toContain(JSON.stringify(Object.values(env)[0]));
+    }
+  });
+
+  it('lists every mistake at once', () => {
+    expect(() => loadConfig({ PORT: '-1', DATABASE_POOL_MAX: '0' })).toThrow(/PORT[\s\S]*DATABASE_POOL_MAX|DATABASE_POOL_MAX[\s\S]*PORT/);
+  });
+});
