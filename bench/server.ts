@@ -25,6 +25,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The arguments `npm start` gives node (package.json: `… && node <args>`). */
+function startArgs(root: string): string[] {
+  const start: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const [node, ...args] = start.split('&&').at(-1)!.trim().split(/\s+/);
+  if (node !== 'node' || !args.includes('dist/server.mjs')) throw new Error(`unexpected start script: ${start}`);
+  return args;
+}
+
 export interface ServerOptions {
   databaseUrl?: string;
   dataDir: string;
@@ -75,9 +83,10 @@ export class ServerProcess {
     };
     if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
     if (opts.nodeEnv) env.NODE_ENV = opts.nodeEnv;
-    // As `npm start` runs it: the bundle of server/main.ts (scripts/build-server.mjs), rebuilt here.
+    // As `npm start` runs it: the bundle of server/main.ts (scripts/build-server.mjs), rebuilt here,
+    // with the node flags of its last step.
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
-    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], { cwd: root, env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, startArgs(root), { cwd: root, env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
     const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited with code ${code}; see ${opts.logFile}`))));

@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/measure-export-memory.ts [--teams 500]
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -25,10 +25,11 @@ async function main() {
   const admin = new pg.Client({ connectionString: ADMIN });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${NAME}`);
-  const server = spawn('npx', ['tsx', 'server/main.ts'], {
+  // The server as npm start runs it (package.json): the bundle, with its heap limit.
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  const server = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', 'dist/server.mjs'], {
     env: { ...process.env, DATABASE_URL: DB_URL, PORT: String(PORT), HEADROOM_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
   });
   try {
     const base = `http://127.0.0.1:${PORT}`;
@@ -48,15 +49,7 @@ async function main() {
       [DAYS],
     );
     await db.end();
-    // npx → tsx → node: the server is the process running tsx's loader on server/main.ts.
-    const pid = Number(fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
-      try {
-        const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-        return cmd.includes('server/main.ts') && cmd.includes('loader.mjs');
-      } catch {
-        return false;
-      }
-    }));
+    const pid = server.pid!;
     console.error(`data loaded; exporting (server pid ${pid})`);
     const idle = rssKb(pid);
     let peak = idle;
@@ -74,8 +67,7 @@ async function main() {
     clearInterval(sampler);
     console.log(JSON.stringify({ teams: TEAMS, days: DAYS, dailyRows: TEAMS * DAYS, status: res.status, bytes, firstByteMs, totalMs: Date.now() - started, rssIdleMb: Math.round(idle / 1024), rssPeakMb: Math.round(peak / 1024) }));
   } finally {
-    // npx → tsx → node: signal the whole process group so the server itself stops.
-    try { process.kill(-server.pid!, 'SIGTERM'); } catch { server.kill('SIGTERM'); }
+    server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
     await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
     await admin.end();
