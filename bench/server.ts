@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { startArgs } from '../scripts/start-args';
 
 /** Peak and current resident memory of a process, from /proc/<pid>/status (kB → MB). */
 export function readRss(pid: number): { rssMb: number; hwmMb: number } | null {
@@ -23,14 +24,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** The arguments `npm start` gives node (package.json: `… && node <args>`). */
-function startArgs(root: string): string[] {
-  const start: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
-  const [node, ...args] = start.split('&&').at(-1)!.trim().split(/\s+/);
-  if (node !== 'node' || !args.includes('dist/server.mjs')) throw new Error(`unexpected start script: ${start}`);
-  return args;
 }
 
 export interface ServerOptions {

@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { startArgs } from './start-args';
 
 const { values } = parseArgs({ options: { teams: { type: 'string', default: '500' } } });
 const TEAMS = Number(values.teams);
@@ -25,9 +26,9 @@ async function main() {
   const admin = new pg.Client({ connectionString: ADMIN });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${NAME}`);
-  // The server as npm start runs it (package.json): the bundle, with its heap limit.
+  // The server as npm start runs it: the bundle, with its heap settings.
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
-  const server = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', 'dist/server.mjs'], {
+  const server = spawn(process.execPath, startArgs(), {
     env: { ...process.env, DATABASE_URL: DB_URL, PORT: String(PORT), HEADROOM_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

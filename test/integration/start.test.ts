@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startArgs } from '../../scripts/start-args';
 
 // What `npm start` runs: the server bundle (scripts/build-server.mjs, built by `npm run build`
 // before the tests) on the embedded database, seeded with demo data on first start.
@@ -32,7 +33,7 @@ describe('the bundled server, as npm start runs it', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HEADROOM_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
-    child = spawn(process.execPath, ['--enable-source-maps', BUNDLE], { cwd: path.dirname(path.dirname(BUNDLE)), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, startArgs(), { cwd: path.dirname(path.dirname(BUNDLE)), env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     await new Promise<void>((resolve, reject) => {
