@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
-import { isSleepInterruption } from '../server/kpi/hourClasses';
+import { DEFAULT_SCHEDULE, isSleepInterruption } from '../server/kpi/hourClasses';
+import { DEFAULT_LOAD_MODEL } from '../server/kpi/loadModel';
+import { pageDays } from '../server/ingest/teamClocks';
 import type { Dataset } from './dataset';
 import { gql, gqlRaw } from './graphql';
 import { csvField, type Sql } from './sql';
@@ -51,6 +53,11 @@ interface RawTable {
   columns: string[];
   key: string[];
   rows: unknown[][];
+  /**
+   * Pages only: the page_event_days rows Headroom also stores for each resolved page (its hours
+   * split by day and class), by external id — the rest of "the same rows" as the server writes.
+   */
+  days?: Map<string, unknown[][]>;
 }
 
 /** The data set's records as the rows the server writes (team ids resolved, local days computed). */
@@ -73,6 +80,11 @@ export async function rawTables(sql: Sql, data: Dataset): Promise<Record<IngestK
         p.source, p.externalId, ids.get(p.team), p.service, p.urgency, p.triggeredAt, p.acknowledgedAt, p.resolvedAt,
         localDate(p.triggeredAt, p.team), isSleepInterruption(new Date(p.triggeredAt), zones.get(p.team)!),
       ]),
+      days: new Map(data.pages.filter((p) => p.resolvedAt).map((p) => {
+        const clock = { teamId: ids.get(p.team)!, timezone: zones.get(p.team)!, schedule: DEFAULT_SCHEDULE, maxHoursPerPage: DEFAULT_LOAD_MODEL.maxHoursPerPage };
+        const days = pageDays(clock, new Date(p.triggeredAt), new Date(p.resolvedAt!));
+        return [p.externalId, days.map((d) => [clock.teamId, d.date, d.business_hours, d.off_hours, d.sleep_hours])];
+      })),
     },
     deploys: {
       table: 'deploy_events',
@@ -107,6 +119,31 @@ async function timedInsert(sql: Sql, t: RawTable, into: string): Promise<Rate> {
   return rate(t.rows.length, performance.now() - start);
 }
 
+/**
+ * timedInsert for pages, with their page_event_days rows: each batch's pages upserted RETURNING
+ * their ids, then their day rows upserted, as two plain statements.
+ */
+async function timedInsertWithDays(sql: Sql, t: RawTable): Promise<Rate> {
+  const statements = insertStatements(t, t.table);
+  const batches = chunks(t.rows, BATCH);
+  const externalId = t.columns.indexOf('external_id');
+  const start = performance.now();
+  for (let b = 0; b < statements.length; b++) {
+    const ids = await sql.query<{ id: number; external_id: string }>(`${statements[b].text} RETURNING id, external_id`, statements[b].params);
+    const byExternalId = new Map(ids.map((r) => [r.external_id, r.id]));
+    const days = batches[b].flatMap((row) => (t.days!.get(row[externalId] as string) ?? []).map((d) => [byExternalId.get(row[externalId] as string), ...d]));
+    for (const part of chunks(days, 10_000)) {
+      await sql.query(
+        `INSERT INTO page_event_days (page_id, team_id, date, business_hours, off_hours, sleep_hours)
+         VALUES ${part.map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((j) => `$${i * 6 + j}`).join(', ')})`).join(', ')}
+         ON CONFLICT (page_id, date) DO UPDATE SET business_hours = excluded.business_hours, off_hours = excluded.off_hours, sleep_hours = excluded.sleep_hours`,
+        part.flat(),
+      );
+    }
+  }
+  return rate(t.rows.length, performance.now() - start);
+}
+
 async function timedCopy(sql: Sql, t: RawTable, into: string): Promise<Rate> {
   const csv = chunks(t.rows, BATCH).map((rows) => rows.map((r) => r.map(csvField).join(',') + '\n').join(''));
   const start = performance.now();
@@ -121,6 +158,8 @@ export interface RawLimits {
   copy: Rate;
   /** The same INSERTs into a copy of the table with its indexes and foreign key but no triggers: the rollup's share. */
   insertWithoutTriggers: Rate;
+  /** Pages only: the INSERTs with each page's page_event_days rows, which Headroom stores too. */
+  insertWithDays?: Rate;
 }
 
 const KINDS: IngestKindName[] = ['daily', 'pages', 'deploys'];
@@ -137,6 +176,8 @@ export async function rawLimits(sql: Sql, tables: Record<IngestKindName, RawTabl
   const bare = {} as Record<IngestKindName, Rate>;
   for (const k of KINDS) insert[k] = await timedInsert(sql, tables[k], tables[k].table);
   await empty();
+  const pagesWithDays = await timedInsertWithDays(sql, tables.pages);
+  await empty();
   for (const k of KINDS) copy[k] = await timedCopy(sql, tables[k], tables[k].table);
   await empty();
   for (const k of KINDS) {
@@ -147,8 +188,8 @@ export async function rawLimits(sql: Sql, tables: Record<IngestKindName, RawTabl
   }
   const out = {} as Record<IngestKindName, RawLimits>;
   for (const k of KINDS) {
-    out[k] = { insert: insert[k], copy: copy[k], insertWithoutTriggers: bare[k] };
-    log(`  ${k}: INSERT ${insert[k].perSecond.toLocaleString('en-US')} rec/s, COPY ${copy[k].perSecond.toLocaleString('en-US')} rec/s, INSERT without triggers ${bare[k].perSecond.toLocaleString('en-US')} rec/s`);
+    out[k] = { insert: insert[k], copy: copy[k], insertWithoutTriggers: bare[k], ...(k === 'pages' ? { insertWithDays: pagesWithDays } : {}) };
+    log(`  ${k}: INSERT ${insert[k].perSecond.toLocaleString('en-US')} rec/s${k === 'pages' ? ` (${pagesWithDays.perSecond.toLocaleString('en-US')} with their day rows)` : ''}, COPY ${copy[k].perSecond.toLocaleString('en-US')} rec/s, INSERT without triggers ${bare[k].perSecond.toLocaleString('en-US')} rec/s`);
   }
   return out;
 }
