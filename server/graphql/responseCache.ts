@@ -45,6 +45,18 @@ function keyOf(rc: GraphQLRequestContext<Context>, snapshot: string): string {
   return JSON.stringify([snapshot, tokenId, name, scopes, teams, rc.source, rc.operationName ?? null, rc.request.variables ?? {}]);
 }
 
+/** The result an identical request is computing, or null if there is none (or it takes over 10 s: then compute). */
+async function waitFor(computation: Promise<Data | null> | undefined): Promise<Data | null> {
+  if (!computation) return null;
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<null>((resolve) => (timer = setTimeout(resolve, 10_000, null)));
+  try {
+    return await Promise.race([computation, giveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface ResponseCacheOptions {
   /** Bound on the cached JSON, in characters (default 16 Mi: about 60 overviews of 200 teams). */
   maxSize?: number;
@@ -69,7 +81,7 @@ export function responseCachePlugin(opts: ResponseCacheOptions = {}): ApolloServ
           if (snapshot === null) return null;
           key = keyOf(rc, snapshot);
           const json = cache.get(key);
-          const data = json !== undefined ? (JSON.parse(json) as Data) : await computing.get(key);
+          const data = json !== undefined ? (JSON.parse(json) as Data) : await waitFor(computing.get(key));
           if (data) {
             const age = Math.max(0, Math.round((MAX_AGE_MS - cache.getRemainingTTL(key)) / 1000));
             return { http: { status: undefined, headers: new HeaderMap([['age', String(age)]]) }, body: { kind: 'single', singleResult: { data } } };
