@@ -39,6 +39,8 @@ export interface AppOptions {
   githubWebhookSecret?: string;
   /** HEADROOM_PUBLIC_READ: reads without a token. */
   publicRead?: boolean;
+  /** HEADROOM_TRUST_PROXY: Express's `trust proxy` (req.secure and req.ip from X-Forwarded-*). */
+  trustProxy?: boolean | number;
 }
 
 /** The Express app: middleware, GraphQL, health, the built client. Started by main.ts or tests. */
@@ -61,6 +63,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy ?? false);
   app.use(metricsMiddleware);
   app.use(
     helmet({

@@ -20,6 +20,13 @@ const schema = z.object({
   PAGERDUTY_WEBHOOK_SECRET: z.string().min(1).optional(),
   GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
   HEADROOM_ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Behind a load balancer that terminates TLS: how many proxies to trust for X-Forwarded-* (the
+  // session cookie is Secure when the client's connection was https), or true for any.
+  HEADROOM_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be true, false or the number of proxies in front of Headroom')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v)))
+    .default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEADROOM_SEED_DEMO: boolFromEnv.default(true),
 });
@@ -31,6 +38,7 @@ export interface Config {
   databasePoolMax: number;
   dataDir: string;
   publicRead: boolean;
+  trustProxy: boolean | number;
   pagerdutyWebhookSecret?: string;
   githubWebhookSecret?: string;
   adminToken?: string;
@@ -63,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolMax: e.DATABASE_POOL_MAX,
     dataDir: path.resolve(e.HEADROOM_DATA_DIR),
     publicRead: e.HEADROOM_PUBLIC_READ,
+    trustProxy: e.HEADROOM_TRUST_PROXY,
     pagerdutyWebhookSecret: e.PAGERDUTY_WEBHOOK_SECRET,
     githubWebhookSecret: e.GITHUB_WEBHOOK_SECRET,
     adminToken: e.HEADROOM_ADMIN_TOKEN,

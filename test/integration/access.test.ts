@@ -159,6 +159,38 @@ describe('team restrictions, HTTP endpoints, sessions and public read', () => {
   });
 });
 
+describe('HEADROOM_TRUST_PROXY', () => {
+  /** The Set-Cookie of a sign-in sent as a TLS-terminating load balancer forwards it. */
+  async function signInBehindProxy(s: TestServer) {
+    const { token } = await createToken(s.db, { name: 'browser', scopes: ['read'] });
+    const res = await fetch(`${s.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ token }),
+    });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!;
+  }
+
+  it('makes the session cookie Secure when the proxy in front says the client used https', async () => {
+    const s = await startTestServer('pglite', { trustProxy: 1 });
+    try {
+      expect(await signInBehindProxy(s)).toMatch(/;\s*Secure/i);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('ignores X-Forwarded-Proto from a client when no proxy is trusted (the default)', async () => {
+    const s = await startTestServer('pglite');
+    try {
+      expect(await signInBehindProxy(s)).not.toMatch(/;\s*Secure/i);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('HEADROOM_PUBLIC_READ', () => {
   it('opens reads, and only reads, to callers without a token', async () => {
     const s = await startTestServer('pglite', { publicRead: true });

@@ -11,6 +11,7 @@ describe('configuration from the environment', () => {
       databasePoolMax: 10,
       dataDir: path.resolve('.headroom'),
       publicRead: false,
+      trustProxy: false,
       pagerdutyWebhookSecret: undefined,
       githubWebhookSecret: undefined,
       adminToken: undefined,
@@ -20,8 +21,9 @@ describe('configuration from the environment', () => {
   });
 
   it('reads each variable, and treats an empty one as unset', () => {
-    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://db/headroom', DATABASE_POOL_MAX: '40', HEADROOM_PUBLIC_READ: '1', LOG_LEVEL: '' });
-    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgresql://db/headroom', databasePoolMax: 40, publicRead: true, logLevel: 'info' });
+    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://db/headroom', DATABASE_POOL_MAX: '40', HEADROOM_PUBLIC_READ: '1', HEADROOM_TRUST_PROXY: '1', LOG_LEVEL: '' });
+    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgresql://db/headroom', databasePoolMax: 40, publicRead: true, trustProxy: 1, logLevel: 'info' });
+    expect(loadConfig({ HEADROOM_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
   it.each([
@@ -32,6 +34,7 @@ describe('configuration from the environment', () => {
     [{ HEADROOM_ADMIN_TOKEN: 'short' }, 'HEADROOM_ADMIN_TOKEN: must be at least 32 characters'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ HEADROOM_PUBLIC_READ: 'yes' }, 'HEADROOM_PUBLIC_READ'],
+    [{ HEADROOM_TRUST_PROXY: '10.0.0.0/8' }, 'HEADROOM_TRUST_PROXY: must be true, false or the number of proxies'],
   ])('refuses %o, naming the variable and the value', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
