@@ -29,7 +29,7 @@ export const OVERVIEW = `query Overview($range: DateRange!) {
 export const OVERVIEW_SERIES = `query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {
   teams {
     slug name
-    series(range: $range, bucket: WEEK) { ${POINT_FIELDS} }
+    series(range: $range, bucket: WEEK) { start end alerts pageHours }
     spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }
   }
 }`;

@@ -1,5 +1,5 @@
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import type { KpiPoint } from '../graphql/operations';
+import type { TrendPoint } from '../graphql/operations';
 import { useReducedMotion } from '../lib/useReducedMotion';
 import { ChartFrame } from './ChartFrame';
 import { ChartTooltip } from './ChartTooltip';
@@ -15,13 +15,13 @@ const smallAxis = {
   domain: [0, 'auto'] as [number, 'auto'],
 };
 
-const SERIES: SeriesDef[] = [
+const SERIES: SeriesDef<TrendPoint>[] = [
   { key: 'pageHours', label: 'Page hours', color: COLORS.pageHours, unit: 'hours', value: (p) => p.pageHours },
   { key: 'alerts', label: 'Alerts', color: COLORS.alerts, unit: 'count', value: (p) => p.alerts },
 ];
 
 /** The overview's small weekly chart of one team: page hours as bars, alerts as a line. */
-export default function TeamTrendChart({ slug, name, points }: { slug: string; name: string; points: KpiPoint[] }) {
+export default function TeamTrendChart({ slug, name, points }: { slug: string; name: string; points: TrendPoint[] }) {
   const reduced = useReducedMotion();
   const rows = toRows(points, SERIES);
   return (

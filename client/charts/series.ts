@@ -52,7 +52,7 @@ export function formatValue(value: number | null, unit: Unit): string {
   return unit === 'hours' ? `${formatHours(value)} h` : formatCount(value);
 }
 
-export function toRows(points: readonly KpiPoint[], series: readonly SeriesDef[]): ChartRow[] {
+export function toRows<P extends { start: string; end: string } = KpiPoint>(points: readonly P[], series: readonly SeriesDef<P>[]): ChartRow[] {
   return points.map((p) => {
     const row: ChartRow = { start: p.start, end: p.end, label: formatShortDate(p.start) };
     for (const s of series) row[s.key] = s.value(p);

@@ -150,14 +150,17 @@ export interface OpsPoint {
  * Every team's series in one round trip: weekly figures for the trend cards and ops hours in the
  * sparkline's bucket (days for short ranges) for the table.
  */
+/** What the overview's weekly trend cards draw of each week: page hours and alerts. */
+export type TrendPoint = Pick<KpiPoint, 'start' | 'end' | 'alerts' | 'pageHours'>;
+
 export const OVERVIEW_SERIES = operation<
-  { teams: { slug: string; name: string; series: KpiPoint[]; spark: OpsPoint[] }[] },
+  { teams: { slug: string; name: string; series: TrendPoint[]; spark: OpsPoint[] }[] },
   { range: DateRange; sparkBucket: Bucket }
 >(/* GraphQL */ `
   query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {
     teams {
       slug name
-      series(range: $range, bucket: WEEK) { ${POINT_FIELDS} }
+      series(range: $range, bucket: WEEK) { start end alerts pageHours }
       spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }
     }
   }

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import type { DateRange, KpiPoint } from '../../graphql/operations';
+import type { DateRange, TrendPoint } from '../../graphql/operations';
 import { rangeSearch } from '../../lib/dateRange';
 
 // recharts is the bulk of the bundle: the overview's table shows first, the charts follow.
@@ -9,7 +9,7 @@ const TeamTrendChart = lazy(() => import('../../charts/TeamTrendChart'));
 export interface TrendCard {
   slug: string;
   name: string;
-  series: KpiPoint[];
+  series: TrendPoint[];
 }
 
 /** One small weekly chart per team, in the order of the table. */
