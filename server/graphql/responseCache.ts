@@ -83,7 +83,8 @@ export function responseCachePlugin(opts: ResponseCacheOptions = {}): ApolloServ
           const json = cache.get(key);
           const data = json !== undefined ? (JSON.parse(json) as Data) : await waitFor(computing.get(key));
           if (data) {
-            const age = Math.max(0, Math.round((MAX_AGE_MS - cache.getRemainingTTL(key)) / 1000));
+            // Seconds since it was computed (0 for a result shared by a request that just computed it).
+            const age = cache.has(key) ? Math.max(0, Math.round((MAX_AGE_MS - cache.getRemainingTTL(key)) / 1000)) : 0;
             return { http: { status: undefined, headers: new HeaderMap([['age', String(age)]]) }, body: { kind: 'single', singleResult: { data } } };
           }
           // This request computes; identical ones arriving meanwhile wait for it.
