@@ -78,6 +78,11 @@ describe.each(DB_KINDS)('query results cached until the data changes, on %s', (k
     expect(b.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('lets identical requests waiting on a failed one compute their own answer', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => s.gqlAs(webOnly, `{ team(slug: "data") { slug } }`)));
+    expect(answers.map((a) => a.errors?.[0]?.extensions.code)).toEqual(Array(6).fill('FORBIDDEN'));
+  });
+
   it('computes identical queries that miss together once, and gives each the same result', async () => {
     await record('data', '2026-04-04', 1); // a new snapshot: the next overview misses
     const sums: string[] = [];
