@@ -44,8 +44,8 @@ export interface RuleResult {
   message: string;
 }
 
-/** The figures behind a team's KPIs; the server computes every one of them. */
-export interface Kpis {
+/** A window's signals and the ops hours they make: what a KPI period and a chart point share. */
+export interface SignalFigures {
   alerts: number;
   pages: number;
   pageHours: number;
@@ -59,6 +59,10 @@ export interface Kpis {
   changeFailureRate: number | null;
   toilHours: number;
   opsHours: number;
+}
+
+/** The figures behind a team's KPIs; the server computes every one of them. */
+export interface Kpis extends SignalFigures {
   capacityHours: number;
   /** opsHours / capacityHours; null when the capacity is 0 (members unknown). */
   opsShare: number | null;
@@ -85,21 +89,9 @@ export interface RatedKpis extends Kpis {
   previous: PreviousKpis | null;
 }
 
-export interface KpiPoint {
+export interface KpiPoint extends SignalFigures {
   start: IsoDate;
   end: IsoDate;
-  alerts: number;
-  pages: number;
-  pageHours: number;
-  businessPageHours: number;
-  offHoursPageHours: number;
-  sleepPageHours: number;
-  sleepInterruptions: number;
-  deploys: number;
-  failedDeploys: number;
-  changeFailureRate: number | null;
-  toilHours: number;
-  opsHours: number;
   opsBreakdown: OpsBreakdown;
 }
 

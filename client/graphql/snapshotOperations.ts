@@ -3,9 +3,10 @@
  * KPI, planning types a snapshot freezes). test/component/snapshotsOperations.test.ts validates
  * each document against the server's schema.
  */
+import type { Kpis, OpsBreakdown, RuleResult, Status } from './operations';
 import { operation } from './request';
 
-export type Status = 'OK' | 'WARN' | 'BREACH';
+export type { Status };
 
 export interface SnapshotRange {
   from: string;
@@ -67,38 +68,10 @@ export const CREATE_SNAPSHOT = operation<{ createSnapshot: SnapshotSummary }, { 
   }
 `);
 
-export interface OpsBreakdown {
-  pages: number;
-  alerts: number;
-  failedDeploys: number;
-  toil: number;
-}
-
-export interface RuleResult {
-  rule: string;
-  status: Status;
-  value: number | null;
-  limit: number;
-  message: string;
-}
-
-export interface FrozenKpis {
+/** A team's figures as the snapshot froze them. */
+export interface FrozenKpis extends Kpis {
   days: number;
-  alerts: number;
-  pages: number;
-  pageHours: number;
-  businessPageHours: number;
-  offHoursPageHours: number;
-  sleepPageHours: number;
-  sleepInterruptions: number;
-  deploys: number;
-  failedDeploys: number;
-  changeFailureRate: number | null;
-  toilHours: number;
-  opsHours: number;
   opsBreakdown: OpsBreakdown;
-  capacityHours: number;
-  opsShare: number | null;
   reservedOpsShare: number | null;
   status: Status;
   rules: RuleResult[];
