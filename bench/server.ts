@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { startArgs } from '../scripts/start-args';
+import { freePort } from '../scripts/free-port';
 
 /** Peak and current resident memory of a process, from /proc/<pid>/status (kB → MB). */
 export function readRss(pid: number): { rssMb: number; hwmMb: number } | null {
@@ -13,17 +13,6 @@ export function readRss(pid: number): { rssMb: number; hwmMb: number } | null {
   } catch {
     return null;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ServerOptions {

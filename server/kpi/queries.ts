@@ -39,19 +39,12 @@ const FIELDS = SUM_COLUMNS.map(([, f]) => f);
 const SUMS_OR_ZERO = FIELDS.map((f) => `COALESCE(s."${f}", 0)::float8 AS "${f}"`).join(', ');
 
 /**
- * Signal sums per team over a range, for many teams in one statement (the overview). The days are
- * summed first — one range scan of team_day_signals' primary key for all teams — and only then
- * joined to the teams (a join first would scan the index once per team).
- */
-export async function signalSumsByTeam(db: Knex, teamIds: readonly number[], range: DateRange): Promise<Map<number, SignalSums>> {
-  return (await signalSumsByTeamForRanges(db, teamIds, [range]))[0];
-}
-
-/**
- * signalSumsByTeam for several ranges in one statement — the overview's range and the previous
- * period its deltas compare with — one map per range, in the order given. Open pages' hours are
- * read beside it (not before it, as teamDaysWithOpenPages would) and added here: the overview's
- * hot path waits for one round trip instead of two.
+ * Signal sums per team for several ranges in one statement — the overview's range and the previous
+ * period its deltas compare with — one map per range, in the order given. The days are summed
+ * first — one range scan of team_day_signals' primary key for all teams — and only then joined to
+ * the teams (a join first would scan the index once per team). Open pages' hours are read beside
+ * the sums (not before them, as teamDaysWithOpenPages would) and added here: the overview's hot
+ * path waits for one round trip instead of two.
  */
 export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, SignalSums>[]> {
   const from = ranges.reduce((min, r) => (r.from < min ? r.from : min), ranges[0].from);

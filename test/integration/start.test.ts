@@ -1,25 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startArgs } from '../../scripts/start-args';
+import { freePort } from '../../scripts/free-port';
 
 // What `npm start` runs: the server bundle (scripts/build-server.mjs, built by `npm run build`
 // before the tests) on the embedded database, seeded with demo data on first start.
 const BUNDLE = path.resolve(import.meta.dirname, '../../dist/server.mjs');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the bundled server, as npm start runs it', () => {
   let child: ChildProcess;
