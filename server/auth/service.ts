@@ -50,23 +50,35 @@ export async function authenticate(db: Knex, secret: string): Promise<Viewer | n
   return { tokenId: row.id, name: row.name, scopes: row.scopes, teams: row.teams };
 }
 
+function writeTokenFile(file: string, token: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
 /**
  * First start: with no token at all, create the first admin token — HEADROOM_ADMIN_TOKEN when the
  * operator provisions by script, else a random one kept in the data folder (0600) with a sign-in link.
  */
 export async function bootstrapAdminToken(db: Knex, opts: { adminToken?: string; dataDir: string; baseUrl: string; log: Logger }): Promise<void> {
-  if ((await countTokens(db)) > 0) return;
+  // Instances starting together on an empty database take turns (a transaction-scoped lock, so
+  // PgBouncer's transaction mode is fine): the first creates the token, the others find it.
+  const token = opts.adminToken ?? newSecret();
+  const file = path.join(opts.dataDir, 'admin-token');
+  const created = await db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['headroom|first admin token']);
+    if ((await countTokens(trx)) > 0) return false;
+    const name = opts.adminToken ? 'admin (HEADROOM_ADMIN_TOKEN)' : 'admin (first start)';
+    await insertToken(trx, { id: randomUUID(), name, hash: hashSecret(token), scopes: ['admin'], teams: null, expiresAt: null });
+    // Written before the commit: if the file cannot be written, no token exists that nobody knows.
+    if (!opts.adminToken) writeTokenFile(file, token);
+    return true;
+  });
+  if (!created) return;
   if (opts.adminToken) {
-    await insertToken(db, { id: randomUUID(), name: 'admin (HEADROOM_ADMIN_TOKEN)', hash: hashSecret(opts.adminToken), scopes: ['admin'], teams: null, expiresAt: null });
     opts.log.info('created the first admin token from HEADROOM_ADMIN_TOKEN');
     return;
   }
-  const token = newSecret();
-  await insertToken(db, { id: randomUUID(), name: 'admin (first start)', hash: hashSecret(token), scopes: ['admin'], teams: null, expiresAt: null });
-  fs.mkdirSync(opts.dataDir, { recursive: true });
-  const file = path.join(opts.dataDir, 'admin-token');
-  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
   // Printed once, on stdout rather than in the structured log, so log shipping does not carry it.
   // The token sits in the URL fragment, which browsers never send to the server.
   console.log(`\n  Headroom admin sign-in link (shown once; the token is also in ${file}):\n  ${opts.baseUrl}/signin#token=${token}\n`);
