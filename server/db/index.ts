@@ -56,9 +56,27 @@ export function createDb(opts: DbOptions): Db {
   } as Knex.Config);
 }
 
-/** Applies every pending migration. knex's migration lock makes concurrent starts safe. */
-export async function migrate(db: Db): Promise<void> {
-  await db.migrate.latest({ migrationSource });
+/**
+ * Applies every pending migration. Instances starting together are safe: one migrates while the
+ * others wait and retry, then find nothing to do. knex's lock row turns them away while another
+ * instance migrates (MigrationLocked), and on an empty database they also race to create knex's
+ * own two tables; both are retried for up to 10 minutes, long enough for a rollup rebuild.
+ * (No session-level advisory lock: that would not survive PgBouncer's transaction mode.)
+ */
+export async function migrate(db: Db, waitMs = 10 * 60_000): Promise<void> {
+  const giveUpAt = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await db.migrate.latest({ migrationSource });
+      return;
+    } catch (e) {
+      const text = String(e);
+      const otherInstance = /Migration table is already locked/.test(text)
+        || (/create table "knex_migrations(_lock)?"/.test(text) && /already exists|duplicate key/.test(text));
+      if (!otherInstance || Date.now() > giveUpAt) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 250 + Math.random() * 250));
+    }
+  }
 }
 
 /** True when no migration is pending: used by /readyz. */
