@@ -84,7 +84,7 @@ export function sessionRoutes(db: Knex): Router {
     if (!viewer?.tokenId) {
       const message = token
         ? 'That token is unknown, revoked or expired.'
-        : 'That sign-in link is unknown, already used or expired: sign in with a token, or print a new link with `npm run headroom -- signin-link`.';
+        : 'That sign-in link is unknown, already used or expired. Sign in with a token, or print a new link with: npm run headroom -- signin-link';
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message } });
       return;
     }
