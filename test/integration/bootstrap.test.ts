@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { authenticate, bootstrapAdminToken } from '../../server/auth/service';
 import { ensureDataDir } from '../../server/dataDir';
+import { acquireEmbeddedLock } from '../../server/db/embeddedLock';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 
 const log = pino({ level: 'silent' });
@@ -56,14 +57,18 @@ describe.each(DB_KINDS)('the first admin token on %s', (kind) => {
     await emptyDatabase();
     vi.spyOn(console, 'log').mockImplementation(() => {});
     const nested = path.join(dataDir, 'fresh', 'data');
+    const embedded = path.join(dataDir, 'embedded');
     const umask = process.umask(0);
     try {
       await bootstrapAdminToken(s.db, { dataDir: nested, baseUrl: 'http://x', log });
+      // With the embedded database the folder is first made by its lock, before any token.
+      acquireEmbeddedLock(embedded)();
     } finally {
       process.umask(umask);
     }
     expect(fs.statSync(nested).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(nested, 'admin-token')).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(embedded).mode & 0o777).toBe(0o700);
 
     const open = path.join(dataDir, 'open');
     fs.mkdirSync(open, { mode: 0o755 });
