@@ -8,7 +8,7 @@ import { ANONYMOUS, PUBLIC_READER, type Viewer } from './viewer';
 import { endSession, sessionViewer, SESSION_MS, startSession } from './sessions';
 import { redeemSignInCode } from './signInCodes';
 
-export const SESSION_COOKIE = 'headroom_session';
+const SESSION_COOKIE = 'headroom_session';
 
 /** The session cookie's value, or null without one. */
 function sessionSecret(req: Request): string | null {
@@ -88,6 +88,9 @@ export function sessionRoutes(db: Knex): Router {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message } });
       return;
     }
+    // The cookie is about to be replaced: end the session it held, so none lingers unreachable.
+    const previous = sessionSecret(req);
+    if (previous) await endSession(db, previous);
     const session = await startSession(db, viewer.tokenId);
     res.cookie(SESSION_COOKIE, session.secret, { ...cookieOptions(req), maxAge: SESSION_MS });
     res.json({ name: viewer.name, scopes: viewer.scopes, teams: viewer.teams });

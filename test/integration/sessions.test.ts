@@ -59,6 +59,15 @@ describe.each(DB_KINDS)('dashboard sessions on %s', (kind) => {
     expect(await viewerWith(other)).toEqual({ status: 200, name: 'signs out' });
   });
 
+  it('ends the session a browser had when it signs in again', async () => {
+    const { token } = await createToken(s.db, { name: 'signs in twice', scopes: ['read'] });
+    const first = await signIn(token);
+    const res = await fetch(`${s.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: first }, body: JSON.stringify({ token }) });
+    expect(res.status).toBe(200);
+    expect((await viewerWith(first)).status).toBe(401);
+    expect((await viewerWith(res.headers.get('set-cookie')!.split(';')[0])).status).toBe(200);
+  });
+
   it('ends every session of a token that is revoked or expires', async () => {
     const revoked = await createToken(s.db, { name: 'to revoke', scopes: ['read'] });
     const a = await signIn(revoked.token);
