@@ -1,18 +1,21 @@
 /**
- * Signing in and out: a token is exchanged for an HttpOnly session cookie (POST /api/session) and
- * the cookie is cleared by DELETE /api/session. The token never stays in script-readable storage.
+ * Signing in and out: a pasted token, or the one-time code of a sign-in link, is exchanged for an
+ * HttpOnly session cookie (POST /api/session); DELETE /api/session ends the session. Neither the
+ * token nor the code stays in script-readable storage or in the address bar.
  * The URL helpers are pure, so their rules are tested without a browser.
  */
 import type { Viewer } from '../graphql/operations';
 
 export const SIGN_IN_PATH = '/signin';
 
-/** The token of a sign-in link's fragment (`#token=hr_…`), or null. */
-export function tokenFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const token = params.get('token')?.trim();
-  return token ? token : null;
+/** The one-time code of a sign-in link's fragment (`#code=…`), or null. */
+export function codeFromHash(hash: string): string | null {
+  const code = new URLSearchParams(hash.replace(/^#/, '')).get('code')?.trim();
+  return code ? code : null;
 }
+
+/** What is exchanged for a session: a pasted token, or a sign-in link's one-time code. */
+export type Credentials = { token: string } | { code: string };
 
 /**
  * Where to go after signing in: `next` when it is a path of this site, else the overview.
@@ -42,15 +45,15 @@ export class SignInError extends Error {
   }
 }
 
-/** Exchanges a token for the session cookie; resolves with who signed in. */
-export async function createSession(token: string): Promise<Viewer> {
+/** Exchanges a token or a sign-in code for the session cookie; resolves with who signed in. */
+export async function createSession(credentials: Credentials): Promise<Viewer> {
   let res: Response;
   try {
     res = await fetch('/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ token: token.trim() }),
+      body: JSON.stringify('token' in credentials ? { token: credentials.token.trim() } : credentials),
     });
   } catch {
     throw new SignInError('Could not reach the Headroom server; check your connection and try again.');
@@ -62,7 +65,7 @@ export async function createSession(token: string): Promise<Viewer> {
   return { name: body.name, scopes: body.scopes, teams: body.teams ?? null };
 }
 
-/** Clears the session cookie. */
+/** Ends the session on the server and clears its cookie. */
 export async function endSession(): Promise<void> {
   const res = await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' });
   if (!res.ok) throw new SignInError(`Signing out failed: the server answered ${res.status}.`);

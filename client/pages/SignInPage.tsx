@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { createSession, safeNext, tokenFromHash } from '../lib/session';
+import { codeFromHash, createSession, safeNext, type Credentials } from '../lib/session';
 import { useViewer } from '../lib/viewer';
 
 /**
- * Sign in with an access token: from a sign-in link's fragment (`/signin#token=hr_…`, which never
- * reaches a server log) or pasted. The token becomes an HttpOnly cookie; then back to `?next=`.
+ * Sign in with a sign-in link's one-time code (`/signin#code=…`: the fragment never reaches the
+ * server or its logs) or a pasted access token; either becomes a session cookie, then back to `?next=`.
  */
 export default function SignInPage() {
   const id = useId();
@@ -13,41 +13,46 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const { signedIn } = useViewer();
   const [token, setToken] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // What went wrong, and whether it is about the token field (a link's code is not typed there).
+  const [problem, setProblem] = useState<{ text: string; ofField: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const fromLink = useRef(false);
   const next = safeNext(params.get('next'));
 
-  async function signIn(secret: string) {
+  async function signIn(credentials: Credentials) {
     setBusy(true);
     setProblem(null);
     try {
-      signedIn(await createSession(secret));
+      signedIn(await createSession(credentials));
       navigate(next, { replace: true });
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem({ text: (e as Error).message, ofField: 'token' in credentials });
       setBusy(false);
     }
   }
 
-  // A sign-in link: take the token out of the address bar at once, then sign in with it.
+  // A sign-in link: take the code out of the address bar at once, then sign in with it. Also when
+  // the link is pasted into a tab already on this page: only the fragment changes (hashchange).
+  // Stripping the code first makes a second run of the effect (React's StrictMode) find nothing.
   useEffect(() => {
-    if (fromLink.current) return;
-    const linked = tokenFromHash(window.location.hash);
-    if (!linked) return;
-    fromLink.current = true;
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    void signIn(linked);
+    function takeLink() {
+      const code = codeFromHash(window.location.hash);
+      if (!code) return;
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+      void signIn({ code });
+    }
+    takeLink();
+    window.addEventListener('hashchange', takeLink);
+    return () => window.removeEventListener('hashchange', takeLink);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!token.trim()) {
-      setProblem('Paste a token to sign in.');
+      setProblem({ text: 'Paste a token to sign in.', ofField: true });
       return;
     }
-    void signIn(token);
+    void signIn({ token });
   }
 
   const errorId = `${id}-error`;
@@ -57,8 +62,8 @@ export default function SignInPage() {
       <div className="card signin__card">
         <h1>Sign in to Headroom</h1>
         <p className="muted">
-          Open the sign-in link the server printed on its first start, or paste an access token. The
-          token is kept in a secure cookie for this browser, never shown again.
+          Open your sign-in link, or paste an access token. You stay signed in on this browser for 12
+          hours, or until you sign out.
         </p>
         <form onSubmit={submit} noValidate className="signin__form">
           <div className="field">
@@ -72,14 +77,14 @@ export default function SignInPage() {
               placeholder="hr_…"
               value={token}
               onChange={(e) => setToken(e.target.value)}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? errorId : undefined}
+              aria-invalid={problem?.ofField ? true : undefined}
+              aria-describedby={problem?.ofField ? errorId : undefined}
             />
           </div>
           {problem && (
             <p id={errorId} className="field-error" role="alert">
               <span aria-hidden="true">⚠ </span>
-              {problem}
+              {problem.text}
             </p>
           )}
           <button type="submit" className="button" disabled={busy}>

@@ -5,28 +5,33 @@ import { grants, type Scope } from './tokens';
 import { authenticate } from './service';
 import { ingestLimiter } from './rateLimit';
 import { ANONYMOUS, PUBLIC_READER, type Viewer } from './viewer';
+import { endSession, sessionViewer, SESSION_MS, startSession } from './sessions';
+import { redeemSignInCode } from './signInCodes';
 
-export const SESSION_COOKIE = 'headroom_session';
+const SESSION_COOKIE = 'headroom_session';
 
-/** The secret a request presents: a bearer token, else the dashboard's session cookie. */
-function presentedSecret(req: Request): string | null {
-  const header = req.get('authorization');
-  if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
-    return m ? m[1] : '';
-  }
-  return (req.cookies?.[SESSION_COOKIE] as string | undefined) ?? null;
+/** The session cookie's value, or null without one. */
+function sessionSecret(req: Request): string | null {
+  const value: unknown = req.cookies?.[SESSION_COOKIE];
+  if (value === undefined) return null;
+  // cookie-parser turns `j:…` values into JSON objects; no session secret looks like that.
+  return typeof value === 'string' ? value : '';
 }
 
 /**
- * The viewer of a request: its token's, or anonymous (read-only when HEADROOM_PUBLIC_READ=true).
- * A presented but unknown, revoked or expired token yields null: the caller answers UNAUTHENTICATED.
+ * The viewer of a request: its bearer token's, else its session's (a session belongs to a token and
+ * ends with it), else anonymous (read-only when HEADROOM_PUBLIC_READ=true). A presented but unknown,
+ * revoked or expired token or session yields null: the caller answers UNAUTHENTICATED.
  */
 export async function viewerOf(db: Knex, req: Request, publicRead: boolean): Promise<Viewer | null> {
-  const secret = presentedSecret(req);
-  if (secret === null) return publicRead ? PUBLIC_READER : ANONYMOUS;
-  if (!secret) return null;
-  return authenticate(db, secret);
+  const header = req.get('authorization');
+  if (header) {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    return bearer ? authenticate(db, bearer) : null;
+  }
+  const session = sessionSecret(req);
+  if (session === null) return publicRead ? PUBLIC_READER : ANONYMOUS;
+  return session ? sessionViewer(db, session) : null;
 }
 
 /** Middleware for HTTP endpoints beside GraphQL: sets res.locals.viewer or answers 401/403. */
@@ -57,21 +62,43 @@ export function requireHttpScope(db: Knex, publicRead: boolean, scope: Scope) {
   };
 }
 
-/** Dashboard sign-in: exchanges a token for an HttpOnly, SameSite=Strict cookie; sign-out clears it. */
+const BAD_SIGN_IN = 'Send { "token": "hr_…" } or { "code": "…" } from a sign-in link.';
+
+const nonEmpty = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/**
+ * Dashboard sign-in: a token, or the one-time code of a sign-in link, is exchanged for a session
+ * whose random secret goes into an HttpOnly, SameSite=Strict cookie. Sign-out ends the session.
+ */
 export function sessionRoutes(db: Knex): Router {
   const router = Router();
+  const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: '/' });
   router.post('/api/session', express.json({ limit: '4kb' }), async (req, res) => {
-    const token = typeof req.body?.token === 'string' ? req.body.token.trim() : '';
-    const viewer = token ? await authenticate(db, token) : null;
-    if (!viewer) {
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'That token is unknown, revoked or expired.' } });
+    const token = nonEmpty(req.body?.token);
+    const code = nonEmpty(req.body?.code);
+    if (!token === !code) {
+      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: BAD_SIGN_IN } });
       return;
     }
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: 12 * 3600 * 1000 });
+    const viewer = token ? await authenticate(db, token) : await redeemSignInCode(db, code!);
+    if (!viewer?.tokenId) {
+      const message = token
+        ? 'That token is unknown, revoked or expired.'
+        : 'That sign-in link is unknown, already used or expired. Sign in with a token, or print a new link with: npm run headroom -- signin-link';
+      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message } });
+      return;
+    }
+    // The cookie is about to be replaced: end the session it held, so none lingers unreachable.
+    const previous = sessionSecret(req);
+    if (previous) await endSession(db, previous);
+    const session = await startSession(db, viewer.tokenId);
+    res.cookie(SESSION_COOKIE, session.secret, { ...cookieOptions(req), maxAge: SESSION_MS });
     res.json({ name: viewer.name, scopes: viewer.scopes, teams: viewer.teams });
   });
-  router.delete('/api/session', (req, res) => {
-    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+  router.delete('/api/session', async (req, res) => {
+    const session = sessionSecret(req);
+    if (session) await endSession(db, session);
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
     res.status(204).end();
   });
   return router;

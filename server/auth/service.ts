@@ -9,6 +9,8 @@ import { slug, text } from '../validation/fields';
 import { hashSecret, newSecret, SCOPES } from './tokens';
 import { countTokens, insertToken, liveTokenByHash, revokeTokenById, touchToken, type TokenRow } from './queries';
 import type { Viewer } from './viewer';
+import { CODE_MINUTES, createSignInCode, signInLink } from './signInCodes';
+import { ensureDataDir } from '../dataDir';
 
 const tokenInput = z.object({
   name: text,
@@ -51,14 +53,15 @@ export async function authenticate(db: Knex, secret: string): Promise<Viewer | n
 }
 
 function writeTokenFile(file: string, token: string) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDataDir(path.dirname(file));
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
 }
 
 /**
  * First start: with no token at all, create the first admin token — HEADROOM_ADMIN_TOKEN when the
- * operator provisions by script, else a random one kept in the data folder (0600) with a sign-in link.
+ * operator provisions by script, else a random one kept in the data folder (0600) and a one-time
+ * sign-in link printed for it. The link carries a short-lived code, never the token.
  */
 export async function bootstrapAdminToken(db: Knex, opts: { adminToken?: string; dataDir: string; baseUrl: string; log: Logger }): Promise<void> {
   // Instances starting together on an empty database take turns (a transaction-scoped lock, so
@@ -67,19 +70,23 @@ export async function bootstrapAdminToken(db: Knex, opts: { adminToken?: string;
   const file = path.join(opts.dataDir, 'admin-token');
   const created = await db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['headroom|first admin token']);
-    if ((await countTokens(trx)) > 0) return false;
+    if ((await countTokens(trx)) > 0) return null;
     const name = opts.adminToken ? 'admin (HEADROOM_ADMIN_TOKEN)' : 'admin (first start)';
-    await insertToken(trx, { id: randomUUID(), name, hash: hashSecret(token), scopes: ['admin'], teams: null, expiresAt: null });
+    const [row] = await insertToken(trx, { id: randomUUID(), name, hash: hashSecret(token), scopes: ['admin'], teams: null, expiresAt: null });
     // Written before the commit: if the file cannot be written, no token exists that nobody knows.
     if (!opts.adminToken) writeTokenFile(file, token);
-    return true;
+    return row;
   });
   if (!created) return;
   if (opts.adminToken) {
     opts.log.info('created the first admin token from HEADROOM_ADMIN_TOKEN');
     return;
   }
+  const code = await createSignInCode(db, created.id);
   // Printed once, on stdout rather than in the structured log, so log shipping does not carry it.
-  // The token sits in the URL fragment, which browsers never send to the server.
-  console.log(`\n  Headroom admin sign-in link (shown once; the token is also in ${file}):\n  ${opts.baseUrl}/signin#token=${token}\n`);
+  console.log(
+    `\n  Headroom admin sign-in link (one use, valid ${CODE_MINUTES} minutes; the admin token is in ${file}):\n` +
+      `  ${signInLink(opts.baseUrl, code)}\n` +
+      `  A new link: npm run headroom -- signin-link\n`,
+  );
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDataDir } from '../dataDir';
 
 /**
  * The embedded PGlite database must be opened by one process at a time, and PGlite itself does
@@ -9,7 +10,7 @@ import path from 'node:path';
  */
 export function acquireEmbeddedLock(dataDir: string): () => void {
   const file = path.join(dataDir, 'headroom.lock');
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });

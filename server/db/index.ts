@@ -5,6 +5,7 @@ import ClientPgLite from 'knex-pglite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrationSource } from '../../migrations/index';
+import { ensureDataDir } from '../dataDir';
 
 export type Db = Knex;
 
@@ -39,8 +40,9 @@ export function createDb(opts: DbOptions): Db {
   }
   let dir: string | undefined;
   if (opts.dataDir) {
+    ensureDataDir(opts.dataDir);
     dir = path.join(opts.dataDir, 'pgdata');
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
   const pglite = new PGlite(dir);
   // PGlite's constructor option for parsers is not honoured by every release; set them directly.

@@ -28,12 +28,13 @@ function renderAt(url: string) {
   return router;
 }
 
-const sent = (fetch: ReturnType<typeof vi.fn>) => JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string);
+/** The JSON body of the `call`-th request (the first by default). */
+const sent = (fetch: ReturnType<typeof vi.fn>, call = 0) => JSON.parse((fetch.mock.calls[call] as unknown as [string, RequestInit])[1].body as string);
 
 describe('SignInPage', () => {
-  it('signs in with the token of a sign-in link and clears it from the address bar', async () => {
+  it('signs in with the one-time code of a sign-in link and clears it from the address bar', async () => {
     const fetch = server(200, { name: 'admin', scopes: ['admin'], teams: null });
-    window.history.replaceState(null, '', '/signin?next=%2Fteams%2Fpayments#token=hr_secret');
+    window.history.replaceState(null, '', '/signin?next=%2Fteams%2Fpayments#code=c0de');
     let router!: ReturnType<typeof renderAt>;
     await act(async () => {
       router = renderAt('/signin?next=%2Fteams%2Fpayments');
@@ -42,8 +43,30 @@ describe('SignInPage', () => {
     expect(window.location.search).toBe('?next=%2Fteams%2Fpayments');
     expect(fetch).toHaveBeenCalledOnce();
     expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe('/api/session');
-    expect(sent(fetch)).toEqual({ token: 'hr_secret' });
+    expect(sent(fetch)).toEqual({ code: 'c0de' });
     expect(router.state.location.pathname).toBe('/teams/payments');
+  });
+
+  it('takes a link pasted into a tab already showing the sign-in page, clearing the old error', async () => {
+    const fetch = server(401, { error: { code: 'UNAUTHENTICATED', message: 'That sign-in link is unknown, already used or expired.' } });
+    window.history.replaceState(null, '', '/signin#code=used');
+    let router!: ReturnType<typeof renderAt>;
+    await act(async () => {
+      router = renderAt('/signin');
+    });
+    expect(screen.getByRole('alert').textContent).toContain('already used or expired');
+    // The link failed, not the token field.
+    expect(screen.getByLabelText('Access token').getAttribute('aria-invalid')).toBeNull();
+
+    fetch.mockImplementation(async () => new Response(JSON.stringify({ name: 'admin', scopes: ['admin'], teams: null }), { status: 200 }));
+    await act(async () => {
+      window.history.replaceState(null, '', '/signin#code=fresh');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(sent(fetch, 1)).toEqual({ code: 'fresh' });
+    expect(window.location.hash).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(router.state.location.pathname).toBe('/');
   });
 
   it('signs in with a pasted token and goes to the overview without a next', async () => {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext, signInPath, tokenFromHash } from '../../client/lib/session';
+import { codeFromHash, safeNext, signInPath } from '../../client/lib/session';
 
-describe('tokenFromHash', () => {
+describe('codeFromHash', () => {
   it.each([
-    ['#token=hr_abc123', 'hr_abc123'],
-    ['token=hr_abc123', 'hr_abc123'],
-    ['#a=1&token=hr_x', 'hr_x'],
-    ['#token=%20hr_spaced%20', 'hr_spaced'],
-    ['#token=', null],
-    ['#tokens=hr_x', null],
+    ['#code=abc_123-x', 'abc_123-x'],
+    ['code=abc', 'abc'],
+    ['#a=1&code=xyz', 'xyz'],
+    ['#code=%20spaced%20', 'spaced'],
+    ['#code=', null],
+    ['#codes=x', null],
+    // Sign-in links no longer carry tokens: a token in the address bar is not taken.
+    ['#token=hr_abc123', null],
     ['', null],
-  ])('%j → %j', (hash, want) => expect(tokenFromHash(hash)).toBe(want));
+  ])('%j → %j', (hash, want) => expect(codeFromHash(hash)).toBe(want));
 });
 
 describe('safeNext', () => {

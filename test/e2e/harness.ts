@@ -4,6 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +14,7 @@ import { pino } from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createDb, migrate } from '../../server/db/index';
 import { createApp } from '../../server/app';
-import { createToken } from '../../server/auth/service';
-import { SESSION_COOKIE } from '../../server/auth/http';
+import { bootstrapAdminToken, createToken } from '../../server/auth/service';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -67,20 +67,40 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** The real app on 127.0.0.1, port chosen by the OS, over a fresh in-memory database. */
-export async function startApp(): Promise<AppServer> {
+/**
+ * The real app on 127.0.0.1, port chosen by the OS, over a fresh in-memory database. With
+ * `firstStart`, the admin token comes from the server's first-start bootstrap (token file in a
+ * temporary data folder) and what it printed is kept in `printed`.
+ */
+export async function startApp(opts: { firstStart?: boolean } = {}): Promise<AppServer & { printed: string }> {
   const db = createDb({});
   await migrate(db);
   const { app, apollo } = await createApp(db, pino({ level: 'silent' }));
-  const { token } = await createToken(db, { name: 'e2e admin', scopes: ['admin'] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  server.keepAliveTimeout = 120_000; // see test/integration/harness.ts
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let token: string;
+  let printed = '';
+  let dataDir: string | undefined;
+  if (opts.firstStart) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-e2e-'));
+    const log = console.log;
+    console.log = (...args: unknown[]) => void (printed += `${args.join(' ')}\n`);
+    try {
+      await bootstrapAdminToken(db, { dataDir, baseUrl: url, log: pino({ level: 'silent' }) });
+    } finally {
+      console.log = log;
+    }
+    token = fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
+  } else {
+    ({ token } = await createToken(db, { name: 'e2e admin', scopes: ['admin'] }));
+  }
+  server.keepAliveTimeout = 120_000; // see test/integration/harness.ts
   return {
     url,
     token,
+    printed,
     async gql<T>(query: string, variables?: Record<string, unknown>) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -95,6 +115,7 @@ export async function startApp(): Promise<AppServer> {
       await new Promise((r) => server.close(r));
       await apollo.stop();
       await db.destroy();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -140,7 +161,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * A page in a fresh context: light scheme, reduced motion (charts draw at once), the given width,
- * signed in to `app` with the session cookie the sign-in page would set.
+ * signed in to `app` (with its token) through POST /api/session, as the sign-in page does.
  */
 export async function openPage(browser: Browser, width: number, height = 900, app?: AppServer): Promise<Page> {
   const context = await browser.newContext({
@@ -150,7 +171,11 @@ export async function openPage(browser: Browser, width: number, height = 900, ap
     locale: 'en-US',
   });
   context.setDefaultTimeout(15_000);
-  if (app) await context.addCookies([{ name: SESSION_COOKIE, value: app.token, url: app.url, httpOnly: true, sameSite: 'Strict' }]);
+  if (app) {
+    // Signed in as the sign-in page does it: the context's request client shares the browser's cookies.
+    const res = await context.request.post(`${app.url}/api/session`, { data: { token: app.token } });
+    if (!res.ok()) throw new Error(`signing in for the page failed: ${res.status()} ${await res.text()}`);
+  }
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[browser error]', e.message));
   return page;

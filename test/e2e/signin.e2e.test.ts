@@ -1,7 +1,8 @@
 /**
  * Signing in to the dashboard in headless Chromium against the real app: no session → the sign-in
- * page (and back afterwards), a pasted token, a sign-in link with the token in its fragment, signing
- * out, and a revoked token. Tokens are created through the API, as an admin would.
+ * page (and back afterwards), a pasted token, the one-time link printed on the server's first start
+ * (opened in a tab already on the sign-in page, then refused a second time), signing out, and a
+ * revoked token. Other tokens are created through the API, as an admin would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -10,12 +11,12 @@ import { ensureClientBuilt, launchBrowser, openPage, screenshot, seed, seriousA1
 
 const today = localToday();
 
-let app: AppServer;
+let app: AppServer & { printed: string };
 let browser: Browser;
 
 beforeAll(async () => {
   await ensureClientBuilt();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([startApp({ firstStart: true }), launchBrowser()]);
   await seed(app, [{ slug: 'payments', name: 'Payments', members: 5 }], [{ team: 'payments', date: today, alerts: 7 }]);
 }, 120_000);
 
@@ -59,35 +60,65 @@ describe('sign-in', () => {
     expect(await page.getByTestId('viewer-name').textContent()).toBe('Signed in as Dana (EM)');
     await page.getByTestId('team-kpi-alerts').waitFor();
 
-    // Signing out clears the cookie: the next visit needs a sign-in again.
+    // Signing out ends the session: the next visit needs a sign-in again, and the old cookie,
+    // replayed by anyone who copied it, no longer works.
+    const before = (await page.context().cookies()).find((c) => c.name === 'headroom_session')!;
+    expect(before.value).not.toContain(token);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((u) => u.pathname === '/signin');
     await page.goto(app.url + '/');
     await page.waitForURL((u) => u.pathname === '/signin');
     const cookies = await page.context().cookies();
     expect(cookies.filter((c) => c.name === 'headroom_session')).toEqual([]);
+    const replayed = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `headroom_session=${before.value}` },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    });
+    expect(replayed.status).toBe(401);
     await page.context().close();
   }, 60_000);
 
-  it('signs in from a sign-in link, taking the token out of the address bar', async () => {
-    const { token } = await newToken('Link reader', ['read']);
+  it('signs in once with the link printed on first start, pasted into a tab already on the sign-in page', async () => {
+    const link = /(http:\/\/\S+\/signin#code=\S+)/.exec(app.printed)?.[1];
+    expect(link, app.printed).toBeDefined();
+    expect(app.printed).not.toContain(app.token);
+
+    // The tab shows the sign-in page with a stale error when the link is pasted into it: only the
+    // fragment changes, so the page must notice the hashchange (no reload, the marker survives).
     const page = await openPage(browser, 390, 844);
-    await page.goto(`${app.url}/signin#token=${token}`);
+    await page.goto(`${app.url}/signin`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Paste a token to sign in.' }).waitFor();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await page.goto(link!);
     await page.waitForURL((u) => u.pathname === '/');
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(new URL(page.url()).hash).toBe('');
     await page.getByTestId('team-row-payments').waitFor();
-    expect(await page.getByTestId('viewer-name').textContent()).toBe('Signed in as Link reader');
-    // The token went into an HttpOnly cookie, out of the reach of page scripts.
+    expect(await page.getByTestId('viewer-name').textContent()).toBe('Signed in as admin (first start)');
+    // The session is an HttpOnly cookie out of the reach of page scripts, and it is not the token.
     const session = (await page.context().cookies()).find((c) => c.name === 'headroom_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    expect(await page.evaluate(() => document.cookie)).not.toContain(token);
+    expect(session!.value).not.toContain(app.token);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
     await page.context().close();
+
+    // The link was for one use: opened again, it is refused with a way forward.
+    const again = await openPage(browser, 390, 844);
+    await again.goto(link!);
+    await again.getByRole('alert').filter({ hasText: 'already used or expired' }).waitFor();
+    expect(new URL(again.url()).hash).toBe('');
+    await screenshot(again, 'signin-link-used.png');
+    await again.context().close();
   }, 60_000);
 
   it('sends the viewer back to sign in when their token is revoked', async () => {
     const { token, id } = await newToken('Soon revoked', ['read']);
     const page = await openPage(browser, 1280, 900);
-    await page.goto(`${app.url}/signin?next=${encodeURIComponent('/teams/payments')}#token=${token}`);
+    await page.goto(`${app.url}/signin?next=${encodeURIComponent('/teams/payments')}`);
+    await page.getByLabel('Access token').fill(token);
+    await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/teams/payments');
     await page.getByTestId('team-kpi-alerts').waitFor();
 

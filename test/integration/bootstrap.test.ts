@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { authenticate, bootstrapAdminToken } from '../../server/auth/service';
+import { ensureDataDir } from '../../server/dataDir';
+import { acquireEmbeddedLock } from '../../server/db/embeddedLock';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 
 const log = pino({ level: 'silent' });
@@ -25,7 +27,13 @@ describe.each(DB_KINDS)('the first admin token on %s', (kind) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('is created once, kept owner-only in the data folder, and signs in as admin', async () => {
+  /** POST /api/session with a sign-in code: the status and who signed in. */
+  async function redeem(code: string) {
+    const res = await fetch(`${s.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    return { status: res.status, body: await res.json() };
+  }
+
+  it('is created once, kept owner-only in the data folder, and a one-time link (not the token) is printed', async () => {
     await emptyDatabase();
     const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
     await bootstrapAdminToken(s.db, { dataDir, baseUrl: 'http://127.0.0.1:4000', log });
@@ -36,7 +44,37 @@ describe.each(DB_KINDS)('the first admin token on %s', (kind) => {
     const token = fs.readFileSync(file, 'utf8').trim();
     expect(await authenticate(s.db, token)).toMatchObject({ name: 'admin (first start)', scopes: ['admin'], teams: null });
     expect(printed).toHaveBeenCalledTimes(1);
-    expect(printed.mock.calls[0][0]).toContain(`http://127.0.0.1:4000/signin#token=${token}`);
+    const text = String(printed.mock.calls[0][0]);
+    expect(text).not.toContain(token);
+    const code = /http:\/\/127\.0\.0\.1:4000\/signin#code=([\w-]+)/.exec(text)?.[1];
+    expect(code, text).toBeDefined();
+    // The link signs in once, as the admin; a second use is refused.
+    expect(await redeem(code!)).toEqual({ status: 200, body: { name: 'admin (first start)', scopes: ['admin'], teams: null } });
+    expect((await redeem(code!)).status).toBe(401);
+  });
+
+  it('creates the data folder owner-only whatever the umask, and tightens an open one', async () => {
+    await emptyDatabase();
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    const nested = path.join(dataDir, 'fresh', 'data');
+    const embedded = path.join(dataDir, 'embedded');
+    const umask = process.umask(0);
+    try {
+      await bootstrapAdminToken(s.db, { dataDir: nested, baseUrl: 'http://x', log });
+      // With the embedded database the folder is first made by its lock, before any token.
+      acquireEmbeddedLock(embedded)();
+    } finally {
+      process.umask(umask);
+    }
+    expect(fs.statSync(nested).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(nested, 'admin-token')).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(embedded).mode & 0o777).toBe(0o700);
+
+    const open = path.join(dataDir, 'open');
+    fs.mkdirSync(open, { mode: 0o755 });
+    fs.chmodSync(open, 0o755);
+    ensureDataDir(open);
+    expect(fs.statSync(open).mode & 0o777).toBe(0o700);
   });
 
   it('is created once when several instances start together on an empty database', async () => {
