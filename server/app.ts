@@ -25,6 +25,7 @@ import { queryLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
+import { requestIdOf, withRequestId } from './http/requestId';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -87,7 +88,17 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
       strictTransportSecurity: false,
     }),
   );
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: requestIdOf,
+      // The line written when the response ends carries the id too (it may run outside withRequestId).
+      customSuccessObject: (req, _res, line) => ({ ...line, reqId: req.id }),
+      customErrorObject: (req, _res, _err, line) => ({ ...line, reqId: req.id }),
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(withRequestId);
   app.use(healthRoutes(db));
   app.use(metricsRoutes(db));
   // Webhooks read their raw body (signatures are over the exact bytes): before any JSON parser.
