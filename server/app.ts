@@ -42,6 +42,8 @@ export interface AppOptions {
   publicRead?: boolean;
   /** HEADROOM_TRUST_PROXY: Express's `trust proxy` (req.secure and req.ip from X-Forwarded-*). */
   trustProxy?: boolean | number;
+  /** True once the server is shutting down: /readyz answers 503 (server/main.ts). */
+  draining?: () => boolean;
 }
 
 /** The Express app: middleware, GraphQL, health, the built client. Started by main.ts or tests. */
@@ -99,7 +101,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     }),
   );
   app.use(withRequestId);
-  app.use(healthRoutes(db));
+  app.use(healthRoutes(db, opts.draining));
   app.use(metricsRoutes(db));
   // Webhooks read their raw body (signatures are over the exact bytes): before any JSON parser.
   app.use(webhookRoutes(db, log, { pagerdutySecret: opts.pagerdutyWebhookSecret, githubSecret: opts.githubWebhookSecret }));
