@@ -44,7 +44,8 @@ interface Started {
 }
 
 const children: ChildProcess[] = [];
-afterAll(() => children.filter((c) => c.exitCode === null && c.signalCode === null).forEach((c) => c.kill('SIGKILL')));
+// SIGTERM, not SIGKILL: npm forwards it to the server, which stops; a killed npm would leave it running.
+afterAll(() => children.filter((c) => c.exitCode === null && c.signalCode === null).forEach((c) => c.kill('SIGTERM')));
 
 function run(command: string, args: string[], opts: { cwd: string; env: Record<string, string | undefined> }): Started {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...opts.env };
@@ -76,6 +77,15 @@ function run(command: string, args: string[], opts: { cwd: string; env: Record<s
         void exited.then((code) => reject(new Error(`exited with ${code} before "${text}":\n${output}`)));
       }),
   };
+}
+
+/** A fresh clone after `npm install`: the tracked files and the checkout's node_modules, no dist/. */
+function freshClone(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-clone-'));
+  const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+  for (const file of tracked) fs.cpSync(path.join(ROOT, file), path.join(dir, file));
+  fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
+  return dir;
 }
 
 const alive = (pid: number) => {
@@ -201,5 +211,30 @@ describe('npm start on a deployment with production dependencies only', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('Headroom is not built (dist/server.mjs missing) and the build tools are not installed.');
     expect(res.stderr).toContain('npm run build');
+  });
+});
+
+describe('npm install && npm start on a fresh clone', () => {
+  it('builds what is missing and serves the dashboard and the demo data', { timeout: 240_000 }, async () => {
+    const clone = freshClone();
+    const dataDir = path.join(clone, '.headroom');
+    try {
+      const port = await freePort();
+      const server = run('npm', ['start'], { cwd: clone, env: { PORT: String(port) } });
+      await server.waitFor('Headroom is listening');
+      expect(server.output()).toContain('Building dist/client/index.html, dist/server.mjs');
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+      const token = fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ teams { slug } }' }),
+      });
+      expect((await res.json()).data.teams.length).toBeGreaterThanOrEqual(3);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      fs.rmSync(clone, { recursive: true, force: true });
+    }
   });
 });
