@@ -25,6 +25,7 @@ import { queryLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
+import { requestIdOf, withRequestId } from './http/requestId';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -41,6 +42,8 @@ export interface AppOptions {
   publicRead?: boolean;
   /** HEADROOM_TRUST_PROXY: Express's `trust proxy` (req.secure and req.ip from X-Forwarded-*). */
   trustProxy?: boolean | number;
+  /** True once the server is shutting down: /readyz answers 503 (server/main.ts). */
+  draining?: () => boolean;
 }
 
 /** The Express app: middleware, GraphQL, health, the built client. Started by main.ts or tests. */
@@ -87,8 +90,18 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
       strictTransportSecurity: false,
     }),
   );
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  app.use(healthRoutes(db));
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: requestIdOf,
+      // The line written when the response ends carries the id too (it may run outside withRequestId).
+      customSuccessObject: (req, _res, line) => ({ ...line, reqId: req.id }),
+      customErrorObject: (req, _res, _err, line) => ({ ...line, reqId: req.id }),
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(withRequestId);
+  app.use(healthRoutes(db, opts.draining));
   app.use(metricsRoutes(db));
   // Webhooks read their raw body (signatures are over the exact bytes): before any JSON parser.
   app.use(webhookRoutes(db, log, { pagerdutySecret: opts.pagerdutyWebhookSecret, githubSecret: opts.githubWebhookSecret }));

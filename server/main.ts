@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './logger';
 import { createDb, migrate } from './db/index';
@@ -7,7 +7,8 @@ import { seedDemo, isEmpty } from './demo/seed';
 import { bootstrapAdminToken } from './auth/service';
 import { acquireEmbeddedLock } from './db/embeddedLock';
 
-// config → database → migrations → app.listen; nothing else.
+// config → database → migrations → listen → first admin token; nothing else.
+// Exit codes: 2 a configuration mistake, 1 any other failure to start.
 async function main() {
   let config;
   try {
@@ -29,13 +30,26 @@ async function main() {
     const seeded = await seedDemo(db);
     log.info(seeded, 'empty embedded database: loaded demo data');
   }
-  await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir, baseUrl: `http://${config.host}:${config.port}`, log });
-  const { app, apollo } = await createApp(db, log, config);
-  const server: Server = app.listen(config.port, config.host, () => {
-    log.info({ url: `http://${config.host}:${config.port}`, database: embedded ? `embedded (${config.dataDir})` : 'postgres' }, 'Headroom is listening');
-  });
-
   let stopping = false;
+  const { app, apollo } = await createApp(db, log, { ...config, draining: () => stopping });
+  const url = `http://${config.host}:${config.port}`;
+  let server: Server;
+  try {
+    server = await listen(app, config.port, config.host);
+  } catch (e) {
+    console.error(`Headroom failed to start: ${listenProblem(e as NodeJS.ErrnoException, config.port, config.host)}`);
+    await db.destroy();
+    process.exit(1);
+  }
+  log.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres', pid: process.pid }, 'Headroom is listening');
+  // Only now, with the port ours: a sign-in link printed earlier could point at another program.
+  await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir, baseUrl: url, log });
+
+  // While draining, /readyz answers 503 (app.ts) and each response closes its connection, so load
+  // balancers and keep-alive clients move to other instances.
+  server.prependListener('request', (_req, res) => {
+    if (stopping) res.setHeader('Connection', 'close');
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -56,6 +70,32 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function listen(app: RequestListener, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+/** Why the port could not be taken, in terms of the settings that fix it. */
+function listenProblem(e: NodeJS.ErrnoException, port: number, host: string): string {
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use (another Headroom, or another program): stop it or set PORT to a free port.`;
+    case 'EACCES':
+      return `not allowed to listen on port ${port} (ports below 1024 need privileges): set PORT to 1024 or above.`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `HOST ${host} is not an address of this machine: set HOST to one (127.0.0.1, or 0.0.0.0 for every interface).`;
+    default:
+      return `cannot listen on ${host}:${port}: ${e.message}`;
+  }
 }
 
 main().catch((e) => {

@@ -7,15 +7,16 @@ import { mappingCommand } from './mapping';
 import { signinLinkCommand } from './signinLink';
 import { out, err, CliError, UsageError, isParseArgsError, type Command } from './command';
 
-// `npm run headroom -- <command> …`: dispatches to one file per command. Exit codes: 0 done,
-// 1 failed (bad input, database trouble), 2 usage or configuration mistake.
+// The `headroom` command (bin/headroom.mjs runs its bundle, dist/cli.mjs; `npm run headroom -- …`
+// in a checkout): dispatches to one file per command. Exit codes: 0 done, 1 failed (bad input,
+// database trouble), 2 usage or configuration mistake.
 const COMMANDS: Command[] = [importCommand, exportCommand, mappingCommand, seedCommand, tokenCommand, signinLinkCommand];
 
 function help(write: (line?: string) => void) {
-  write('Usage: npm run headroom -- <command> [options]');
+  write('Usage: headroom <command> [options]   (npx headroom …, or npm run headroom -- … in a checkout)');
   write();
   write('Commands:');
-  for (const c of COMMANDS) write(`  ${c.name.padEnd(8)} ${c.summary}`);
+  for (const c of COMMANDS) write(`  ${c.name.padEnd(11)} ${c.summary}`);
   write(`  ${'help'.padEnd(8)} Show this help, or a command's: help <command>`);
   write();
   write('The database is the one the server uses: DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR');
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (name === 'help' || name === '--help' || name === '-h') {
     const about = args[0] && COMMANDS.find((c) => c.name === args[0]);
-    if (about) out(`Usage: npm run headroom -- ${about.usage}`);
+    if (about) out(`Usage: headroom ${about.usage}`);
     else help(out);
     return 0;
   }
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    out(`Usage: npm run headroom -- ${command.usage}`);
+    out(`Usage: headroom ${command.usage}`);
     return 0;
   }
   try {
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       err(e.message);
-      err(`Usage: npm run headroom -- ${command.usage}`);
+      err(`Usage: headroom ${command.usage}`);
       return 2;
     }
     if (e instanceof ConfigError) {

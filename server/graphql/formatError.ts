@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { currentRequestId } from '../http/requestId';
 
 // Codes a client may see as they are; anything else is an internal error and is masked.
 const CLIENT_CODES = new Set([
@@ -27,7 +28,7 @@ export function formatError(log: Logger) {
       return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     log.error({ err: original, path: formatted.path }, 'internal error in GraphQL operation');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } };
   };
 }
 

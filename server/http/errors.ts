@@ -20,6 +20,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       : `Internal server error (request ${String(req.id ?? '')}).`;
     if (status >= 500) log.error({ err, reqId: req.id }, 'unhandled error');
     if (res.headersSent) return void res.end();
-    res.status(status).json({ error: { code, message } });
+    res.status(status).json({ error: { code, message, requestId: String(req.id) } });
   };
 }

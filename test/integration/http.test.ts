@@ -39,7 +39,7 @@ describe('HTTP: GraphQL over HTTP, security headers, limits, health and metrics'
   it('refuses a body over the limit with 413 and a JSON error, without internals', async () => {
     const res = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { ...s.auth, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ok }', pad: 'x'.repeat(6 * 1024 * 1024) }) });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
+    expect(await res.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', requestId: expect.any(String) } });
   });
 
   it('reports liveness, readiness and Prometheus metrics by operation', async () => {

@@ -28,10 +28,8 @@ describe('configuration from the environment', () => {
 
   it.each([
     [{ PORT: '70000' }, 'PORT'],
-    [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: must start with postgres:// or postgresql://'],
     [{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
     [{ DATABASE_POOL_MAX: 'lots' }, 'DATABASE_POOL_MAX'],
-    [{ HEADROOM_ADMIN_TOKEN: 'short' }, 'HEADROOM_ADMIN_TOKEN: must be at least 32 characters'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ HEADROOM_PUBLIC_READ: 'yes' }, 'HEADROOM_PUBLIC_READ'],
     [{ HEADROOM_TRUST_PROXY: '10.0.0.0/8' }, 'HEADROOM_TRUST_PROXY: must be true, false or the number of proxies'],
@@ -43,6 +41,33 @@ describe('configuration from the environment', () => {
       expect((e as ConfigError).message).toContain(expected);
       expect((e as ConfigError).message).toContain(JSON.stringify(Object.values(env)[0]));
     }
+  });
+
+  it.each([
+    [{ HEADROOM_ADMIN_TOKEN: 'hr_short-admin-token' }, 'HEADROOM_ADMIN_TOKEN: must be at least 32 characters (got 20 characters; value not shown)'],
+    [{ PAGERDUTY_WEBHOOK_SECRET: 'pd-secret-1234' }, 'PAGERDUTY_WEBHOOK_SECRET: must be at least 32 characters (got 14 characters; value not shown)'],
+    [{ GITHUB_WEBHOOK_SECRET: 'gh-secret' }, 'GITHUB_WEBHOOK_SECRET: must be at least 32 characters (got 9 characters; value not shown)'],
+    [{ DATABASE_URL: 'mysql://admin:pa55word@db' }, 'DATABASE_URL: must start with postgres:// or postgresql:// (got 25 characters; value not shown)'],
+  ])('refuses %o without echoing the secret', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect((e as ConfigError).message).toContain(expected);
+      expect((e as ConfigError).message).not.toContain(Object.values(env)[0]);
+      expect((e as ConfigError).message).not.toContain('pa55word');
+    }
+  });
+
+  it('accepts secrets of 32 characters', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ HEADROOM_ADMIN_TOKEN: secret, PAGERDUTY_WEBHOOK_SECRET: secret, GITHUB_WEBHOOK_SECRET: secret })).toMatchObject({
+      adminToken: secret, pagerdutyWebhookSecret: secret, githubWebhookSecret: secret,
+    });
+  });
+
+  it('refuses a misspelt HEADROOM_ variable instead of ignoring it', () => {
+    expect(() => loadConfig({ HEADROOM_PUBLICREAD: 'true' })).toThrow(/HEADROOM_PUBLICREAD: not a Headroom setting \(known: .*HEADROOM_PUBLIC_READ/);
   });
 
   it('lists every mistake at once', () => {
