@@ -127,8 +127,10 @@ export const planningTypeDefs = /* GraphQL */ `
     reservedOpsHours: Float!
     "capacityHours - reservedOpsHours."
     featureHours: Float!
-    "BREACH when the projection is above the ceiling (ops overload), WARN from 80% of it."
+    "The worst of rules: the projection against the ceiling, the reservation against the floor and ceiling, and the team's other rules over the sprints looked back on."
     status: Status!
+    "Every rule the plan is judged by: projectedOpsShare, reservedOpsShare, then opsCeiling, pageHoursPerWeek, sleepInterruptionsPerWeek and changeFailureRate over the sprints looked back on. Empty in snapshots made before it existed."
+    rules: [RuleResult!]!
     "Every input and step in plain sentences."
     explanation: [String!]!
     "Names of the sprints the projection used, newest first."

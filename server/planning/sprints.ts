@@ -43,7 +43,8 @@ export async function upsertSprints(db: Knex, input: unknown[]): Promise<SprintR
   );
   values.forEach((s, index) => {
     const teamId = teams.ids.get(s.team);
-    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && !members.get(teamId))
+    // members 0 is a capacity of 0 h (ops share null), not an unknown: only a missing count is.
+    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && members.get(teamId) == null)
       problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
   });
   throwIfBad(problems, 'sprint');
