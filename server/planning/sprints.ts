@@ -6,6 +6,7 @@ import { resolveTeamIds } from '../teams/service';
 import type { TeamRow } from '../teams/queries';
 import { computeCapacity, defaultSprintWindows, lengthInDays } from '../kpi/capacity';
 import { todayIn } from '../kpi/dateRange';
+import { millionths, published } from '../kpi/format';
 import { signalSumsForWindows } from '../kpi/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
@@ -123,8 +124,9 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         name: s.name,
         startDate: s.startDate,
         endDate: s.endDate,
-        featureHours: Math.max(0, capacity - figures.opsHours),
-        underReserved: s.reservedOpsShare !== null && figures.opsShare !== null && figures.opsShare > s.reservedOpsShare + 1e-9,
+        featureHours: published('hours', Math.max(0, figures.capacityHours - figures.opsHours)),
+        // Judged on the published share, like every rule.
+        underReserved: s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
         featurePointsPlanned: s.featurePointsPlanned,
         featurePointsCompleted: s.featurePointsCompleted,
         guardrailVersion: policy.version,

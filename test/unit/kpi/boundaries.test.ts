@@ -6,6 +6,8 @@ import { signalKpis } from '../../../server/kpi/signals';
 import { PRECISION, published, roundTo } from '../../../server/kpi/format';
 import { changeFailureRate, deploymentFrequency } from '../../../server/kpi/dora';
 import type { SignalSums } from '../../../server/kpi/queries';
+import { diffTeams } from '../../../server/snapshots/diff';
+import type { TeamDocument } from '../../../server/snapshots/document';
 
 // Issue 15, "Boundaries and published figures": rules judge the published (rounded) figure, WARN
 // at 80% of a limit or more, BREACH only over it, and float noise never moves a verdict.
@@ -122,5 +124,16 @@ describe('published figures carry no float noise', () => {
     expect(deploymentFrequency(10, 3).value).toBe(3.3333);
     expect(changeFailureRate(3, 1).value).toBe(0.3333);
     expect(published('seconds', 5400.000000001)).toBe(5400);
+  });
+});
+
+describe('snapshot comparisons publish deltas without float noise', () => {
+  it('7.45 → 7.3 page hours moved by −0.15, not −0.15000000000000036', () => {
+    const doc = (pageHours: number, opsShare: number) => ({ slug: 'a', name: 'A', kpis: { pageHours, opsShare, status: 'OK' } }) as unknown as TeamDocument;
+    const [team] = diffTeams([doc(7.45, 0.1)], [doc(7.3, 0.3)]);
+    expect(team.changes).toEqual([
+      { kpi: 'pageHours', before: 7.45, after: 7.3, delta: -0.15 },
+      { kpi: 'opsShare', before: 0.1, after: 0.3, delta: 0.2 },
+    ]);
   });
 });
