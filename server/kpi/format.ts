@@ -39,23 +39,27 @@ export const publishedOrNull = (kind: FigureKind, x: number | null): number | nu
  */
 export const millionths = (x: number): number => Math.round(x * 1e6);
 
-// Round to one decimal and normalise -0, so "-0%" never reaches a manager.
-function round1(x: number): number {
-  return roundTo(x, 1);
+/**
+ * Decimals to print a figure with next to the limit it is judged against: one, or two when one
+ * would print a figure that differs from its limit as equal to it ("50.01% of capacity, above the
+ * 50% ceiling", not "50%, above the 50% ceiling"). `scale` is 100 for shares printed as percentages.
+ */
+export function decimalsAgainst(x: number, limit: number, scale = 1): 1 | 2 {
+  return roundTo(x * scale, 1) === roundTo(limit * scale, 1) && millionths(x) !== millionths(limit) ? 2 : 1;
 }
 
 /**
  * Share (0..1) as a percentage: 0.42 → "42%", 0.125 → "12.5%".
- * One decimal so that 0.504 does not print as "50%" next to a 50% limit it breaches.
- * Non-finite input prints "n/a" instead of "NaN%" / "Infinity%".
+ * One decimal (or two, see decimalsAgainst) so that 0.504 does not print as "50%" next to a 50%
+ * limit it breaches. Non-finite input prints "n/a" instead of "NaN%" / "Infinity%".
  */
-export function pct(x: number): string {
+export function pct(x: number, decimals: 1 | 2 = 1): string {
   if (!Number.isFinite(x)) return 'n/a';
-  return `${round1(roundTo(x, PRECISION.share) * 100)}%`;
+  return `${roundTo(roundTo(x, PRECISION.share) * 100, decimals)}%`;
 }
 
-/** Hours rounded to one decimal: 12.46 → "12.5 h", 12 → "12 h". Non-finite → "n/a". */
-export function hours(x: number): string {
+/** Hours rounded to one decimal (or two): 12.46 → "12.5 h", 12 → "12 h". Non-finite → "n/a". */
+export function hours(x: number, decimals: 1 | 2 = 1): string {
   if (!Number.isFinite(x)) return 'n/a';
-  return `${round1(x)} h`;
+  return `${roundTo(x, decimals)} h`;
 }

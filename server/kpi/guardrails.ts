@@ -1,7 +1,7 @@
 // Guardrails: policy limits a team agrees on, and their evaluation for a date range.
 // Messages are full sentences with numbers so they can be shown as-is.
 
-import { hours, millionths, pct, published, publishedOrNull } from './format.js';
+import { decimalsAgainst, hours, millionths, pct, published, publishedOrNull, roundTo } from './format.js';
 
 /** NO_DATA: the window holds no signal at all, so there is nothing to judge — never a green OK. */
 export type Status = 'OK' | 'WARN' | 'BREACH' | 'NO_DATA';
@@ -85,8 +85,10 @@ export interface RuleInputs {
 
 const RELATION: Record<Status, string> = { OK: 'within', WARN: 'close to', BREACH: 'above', NO_DATA: 'not judged against' };
 
-// Plain number with at most one decimal, for counts per week.
-const num = (x: number): string => String(Math.round(x * 10) / 10);
+// Plain number with at most one decimal (two next to a limit it would look equal to), for counts per week.
+const num = (x: number, decimals: 1 | 2 = 1): string => String(roundTo(x, decimals));
+
+const times = (text: string): string => `${text} time${text === '1' ? '' : 's'}`;
 
 const NO_SIGNAL = 'No alerts, pages, deploys or toil were recorded in this window, so';
 
@@ -113,14 +115,14 @@ export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
         ? `${NO_SIGNAL} the ops share is not judged against the ${pct(p.opsCeiling)} ceiling.`
         : opsShare === null
           ? 'Ops share is unknown because the capacity is zero.'
-          : `Ops took ${pct(opsShare)} of capacity, ${RELATION[ops]} the ${pct(p.opsCeiling)} ceiling.`,
+          : `Ops took ${pct(opsShare, decimalsAgainst(opsShare, p.opsCeiling, 100))} of capacity, ${RELATION[ops]} the ${pct(p.opsCeiling)} ceiling.`,
     },
     {
       rule: 'reserveFloor', status: reserve, value: reserved, limit: p.reserveFloor,
       message: reserved === null
         ? `No ops reservation was recorded, so the ${pct(p.reserveFloor)} floor could not be checked.`
         : reserve === 'BREACH'
-          ? `Only ${pct(reserved)} of capacity was reserved for ops, below the ${pct(p.reserveFloor)} floor.`
+          ? `Only ${pct(reserved, decimalsAgainst(reserved, p.reserveFloor, 100))} of capacity was reserved for ops, below the ${pct(p.reserveFloor)} floor.`
           : `${pct(reserved)} of capacity was reserved for ops, meeting the ${pct(p.reserveFloor)} floor.`,
     },
     {
@@ -129,7 +131,7 @@ export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
         ? 'Page hours per week are unknown because the range has no days.'
         : !i.hasSignal
           ? `${NO_SIGNAL} page hours are not judged against the ${hours(p.maxPageHoursPerWeek)} weekly limit.`
-          : `Pages took ${hours(pagePerWeek)} per week, ${RELATION[page]} the ${hours(p.maxPageHoursPerWeek)} weekly limit.`,
+          : `Pages took ${hours(pagePerWeek, decimalsAgainst(pagePerWeek, p.maxPageHoursPerWeek))} per week, ${RELATION[page]} the ${hours(p.maxPageHoursPerWeek)} weekly limit.`,
     },
     {
       rule: 'sleepInterruptionsPerWeek', status: sleep, value: sleepPerWeek, limit: p.maxSleepInterruptionsPerWeek,
@@ -137,7 +139,7 @@ export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
         ? 'Sleep interruptions per week are unknown because the range has no days.'
         : !i.hasSignal
           ? `${NO_SIGNAL} sleep interruptions are not judged against the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`
-          : `Sleep was interrupted ${num(sleepPerWeek)} time${num(sleepPerWeek) === '1' ? '' : 's'} per week, ${RELATION[sleep]} the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`,
+          : `Sleep was interrupted ${times(num(sleepPerWeek, decimalsAgainst(sleepPerWeek, p.maxSleepInterruptionsPerWeek)))} per week, ${RELATION[sleep]} the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`,
     },
     {
       rule: 'changeFailureRate', status: cf, value: cfr, limit: p.maxChangeFailureRate,
@@ -145,7 +147,7 @@ export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
         ? `${NO_SIGNAL} there is no change failure rate to judge.`
         : cfr === null
           ? 'There were no deploys, so there is no change failure rate.'
-          : `${pct(cfr)} of deploys failed (${i.failedDeploys} of ${i.deploys}), ${RELATION[cf]} the ${pct(p.maxChangeFailureRate)} limit.`,
+          : `${pct(cfr, decimalsAgainst(cfr, p.maxChangeFailureRate, 100))} of deploys failed (${i.failedDeploys} of ${i.deploys}), ${RELATION[cf]} the ${pct(p.maxChangeFailureRate)} limit.`,
     },
   ];
 }

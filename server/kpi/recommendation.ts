@@ -1,7 +1,7 @@
 // Recommends the ops reservation for the next sprint from recent ops shares.
 // The output carries its own explanation so a manager can defend the number.
 
-import { hours, millionths, pct, published } from './format.js';
+import { decimalsAgainst, hours, millionths, pct, published } from './format.js';
 import { floorStatus, ruleStatus, worstStatus, type GuardrailPolicy, type RuleResult, type Status } from './guardrails.js';
 
 export interface SprintShare {
@@ -110,7 +110,7 @@ function projectionRule(projection: number, measured: boolean, noHistory: boolea
   const status = ruleStatus(projection, p.opsCeiling);
   const message =
     status === 'BREACH'
-      ? `The projected ${pct(projection)} is above the ${pct(p.opsCeiling)} ceiling: ops overload — reserve the ceiling, escalate, pause feature commitments.`
+      ? `The projected ${pct(projection, decimalsAgainst(projection, p.opsCeiling, 100))} is above the ${pct(p.opsCeiling)} ceiling: ops overload — reserve the ceiling, escalate, pause feature commitments.`
       : status === 'WARN'
         ? `The projected ${pct(projection)} is close to the ${pct(p.opsCeiling)} ceiling (warning from ${pct(published('share', 0.8 * p.opsCeiling))}): watch ops load this sprint.`
         : `The projected ${pct(projection)} is within the ${pct(p.opsCeiling)} ceiling.`;

@@ -137,3 +137,18 @@ describe('snapshot comparisons publish deltas without float noise', () => {
     ]);
   });
 });
+
+describe('sentences never print a figure over its limit as equal to it', () => {
+  const base: RuleInputs = { opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, days: 7, hasSignal: true };
+  it.each<[string, Partial<RuleInputs>, string, string]>([
+    ['ops share 50.01% of a 50% ceiling', { opsShare: 0.5001 }, 'opsCeiling', 'Ops took 50.01% of capacity, above the 50% ceiling.'],
+    ['ops share exactly at the ceiling', { opsShare: 0.5 }, 'opsCeiling', 'Ops took 50% of capacity, close to the 50% ceiling.'],
+    ['page hours 12.01 of 12', { pageHours: 12.01 }, 'pageHoursPerWeek', 'Pages took 12.01 h per week, above the 12 h weekly limit.'],
+    ['page hours 12.04 of 12 at one decimal would read 12 h', { pageHours: 12.04 }, 'pageHoursPerWeek', 'Pages took 12.04 h per week, above the 12 h weekly limit.'],
+    ['page hours 12.46 reads 12.5 h', { pageHours: 12.46 }, 'pageHoursPerWeek', 'Pages took 12.5 h per week, above the 12 h weekly limit.'],
+    ['sleep 2.01 of 2', { sleepInterruptions: 2.01 }, 'sleepInterruptionsPerWeek', 'Sleep was interrupted 2.01 times per week, above the limit of 2 per week.'],
+    ['reserved 19.99% of a 20% floor', { reservedOpsShare: 0.1999 }, 'reserveFloor', 'Only 19.99% of capacity was reserved for ops, below the 20% floor.'],
+  ])('%s', (_name, over, name, message) => {
+    expect(evaluateRules({ ...base, ...over }, DEFAULT_GUARDRAILS).find((r) => r.rule === name)!.message).toBe(message);
+  });
+});
