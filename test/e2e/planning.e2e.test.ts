@@ -232,6 +232,23 @@ describe('planning page', () => {
     await page.context().close();
   }, 60_000);
 
+  it('shows a team without any signal as “No data” on its page and its plan, never a green OK', async () => {
+    await app.gql(`mutation { upsertTeams(input: [{ slug: "idle", name: "Idle", members: 3 }]) { slug } }`);
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/idle`);
+    await page.getByTestId('team-status').waitFor();
+    await expect(page.getByTestId('team-status').getAttribute('data-status')).resolves.toBe('NO_DATA');
+    expect(await text(page, 'team-status')).toContain('No data');
+
+    await page.goto(`${app.url}/teams/idle/plan`);
+    await page.getByTestId('plan-status').waitFor();
+    await expect(page.getByTestId('plan-status').getAttribute('data-status')).resolves.toBe('NO_DATA');
+    expect(await text(page, 'plan-status')).toContain('No data');
+    expect(await text(page, 'plan-verdict')).toContain('No data');
+    expect(await page.getByTestId('plan-explanation').textContent()).toContain('hold no alerts, pages, deploys or toil');
+    await page.context().close();
+  }, 60_000);
+
   it('says so when the team does not exist', async () => {
     const page = await openPage(browser, 1280, 900, app);
     await page.goto(`${app.url}/teams/nobody/plan`);
