@@ -123,7 +123,7 @@ export const kpiTypeDefs = /* GraphQL */ `
   type TeamOverview {
     team: Team!
     kpis: TeamKpis!
-    "The team's worst guardrail rule result over the range."
+    "The team's worst guardrail rule result over the range; NO_DATA when the range holds no signal and no rule is WARN or BREACH."
     status: Status!
   }
 

@@ -81,7 +81,7 @@ export const planningTypeDefs = /* GraphQL */ `
     featureHours: Float!
     "True when the actual ops share exceeded the reserved share."
     underReserved: Boolean!
-    "Worst guardrail rule of the sprint, judged by the version in force when it was planned."
+    "Worst guardrail rule of the sprint, judged by the version in force when it was planned; NO_DATA when the sprint holds no signal."
     status: Status!
     "Every rule's result for the sprint."
     rules: [RuleResult!]!
