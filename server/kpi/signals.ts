@@ -32,6 +32,13 @@ export function signalKpis(s: SignalSums): SignalKpis {
   };
 }
 
+/** The signals of several windows added up (windows that do not overlap, e.g. sprints). */
+export function addSums(windows: readonly SignalSums[]): SignalSums {
+  const total: SignalSums = { alerts: 0, pages: 0, pageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, toilHours: 0 };
+  for (const w of windows) for (const k of Object.keys(total) as (keyof SignalSums)[]) total[k] += w[k];
+  return total;
+}
+
 /** True when a window holds any signal at all; a window without one is judged NO_DATA. */
 export function hasSignal(s: SignalSums): boolean {
   return s.alerts > 0 || s.pages > 0 || s.pageHours > 0 || s.sleepInterruptions > 0 || s.deploys > 0 || s.failedDeploys > 0 || s.toilHours > 0;

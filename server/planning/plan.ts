@@ -4,12 +4,11 @@ import { computeCapacity, lengthInDays, nextSprintWindow, workingDays, type Date
 import { todayIn } from '../kpi/dateRange';
 import { hours, published } from '../kpi/format';
 import type { LoadModel } from '../kpi/loadModel';
-import type { SignalSums } from '../kpi/queries';
 import { recommend, type Plan } from '../kpi/recommendation';
-import { hasSignal } from '../kpi/signals';
+import { addSums, hasSignal } from '../kpi/signals';
 import { teamKpiFigures } from '../kpi/teamKpis';
 import { effectivePolicies } from './guardrailQueries';
-import { sprintActuals, type SprintActuals } from './sprints';
+import { sprintActuals } from './sprints';
 
 /** What-if inputs: planning "what if we are one person short" without writing anything. */
 export interface WhatIf {
@@ -62,7 +61,7 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
   const { capacity, sentence } = capacityOf(team, window, whatIf);
 
   const lookback = finished.slice(0, policy.lookbackSprints);
-  const sums = sumOf(lookback);
+  const sums = addSums(lookback);
   // The team's other rules over the window the plan looks back on, under today's policy; the
   // floor is the plan's own reservation rule, so the past reservations' floor rule is left out.
   const windowRules = lookback.length
@@ -94,11 +93,4 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
     guardrailVersion: policy.version,
     basedOn: usable.slice(0, policy.lookbackSprints).map((s) => s.name),
   };
-}
-
-const SIGNALS = ['alerts', 'pages', 'pageHours', 'offHoursPageHours', 'sleepPageHours', 'sleepInterruptions', 'deploys', 'failedDeploys', 'toilHours'] as const;
-
-/** The signals of several windows added up. */
-function sumOf(windows: SprintActuals[]): SignalSums {
-  return Object.fromEntries(SIGNALS.map((k) => [k, windows.reduce((sum, w) => sum + w[k], 0)])) as unknown as SignalSums;
 }
