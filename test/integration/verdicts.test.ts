@@ -34,6 +34,7 @@ describe.each(DB_KINDS)('verdicts on %s', (kind) => {
         { slug: 'silent', name: 'Silent', members: 3 },
         { slug: 'nobody', name: 'Nobody', members: 0 },
         { slug: 'ship', name: 'Ship', members: 3 },
+        { slug: 'uncounted', name: 'Uncounted' },
       ],
     });
     // Edge: 3.2 + 3.2 + 3.2 page hours in a week (9.600000000000001 in floats) and 0.1 + 0.2 toil hours.
@@ -164,6 +165,11 @@ describe.each(DB_KINDS)('verdicts on %s', (kind) => {
       const { team } = await ok(`{ team(slug: "nobody") { plan { capacityHours reservedOpsHours featureHours explanation } } }`);
       expect(team.plan).toMatchObject({ capacityHours: 0, reservedOpsHours: 0, featureHours: 0 });
       expect(team.plan.explanation.join(' ')).toContain('The team has 0 members, so its capacity is 0 h');
+
+      // Only a missing members count is unknown: then the capacity must be given.
+      const res = await s.gql(`mutation { upsertSprints(input: [{ team: "uncounted", name: "U1", startDate: "2026-11-02", endDate: "2026-11-15" }]) { name } }`);
+      expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors[0].extensions.records).toEqual([{ index: 0, field: 'capacityHours', message: 'is required: team "uncounted" has no members count to compute it from' }]);
     });
   });
 });
