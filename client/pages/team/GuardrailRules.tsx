@@ -23,7 +23,7 @@ export function GuardrailRules({ rules, version }: { rules: RuleResult[]; versio
       </ul>
       <p className="muted small">
         Judged by guardrail policy version {version}
-        {version === 0 ? ' (the built-in defaults)' : ''}. A rule warns at 80% of its limit and breaches above it.
+        {version === 0 ? ' (the built-in defaults)' : ''}. A rule warns at 80% of its limit and breaches above it, judged on the published figure; a window without any signal is “No data”.
       </p>
     </>
   );
