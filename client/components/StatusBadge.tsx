@@ -4,6 +4,7 @@ const TEXT: Record<Status, { label: string; icon: string }> = {
   OK: { label: 'OK', icon: '✓' },
   WARN: { label: 'Warning', icon: '!' },
   BREACH: { label: 'Breach', icon: '✕' },
+  NO_DATA: { label: 'No data', icon: '–' },
 };
 
 export const statusLabel = (s: Status) => TEXT[s].label;

@@ -16,8 +16,11 @@ export interface DateRange {
 
 export type Bucket = 'DAY' | 'WEEK' | 'SPRINT';
 
-/** A guardrail verdict: OK, WARN (at 80% of a limit or more) or BREACH (over it). */
-export type Status = 'OK' | 'WARN' | 'BREACH';
+/**
+ * A guardrail verdict, judged by the server on the published figure: OK, WARN (at 80% of a limit
+ * or more), BREACH (over it), or NO_DATA (the window holds no signal: nothing to judge, never OK).
+ */
+export type Status = 'OK' | 'WARN' | 'BREACH' | 'NO_DATA';
 
 export interface Team {
   slug: string;

@@ -8,6 +8,8 @@ export const RULE_NAMES: Record<string, string> = {
   pageHoursPerWeek: 'Page hours per week',
   sleepInterruptionsPerWeek: 'Sleep interruptions per week',
   changeFailureRate: 'Change failure rate',
+  projectedOpsShare: 'Projected ops share',
+  reservedOpsShare: 'Reserved ops share',
 };
 
 export const ruleName = (rule: string) => RULE_NAMES[rule] ?? rule;
@@ -20,6 +22,8 @@ export function ruleFigures(r: RuleResult): string {
     case 'opsCeiling':
     case 'reserveFloor':
     case 'changeFailureRate':
+    case 'projectedOpsShare':
+    case 'reservedOpsShare':
       return `${formatPercent(r.value)} · limit ${formatShare(r.limit)}`;
     case 'pageHoursPerWeek':
       return `${r.value == null ? NO_VALUE : `${formatHours(r.value)} h`} · limit ${perWeek.format(r.limit)} h per week`;

@@ -11,8 +11,8 @@ export interface SortState {
 
 export const DEFAULT_SORT: SortState = { key: 'name', direction: 'asc' };
 
-/** Severity order: sorting by status "descending" puts breaches first. */
-const SEVERITY: Record<Status, number> = { OK: 0, WARN: 1, BREACH: 2 };
+/** Severity order, as the server ranks it: sorting by status "descending" puts breaches first, no data above OK. */
+const SEVERITY: Record<Status, number> = { OK: 0, NO_DATA: 1, WARN: 2, BREACH: 3 };
 
 const byName = (a: OverviewRow, b: OverviewRow) =>
   a.team.name.localeCompare(b.team.name, 'en', { sensitivity: 'base' }) || a.team.slug.localeCompare(b.team.slug);
@@ -48,6 +48,7 @@ export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
   { value: 'BREACH', label: 'Breach' },
   { value: 'WARN', label: 'Warning' },
   { value: 'OK', label: 'OK' },
+  { value: 'NO_DATA', label: 'No data' },
 ];
 
 export function isStatusFilter(v: string | null): v is StatusFilter {
@@ -56,7 +57,7 @@ export function isStatusFilter(v: string | null): v is StatusFilter {
 
 function statusMatches(status: Status, filter: StatusFilter): boolean {
   if (filter === 'ALL') return true;
-  if (filter === 'ATTENTION') return status !== 'OK';
+  if (filter === 'ATTENTION') return status === 'WARN' || status === 'BREACH';
   return status === filter;
 }
 

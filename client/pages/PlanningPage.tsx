@@ -9,7 +9,7 @@ import { AcceptPlan, type Accepted } from './planning/AcceptPlan';
 import { GuardrailEditor } from './planning/GuardrailEditor';
 import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
 import { PLAN, PLAN_TEAM, type GuardrailVersion } from './planning/operations';
-import { Explanation, PlanFigures } from './planning/PlanFigures';
+import { Explanation, PlanFigures, PlanRules } from './planning/PlanFigures';
 import { WhatIfPanel } from './planning/WhatIfPanel';
 import { hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
 
@@ -148,6 +148,13 @@ export default function PlanningPage() {
           <h2 id="why-heading">Why this reservation</h2>
           <DataPanel query={planPanel} what="the explanation" minHeight={120}>
             {(p) => <Explanation plan={p} />}
+          </DataPanel>
+        </section>
+
+        <section className="card plan-layout__rules" aria-labelledby="plan-rules-heading">
+          <h2 id="plan-rules-heading">Guardrails this plan is judged by</h2>
+          <DataPanel query={planPanel} what="the plan's rules" minHeight={120}>
+            {(p) => <PlanRules plan={p} />}
           </DataPanel>
         </section>
       </div>

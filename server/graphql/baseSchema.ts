@@ -12,11 +12,16 @@ export const baseTypeDefs = /* GraphQL */ `
     to: Date!
   }
 
-  "Result of a guardrail rule: OK, WARN (at 80% of its limit or more) or BREACH (over it)."
+  "Result of a guardrail rule, judged on the published (rounded) figure."
   enum Status {
+    "Below 80% of the limit."
     OK
+    "At 80% of the limit or more, not over it."
     WARN
+    "Over the limit (under it, for the reserve floor)."
     BREACH
+    "The window holds no signal at all (no alerts, pages, deploys or toil): nothing to judge, never a green OK."
+    NO_DATA
   }
 
   "Size of the buckets of a time series."

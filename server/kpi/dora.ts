@@ -17,6 +17,8 @@
 // ELITE, exactly 5% is ELITE) and to the worse band for durations ("less than one
 // day" means exactly one day is HIGH). A month is taken as 30 days.
 
+import { published } from './format';
+
 export const DORA_REPORT_YEAR = 2023;
 
 export type DoraBand = 'ELITE' | 'HIGH' | 'MEDIUM' | 'LOW';
@@ -47,9 +49,10 @@ function durationBand(seconds: number, elite: number, high: number, medium: numb
 export function deploymentFrequency(deploys: number, days: number): DoraMetric {
   const unit = 'deploys/day';
   if (!(days > 0)) return { value: null, unit, band: null };
-  const value = deploys / days;
+  const value = published('perDay', deploys / days);
+  // Bands compare counts, not the rounded rate: once a week is deploys × 7 ≥ days, exactly.
   const band: DoraBand =
-    value >= 1 ? 'ELITE' : value >= 1 / 7 ? 'HIGH' : value >= 1 / 30 ? 'MEDIUM' : 'LOW';
+    deploys >= days ? 'ELITE' : deploys * 7 >= days ? 'HIGH' : deploys * 30 >= days ? 'MEDIUM' : 'LOW';
   return { value, unit, band };
 }
 
@@ -60,7 +63,7 @@ export function deploymentFrequency(deploys: number, days: number): DoraMetric {
 export function changeFailureRate(deploys: number, failed: number): DoraMetric {
   const unit = 'ratio';
   if (!(deploys > 0)) return { value: null, unit, band: null };
-  const value = failed / deploys;
+  const value = published('share', failed / deploys);
   const band: DoraBand =
     value <= 0.05 ? 'ELITE' : value <= 0.1 ? 'HIGH' : value <= 0.15 ? 'MEDIUM' : 'LOW';
   return { value, unit, band };

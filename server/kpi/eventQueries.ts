@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DateRange } from './dateRange';
+import { publishedOrNull } from './format';
 
 /** A median over the events of a team and range, and how many events it was taken over. */
 export interface Median {
@@ -21,7 +22,7 @@ async function medianByTeam(db: Knex, teamIds: readonly number[], sql: string, b
       WHERE t.id = ANY(?::int[])`,
     [...bindings, [...teamIds]],
   );
-  return new Map((rows as { teamId: number; seconds: number | null; count: number }[]).map((r) => [r.teamId, { seconds: r.seconds, count: r.count }]));
+  return new Map((rows as { teamId: number; seconds: number | null; count: number }[]).map((r) => [r.teamId, { seconds: publishedOrNull('seconds', r.seconds), count: r.count }]));
 }
 
 /** Median seconds from trigger to first acknowledgement of the pages triggered in the range. */
@@ -56,9 +57,10 @@ export function medianTimeToResolve(db: Knex, teamIds: readonly number[], range:
 }
 
 /**
- * Median lead time of the deploys to `environment` (production by default) in the range that
- * carry one. FAILED deploys never ran there, so they have no lead time (DORA's "commit to running
- * in production"); ROLLED_BACK ones did run and count.
+ * Median lead time of the SUCCEEDED deploys to `environment` (production by default) in the range
+ * that carry one, as docs/ingestion.md says: DORA's lead time is "commit to running in production",
+ * and a FAILED deploy never ran there while a ROLLED_BACK one did not stay (a rollback after ten
+ * days would otherwise drag an ELITE median down to HIGH).
  */
 export function medianLeadTime(db: Knex, teamIds: readonly number[], range: DateRange, environment = 'production'): Promise<Map<number, Median>> {
   return medianByTeam(
@@ -68,7 +70,7 @@ export function medianLeadTime(db: Knex, teamIds: readonly number[], range: Date
             percentile_cont(0.5) WITHIN GROUP (ORDER BY lead_time_seconds)::float8 AS seconds
        FROM deploy_events
       WHERE team_id = ANY(?::int[]) AND local_date BETWEEN ?::date AND ?::date
-        AND lower(environment) = lower(?) AND lead_time_seconds IS NOT NULL AND status <> 'FAILED'
+        AND lower(environment) = lower(?) AND lead_time_seconds IS NOT NULL AND status = 'SUCCEEDED'
       GROUP BY team_id`,
     [[...teamIds], range.from, range.to, environment],
   );

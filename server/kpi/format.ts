@@ -1,24 +1,65 @@
-// Tiny number formatters shared by every sentence the KPI layer produces.
-// Kept separate so guardrail messages and plan explanations read the same way.
+// The one place that says how precise a published figure is, and how the KPI layer writes numbers
+// in sentences. Every figure the API, the exports and new snapshots publish is rounded here, and
+// every guardrail judges the rounded figure, so a verdict never depends on float noise
+// (0.8 × 12 = 9.600000000000001, 0.3 + 8.3 + 3.4 = 12.000000000000002).
 
-// Round to one decimal and normalise -0, so "-0%" never reaches a manager.
-function round1(x: number): number {
-  const r = Math.round(x * 10) / 10;
+/**
+ * Decimals of each kind of published figure. Counts are exact (they are sums of whole numbers).
+ * - hours (page, toil, ops, capacity, feature hours) and per-week figures: 2 decimals (36 s);
+ * - shares of capacity, rates and ratios (ops share, change failure rate, deploys per day): 4
+ *   decimals, i.e. 0.01 percentage points;
+ * - durations in seconds (DORA medians): 2 decimals.
+ */
+export const PRECISION = { hours: 2, perWeek: 2, share: 4, perDay: 4, seconds: 2 } as const;
+
+export type FigureKind = keyof typeof PRECISION;
+
+/**
+ * x rounded half away from zero to `decimals`, computed on the decimal text so that 1.005 → 1.01
+ * and 0.39999999999999997 → 0.4; -0 becomes 0. Non-finite values are returned unchanged.
+ */
+export function roundTo(x: number, decimals: number): number {
+  if (!Number.isFinite(x)) return x;
+  const [mantissa, exponent] = Math.abs(x).toExponential().split('e');
+  const scaled = Math.round(Number(`${mantissa}e${Number(exponent) + decimals}`));
+  const r = Math.sign(x) * (scaled < 1e21 ? Number(`${scaled}e-${decimals}`) : scaled / 10 ** decimals);
   return r === 0 ? 0 : r;
+}
+
+/** A figure of the given kind as it is published. */
+export const published = (kind: FigureKind, x: number): number => roundTo(x, PRECISION[kind]);
+
+/** The same, passing null (an undefined figure) through. */
+export const publishedOrNull = (kind: FigureKind, x: number | null): number | null => (x === null ? null : published(kind, x));
+
+/**
+ * A published figure or a policy limit as a whole number of millionths: exact for every figure
+ * (at most 4 decimals) and every limit with up to 6 decimals, so boundary comparisons are
+ * comparisons of integers ("80% of the limit" is 5 × value ≥ 4 × limit), never of floats.
+ */
+export const millionths = (x: number): number => Math.round(x * 1e6);
+
+/**
+ * Decimals to print a figure with next to the limit it is judged against: one, or two when one
+ * would print a figure that differs from its limit as equal to it ("50.01% of capacity, above the
+ * 50% ceiling", not "50%, above the 50% ceiling"). `scale` is 100 for shares printed as percentages.
+ */
+export function decimalsAgainst(x: number, limit: number, scale = 1): 1 | 2 {
+  return roundTo(x * scale, 1) === roundTo(limit * scale, 1) && millionths(x) !== millionths(limit) ? 2 : 1;
 }
 
 /**
  * Share (0..1) as a percentage: 0.42 → "42%", 0.125 → "12.5%".
- * One decimal so that 0.504 does not print as "50%" next to a 50% limit it breaches.
- * Non-finite input prints "n/a" instead of "NaN%" / "Infinity%".
+ * One decimal (or two, see decimalsAgainst) so that 0.504 does not print as "50%" next to a 50%
+ * limit it breaches. Non-finite input prints "n/a" instead of "NaN%" / "Infinity%".
  */
-export function pct(x: number): string {
+export function pct(x: number, decimals: 1 | 2 = 1): string {
   if (!Number.isFinite(x)) return 'n/a';
-  return `${round1(x * 100)}%`;
+  return `${roundTo(roundTo(x, PRECISION.share) * 100, decimals)}%`;
 }
 
-/** Hours rounded to one decimal: 12.46 → "12.5 h", 12 → "12 h". Non-finite → "n/a". */
-export function hours(x: number): string {
+/** Hours rounded to one decimal (or two): 12.46 → "12.5 h", 12 → "12 h". Non-finite → "n/a". */
+export function hours(x: number, decimals: 1 | 2 = 1): string {
   if (!Number.isFinite(x)) return 'n/a';
-  return `${round1(x)} h`;
+  return `${roundTo(x, decimals)} h`;
 }

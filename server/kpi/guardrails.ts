@@ -1,9 +1,10 @@
 // Guardrails: policy limits a team agrees on, and their evaluation for a date range.
 // Messages are full sentences with numbers so they can be shown as-is.
 
-import { hours, pct } from './format.js';
+import { decimalsAgainst, hours, millionths, pct, published, publishedOrNull, roundTo } from './format.js';
 
-export type Status = 'OK' | 'WARN' | 'BREACH';
+/** NO_DATA: the window holds no signal at all, so there is nothing to judge — never a green OK. */
+export type Status = 'OK' | 'WARN' | 'BREACH' | 'NO_DATA';
 
 export interface GuardrailPolicy {
   reserveFloor: number; // minimum share of capacity reserved for ops (0..1)
@@ -23,31 +24,47 @@ export const DEFAULT_GUARDRAILS: GuardrailPolicy = {
   lookbackSprints: 3,
 };
 
-/** Warn once a value reaches 80% of its limit: early enough to act within the sprint. */
-const WARN_FRACTION = 0.8;
-
 /**
- * Status of a "lower is better" value against its limit.
- * null (unknown) → OK: missing data must not raise alarms; the message says it is unknown.
+ * Status of a "lower is better" published figure against its limit: BREACH only over the limit,
+ * WARN from 80% of it (early enough to act within the sprint), both compared as integers of
+ * millionths (5 × value ≥ 4 × limit) so no float noise sits on a boundary.
+ * null (unknown) → OK: a figure that cannot exist (no deploys, no capacity) must not raise alarms;
+ * the message says it is unknown.
  * Limit ≤ 0: no warning band exists (80% of 0 is 0), so anything above the limit breaches.
  */
 export function ruleStatus(value: number | null, limit: number): Status {
   if (value === null) return 'OK';
-  if (limit <= 0) return value > limit ? 'BREACH' : 'OK';
-  if (value > limit) return 'BREACH';
-  if (value >= WARN_FRACTION * limit) return 'WARN';
+  const v = millionths(value);
+  const l = millionths(limit);
+  if (v > l) return 'BREACH';
+  if (l > 0 && 5 * v >= 4 * l) return 'WARN';
   return 'OK';
 }
 
-const SEVERITY: Record<Status, number> = { OK: 0, WARN: 1, BREACH: 2 };
+/** Status of a "higher is better" share against its floor: below it is a BREACH, there is no WARN band. */
+export function floorStatus(value: number | null, floor: number): Status {
+  return value !== null && millionths(value) < millionths(floor) ? 'BREACH' : 'OK';
+}
+
+// NO_DATA ranks above OK: a list of rules with nothing to judge and nothing wrong is "no data".
+const SEVERITY: Record<Status, number> = { OK: 0, NO_DATA: 1, WARN: 2, BREACH: 3 };
 
 /** Most severe status; an empty list is OK (nothing is wrong). */
 export function worstStatus(statuses: Status[]): Status {
   return statuses.reduce<Status>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'OK');
 }
 
+/**
+ * A count or hours over d days as a weekly figure: value × 7 / max(d, 7). A range shorter than a
+ * week is judged as the week it lies in, so one bad day is not extrapolated to a week of them.
+ * A range of 0 days has no weeks → null.
+ */
+export function perWeek(value: number, days: number): number | null {
+  return days > 0 ? published('perWeek', (value * 7) / Math.max(days, 7)) : null;
+}
+
 export interface RuleResult {
-  rule: 'opsCeiling' | 'reserveFloor' | 'pageHoursPerWeek' | 'sleepInterruptionsPerWeek' | 'changeFailureRate';
+  rule: 'opsCeiling' | 'reserveFloor' | 'pageHoursPerWeek' | 'sleepInterruptionsPerWeek' | 'changeFailureRate' | 'projectedOpsShare' | 'reservedOpsShare';
   status: Status;
   value: number | null;
   limit: number;
@@ -62,64 +79,75 @@ export interface RuleInputs {
   deploys: number;
   failedDeploys: number;
   days: number; // length of the range in days
+  /** False when the window holds no signal at all (no alerts, pages, deploys or toil): NO_DATA. */
+  hasSignal: boolean;
 }
 
-const RELATION: Record<Status, string> = { OK: 'within', WARN: 'close to', BREACH: 'above' };
+const RELATION: Record<Status, string> = { OK: 'within', WARN: 'close to', BREACH: 'above', NO_DATA: 'not judged against' };
 
-// Plain number with at most one decimal, for counts per week.
-const num = (x: number): string => String(Math.round(x * 10) / 10);
+// Plain number with at most one decimal (two next to a limit it would look equal to), for counts per week.
+const num = (x: number, decimals: 1 | 2 = 1): string => String(roundTo(x, decimals));
 
-// Tolerance so 0.1 + 0.1 style float noise never turns an exact floor into a breach.
-const EPS = 1e-9;
+const times = (text: string): string => `${text} time${text === '1' ? '' : 's'}`;
+
+const NO_SIGNAL = 'No alerts, pages, deploys or toil were recorded in this window, so';
 
 export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
-  // Zero rule: a range of 0 days has no weeks → per-week values are unknown (null).
-  const weeks = i.days > 0 ? i.days / 7 : null;
-  const pagePerWeek = weeks === null ? null : i.pageHours / weeks;
-  const sleepPerWeek = weeks === null ? null : i.sleepInterruptions / weeks;
+  const pagePerWeek = perWeek(i.pageHours, i.days);
+  const sleepPerWeek = perWeek(i.sleepInterruptions, i.days);
   // Zero rule: no deploys → no failure rate (null), not 0% and not NaN.
-  const cfr = i.deploys > 0 ? i.failedDeploys / i.deploys : null;
+  const cfr = i.deploys > 0 ? published('share', i.failedDeploys / i.deploys) : null;
+  const opsShare = publishedOrNull('share', i.opsShare);
+  const reserved = publishedOrNull('share', i.reservedOpsShare);
+  // Rules on signals have nothing to judge in a window without any; the reservation still does.
+  const judged = (s: Status): Status => (i.hasSignal ? s : 'NO_DATA');
 
-  const ops = ruleStatus(i.opsShare, p.opsCeiling);
-  const page = ruleStatus(pagePerWeek, p.maxPageHoursPerWeek);
-  const sleep = ruleStatus(sleepPerWeek, p.maxSleepInterruptionsPerWeek);
-  const cf = ruleStatus(cfr, p.maxChangeFailureRate);
-  // The floor is a "higher is better" rule, so it is not a ruleStatus case and has no WARN band.
-  const reserve: Status =
-    i.reservedOpsShare !== null && i.reservedOpsShare < p.reserveFloor - EPS ? 'BREACH' : 'OK';
+  const ops = judged(ruleStatus(opsShare, p.opsCeiling));
+  const page = judged(ruleStatus(pagePerWeek, p.maxPageHoursPerWeek));
+  const sleep = judged(ruleStatus(sleepPerWeek, p.maxSleepInterruptionsPerWeek));
+  const cf = judged(ruleStatus(cfr, p.maxChangeFailureRate));
+  const reserve = floorStatus(reserved, p.reserveFloor);
 
   return [
     {
-      rule: 'opsCeiling', status: ops, value: i.opsShare, limit: p.opsCeiling,
-      message: i.opsShare === null
-        ? 'Ops share is unknown because the capacity is zero.'
-        : `Ops took ${pct(i.opsShare)} of capacity, ${RELATION[ops]} the ${pct(p.opsCeiling)} ceiling.`,
+      rule: 'opsCeiling', status: ops, value: opsShare, limit: p.opsCeiling,
+      message: !i.hasSignal
+        ? `${NO_SIGNAL} the ops share is not judged against the ${pct(p.opsCeiling)} ceiling.`
+        : opsShare === null
+          ? 'Ops share is unknown because the capacity is zero.'
+          : `Ops took ${pct(opsShare, decimalsAgainst(opsShare, p.opsCeiling, 100))} of capacity, ${RELATION[ops]} the ${pct(p.opsCeiling)} ceiling.`,
     },
     {
-      rule: 'reserveFloor', status: reserve, value: i.reservedOpsShare, limit: p.reserveFloor,
-      message: i.reservedOpsShare === null
+      rule: 'reserveFloor', status: reserve, value: reserved, limit: p.reserveFloor,
+      message: reserved === null
         ? `No ops reservation was recorded, so the ${pct(p.reserveFloor)} floor could not be checked.`
         : reserve === 'BREACH'
-          ? `Only ${pct(i.reservedOpsShare)} of capacity was reserved for ops, below the ${pct(p.reserveFloor)} floor.`
-          : `${pct(i.reservedOpsShare)} of capacity was reserved for ops, meeting the ${pct(p.reserveFloor)} floor.`,
+          ? `Only ${pct(reserved, decimalsAgainst(reserved, p.reserveFloor, 100))} of capacity was reserved for ops, below the ${pct(p.reserveFloor)} floor.`
+          : `${pct(reserved)} of capacity was reserved for ops, meeting the ${pct(p.reserveFloor)} floor.`,
     },
     {
       rule: 'pageHoursPerWeek', status: page, value: pagePerWeek, limit: p.maxPageHoursPerWeek,
       message: pagePerWeek === null
         ? 'Page hours per week are unknown because the range has no days.'
-        : `Pages took ${hours(pagePerWeek)} per week, ${RELATION[page]} the ${hours(p.maxPageHoursPerWeek)} weekly limit.`,
+        : !i.hasSignal
+          ? `${NO_SIGNAL} page hours are not judged against the ${hours(p.maxPageHoursPerWeek)} weekly limit.`
+          : `Pages took ${hours(pagePerWeek, decimalsAgainst(pagePerWeek, p.maxPageHoursPerWeek))} per week, ${RELATION[page]} the ${hours(p.maxPageHoursPerWeek)} weekly limit.`,
     },
     {
       rule: 'sleepInterruptionsPerWeek', status: sleep, value: sleepPerWeek, limit: p.maxSleepInterruptionsPerWeek,
       message: sleepPerWeek === null
         ? 'Sleep interruptions per week are unknown because the range has no days.'
-        : `Sleep was interrupted ${num(sleepPerWeek)} time${num(sleepPerWeek) === '1' ? '' : 's'} per week, ${RELATION[sleep]} the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`,
+        : !i.hasSignal
+          ? `${NO_SIGNAL} sleep interruptions are not judged against the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`
+          : `Sleep was interrupted ${times(num(sleepPerWeek, decimalsAgainst(sleepPerWeek, p.maxSleepInterruptionsPerWeek)))} per week, ${RELATION[sleep]} the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`,
     },
     {
       rule: 'changeFailureRate', status: cf, value: cfr, limit: p.maxChangeFailureRate,
-      message: cfr === null
-        ? 'There were no deploys, so there is no change failure rate.'
-        : `${pct(cfr)} of deploys failed (${i.failedDeploys} of ${i.deploys}), ${RELATION[cf]} the ${pct(p.maxChangeFailureRate)} limit.`,
+      message: !i.hasSignal
+        ? `${NO_SIGNAL} there is no change failure rate to judge.`
+        : cfr === null
+          ? 'There were no deploys, so there is no change failure rate.'
+          : `${pct(cfr, decimalsAgainst(cfr, p.maxChangeFailureRate, 100))} of deploys failed (${i.failedDeploys} of ${i.deploys}), ${RELATION[cf]} the ${pct(p.maxChangeFailureRate)} limit.`,
     },
   ];
 }

@@ -2,6 +2,8 @@
 // Every component is expressed in hours so that they can be added and compared
 // with sprint capacity; the breakdown is the single source of the total.
 
+import { published, publishedOrNull } from './format';
+
 export interface LoadModel {
   /** Multiplier for page hours during business hours. */
   businessWeight: number;
@@ -44,16 +46,16 @@ export interface OpsBreakdown {
   toil: number;
 }
 
-/** Ops load per source, in hours. */
+/** Ops load per source, in hours, each part as published (rounded, see format.ts). */
 export function opsBreakdown(s: LoadSignals, m: LoadModel): OpsBreakdown {
   return {
-    pages:
-      s.businessPageHours * m.businessWeight +
-      s.offHoursPageHours * m.offHoursWeight +
-      s.sleepPageHours * m.sleepWeight,
-    alerts: (s.alerts * m.minutesPerAlert) / 60,
-    failedDeploys: s.failedDeploys * m.hoursPerFailedDeploy,
-    toil: s.toilHours,
+    pages: published(
+      'hours',
+      s.businessPageHours * m.businessWeight + s.offHoursPageHours * m.offHoursWeight + s.sleepPageHours * m.sleepWeight,
+    ),
+    alerts: published('hours', (s.alerts * m.minutesPerAlert) / 60),
+    failedDeploys: published('hours', s.failedDeploys * m.hoursPerFailedDeploy),
+    toil: published('hours', s.toilHours),
   };
 }
 
@@ -62,7 +64,8 @@ export function opsBreakdown(s: LoadSignals, m: LoadModel): OpsBreakdown {
  * so that the parts shown in the UI add up exactly to the headline number.
  */
 export function opsHours(b: OpsBreakdown): number {
-  return b.pages + b.alerts + b.failedDeploys + b.toil;
+  // The parts are already rounded; rounding the sum only strips the noise of adding them.
+  return published('hours', b.pages + b.alerts + b.failedDeploys + b.toil);
 }
 
 /**
@@ -73,5 +76,5 @@ export function opsHours(b: OpsBreakdown): number {
 export function opsShare(opsHours: number, capacityHours: number): number | null {
   if (!Number.isFinite(capacityHours) || capacityHours <= 0) return null;
   if (!Number.isFinite(opsHours)) return null;
-  return opsHours / capacityHours;
+  return publishedOrNull('share', opsHours / capacityHours);
 }

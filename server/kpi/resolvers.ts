@@ -64,7 +64,10 @@ export const kpiResolvers = {
     services: async (team: TeamRow, args: { range: DateRange }, ctx: Context) => {
       const [rows, model] = await Promise.all([signalSumsByService(ctx.db, team.id, checkedRange(args.range)), ctx.loadModels.load(team.id)]);
       return rows
-        .map((r) => ({ ...r, opsHours: opsHours(opsBreakdown(signalKpis(r), model)) }))
+        .map((r) => {
+          const k = signalKpis(r); // the published figures
+          return { ...k, service: r.service, opsHours: opsHours(opsBreakdown(k, model)) };
+        })
         .sort((a, b) => b.opsHours - a.opsHours || a.service.localeCompare(b.service));
     },
     dora: async (team: TeamRow, args: { range: DateRange }, ctx: Context) => {

@@ -36,7 +36,7 @@ export const kpiTypeDefs = /* GraphQL */ `
     opsShare: Float
     "Reserved ops share of the newest sprint overlapping the range, if one was recorded."
     reservedOpsShare: Float
-    "The team's worst guardrail rule result."
+    "The team's worst guardrail rule result; NO_DATA when the range holds no signal and no rule is WARN or BREACH."
     status: Status!
     "Every guardrail rule with its measured value, limit and a sentence."
     rules: [RuleResult!]!
@@ -62,10 +62,11 @@ export const kpiTypeDefs = /* GraphQL */ `
 
   "The result of one guardrail rule."
   type RuleResult {
-    "opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek or changeFailureRate."
+    "opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek or changeFailureRate; in a plan also projectedOpsShare and reservedOpsShare."
     rule: String!
+    "OK, WARN from 80% of the limit, BREACH over it, NO_DATA when the window holds no signal."
     status: Status!
-    "The measured value (a share, hours or count per week, a rate); null when undefined (e.g. no deploys)."
+    "The published figure judged (a share to 4 decimals, hours or a count per week to 2, a rate); per-week figures over d days are value x 7 / max(d, 7); null when undefined (e.g. no deploys)."
     value: Float
     "The policy's limit for this rule."
     limit: Float!
@@ -122,7 +123,7 @@ export const kpiTypeDefs = /* GraphQL */ `
   type TeamOverview {
     team: Team!
     kpis: TeamKpis!
-    "The team's worst guardrail rule result over the range."
+    "The team's worst guardrail rule result over the range; NO_DATA when the range holds no signal and no rule is WARN or BREACH."
     status: Status!
   }
 

@@ -1,4 +1,5 @@
 import type { SignalSums } from './queries';
+import { published, publishedOrNull } from './format';
 
 /** The KPI figures derived from summed signals; pure, so the same rule serves every view. */
 export interface SignalKpis extends SignalSums {
@@ -11,11 +12,34 @@ export function ratio(n: number, d: number): number | null {
   return d === 0 ? null : n / d;
 }
 
-/** Business hours are what is left of page hours after off and sleep hours (never negative). */
+/**
+ * The published figures of summed signals: hours rounded to the published precision (sums of
+ * many float rows carry noise), business hours what is left of page hours after off and sleep
+ * hours (never negative).
+ */
 export function signalKpis(s: SignalSums): SignalKpis {
+  const pageHours = published('hours', s.pageHours);
+  const offHoursPageHours = published('hours', s.offHoursPageHours);
+  const sleepPageHours = published('hours', s.sleepPageHours);
   return {
     ...s,
-    businessPageHours: Math.max(0, s.pageHours - s.offHoursPageHours - s.sleepPageHours),
-    changeFailureRate: ratio(s.failedDeploys, s.deploys),
+    pageHours,
+    offHoursPageHours,
+    sleepPageHours,
+    toilHours: published('hours', s.toilHours),
+    businessPageHours: published('hours', Math.max(0, pageHours - offHoursPageHours - sleepPageHours)),
+    changeFailureRate: publishedOrNull('share', ratio(s.failedDeploys, s.deploys)),
   };
+}
+
+/** The signals of several windows added up (windows that do not overlap, e.g. sprints). */
+export function addSums(windows: readonly SignalSums[]): SignalSums {
+  const total: SignalSums = { alerts: 0, pages: 0, pageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, toilHours: 0 };
+  for (const w of windows) for (const k of Object.keys(total) as (keyof SignalSums)[]) total[k] += w[k];
+  return total;
+}
+
+/** True when a window holds any signal at all; a window without one is judged NO_DATA. */
+export function hasSignal(s: SignalSums): boolean {
+  return s.alerts > 0 || s.pages > 0 || s.pageHours > 0 || s.sleepInterruptions > 0 || s.deploys > 0 || s.failedDeploys > 0 || s.toilHours > 0;
 }

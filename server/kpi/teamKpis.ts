@@ -1,5 +1,6 @@
 import type { SignalSums } from './queries';
-import { signalKpis, type SignalKpis } from './signals';
+import { hasSignal, signalKpis, type SignalKpis } from './signals';
+import { published } from './format';
 import { opsBreakdown, opsHours, opsShare, type LoadModel, type OpsBreakdown } from './loadModel';
 import { evaluateRules, worstStatus, type GuardrailPolicy, type RuleResult, type Status } from './guardrails';
 
@@ -15,7 +16,7 @@ export interface TeamKpiFigures extends SignalKpis {
 
 /**
  * Every KPI of a window, from its summed signals, the load model and the guardrail policy in
- * force. Pure: the overview, the team page, sprint rows and snapshots all compute KPIs here.
+ * force, every figure as published (format.ts). Pure: the overview, the team page, sprint rows and snapshots all compute KPIs here.
  */
 export function teamKpiFigures(input: {
   sums: SignalSums;
@@ -38,7 +39,8 @@ export function teamKpiFigures(input: {
     input.model,
   );
   const total = opsHours(breakdown);
-  const share = opsShare(total, input.capacityHours);
+  const capacityHours = published('hours', input.capacityHours);
+  const share = opsShare(total, capacityHours);
   const rules = evaluateRules(
     {
       opsShare: share,
@@ -48,6 +50,7 @@ export function teamKpiFigures(input: {
       deploys: signals.deploys,
       failedDeploys: signals.failedDeploys,
       days: input.days,
+      hasSignal: hasSignal(input.sums),
     },
     input.policy,
   );
@@ -55,7 +58,7 @@ export function teamKpiFigures(input: {
     ...signals,
     opsBreakdown: breakdown,
     opsHours: total,
-    capacityHours: input.capacityHours,
+    capacityHours,
     opsShare: share,
     reservedOpsShare: input.reservedOpsShare,
     rules,

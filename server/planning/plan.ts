@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import type { TeamRow } from '../teams/queries';
 import { computeCapacity, lengthInDays, nextSprintWindow, workingDays, type DateWindow } from '../kpi/capacity';
 import { todayIn } from '../kpi/dateRange';
-import { hours, pct } from '../kpi/format';
+import { hours, published } from '../kpi/format';
 import type { LoadModel } from '../kpi/loadModel';
 import { recommend, type Plan } from '../kpi/recommendation';
-import { worstStatus } from '../kpi/guardrails';
+import { addSums, hasSignal } from '../kpi/signals';
+import { teamKpiFigures } from '../kpi/teamKpis';
 import { effectivePolicies } from './guardrailQueries';
 import { sprintActuals } from './sprints';
 
@@ -19,8 +20,6 @@ export interface WhatIf {
 
 export interface SprintPlan extends Plan, DateWindow {
   capacityHours: number;
-  /** The share reservedOpsHours is based on: the recommendation, or the what-if choice. */
-  reservedOpsShare: number;
   guardrailVersion: number;
   basedOn: string[];
 }
@@ -30,12 +29,16 @@ function capacityOf(team: TeamRow, window: DateWindow, w: WhatIf): { capacity: n
   if (w.capacityHours !== null && w.capacityHours !== undefined) {
     return { capacity: w.capacityHours, sentence: `Capacity is set to ${hours(w.capacityHours)} for this plan.` };
   }
-  const members = w.members ?? team.members ?? 0;
+  // members null is unknown; members 0 is a team of nobody: both give 0 h, each says why.
+  const members = w.members ?? team.members;
   const daysOff = w.daysOff ?? 0;
   const days = workingDays(window.startDate, window.endDate);
-  const capacity = computeCapacity({ members, startDate: window.startDate, endDate: window.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff });
-  if (members === 0) {
+  const capacity = published('hours', computeCapacity({ members: members ?? 0, startDate: window.startDate, endDate: window.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff }));
+  if (members === null) {
     return { capacity, sentence: 'The team has no members count, so its capacity is 0 h: set members (or a capacity) to plan hours.' };
+  }
+  if (members === 0) {
+    return { capacity, sentence: 'The team has 0 members, so its capacity is 0 h: nothing can be reserved for ops or committed to features, and the sprint\'s ops share will be unknown.' };
   }
   const off = daysOff ? ` − ${daysOff} day${daysOff === 1 ? '' : 's'} off × ${team.focus_hours_per_day} h` : '';
   return {
@@ -57,40 +60,36 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
   const window = stored ? nextSprintWindow(stored.endDate, lengthInDays(stored.startDate, stored.endDate), today) : nextSprintWindow(null, null, today);
   const { capacity, sentence } = capacityOf(team, window, whatIf);
 
+  const lookback = finished.slice(0, policy.lookbackSprints);
+  const sums = addSums(lookback);
+  // The team's other rules over the window the plan looks back on, under today's policy; the
+  // floor is the plan's own reservation rule, so the past reservations' floor rule is left out.
+  const windowRules = lookback.length
+    ? teamKpiFigures({
+      sums, days: lookback.reduce((d, s) => d + lengthInDays(s.startDate, s.endDate), 0),
+      capacityHours: lookback.reduce((c, s) => c + s.capacityHours, 0), reservedOpsShare: null, model, policy,
+    }).rules.filter((r) => r.rule !== 'reserveFloor')
+    : [];
+
   const plan = recommend({
     history: usable.slice(0, policy.lookbackSprints).map((s) => ({ name: s.name, opsShare: s.opsShare! })),
     policy,
     capacityHours: capacity,
     window,
     capacityExplanation: sentence,
+    signal: hasSignal(sums),
+    windowRules,
+    lastSprint: stored ? { name: stored.name, reservedOpsShare: stored.reservedOpsShare } : null,
+    chosenShare: whatIf.reservedOpsShare,
   });
-  const skipped = finished.slice(0, policy.lookbackSprints).length - usable.slice(0, policy.lookbackSprints).length;
+  const skipped = lookback.length - usable.slice(0, policy.lookbackSprints).length;
   if (skipped > 0) plan.explanation.unshift(`${skipped} recent sprint(s) had no capacity, so their ops share is unknown and they were skipped.`);
   if (!stored) plan.explanation.unshift('The team records no sprints, so its history is read as 14-day windows ending today.');
 
-  let reservedOpsShare = plan.recommendedOpsShare;
-  let { reservedOpsHours, featureHours, status } = plan;
-  const chosen = whatIf.reservedOpsShare;
-  if (chosen !== null && chosen !== undefined && Math.abs(chosen - plan.recommendedOpsShare) > 1e-9) {
-    // A manager may choose another share; the plan says what that choice risks.
-    reservedOpsShare = chosen;
-    reservedOpsHours = chosen * capacity;
-    featureHours = capacity - reservedOpsHours;
-    const risk = chosen < policy.reserveFloor - 1e-9 ? 'BREACH' : chosen < plan.projectedOpsShare - 1e-9 ? 'WARN' : 'OK';
-    status = worstStatus([status, risk]);
-    plan.explanation.push(
-      `You chose to reserve ${pct(chosen)} instead of the recommended ${pct(plan.recommendedOpsShare)}: ${hours(reservedOpsHours)} for ops, ${hours(featureHours)} for features.` +
-        (risk === 'BREACH' ? ` That is below the ${pct(policy.reserveFloor)} reserve floor.` : risk === 'WARN' ? ` That is below the projected ${pct(plan.projectedOpsShare)}: the sprint is likely to be under-reserved.` : ''),
-    );
-  }
   return {
     ...plan,
     ...window,
     capacityHours: capacity,
-    reservedOpsShare,
-    reservedOpsHours,
-    featureHours,
-    status,
     guardrailVersion: policy.version,
     basedOn: usable.slice(0, policy.lookbackSprints).map((s) => s.name),
   };

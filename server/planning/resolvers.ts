@@ -8,6 +8,7 @@ import { effectiveLoadModel } from './loadModelQueries';
 import { setGuardrail, setLoadModel } from './policies';
 import { actualsFor, sprintActuals, upsertSprints, type SprintActuals } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
+import type { RuleResult } from '../kpi/guardrails';
 
 const whatIfSchema = z.object({
   capacityHours: hours.nullish(),
@@ -56,6 +57,10 @@ export const planningResolvers = {
     loadModel: (team: TeamRow, _: unknown, ctx: Context) => ctx.loadModels.load(team.id),
     plan: async (team: TeamRow, args: WhatIf, ctx: Context) =>
       teamPlan(ctx.db, team, await ctx.loadModels.load(team.id), parsed(whatIfSchema, args, 'what-if')),
+  },
+  SprintPlan: {
+    // Plans frozen in snapshots made before plans carried their rules have none to show.
+    rules: (p: { rules?: RuleResult[] }) => p.rules ?? [],
   },
   GuardrailPolicy: {
     // Frozen snapshot documents carry the slug; live versions carry the team id.

@@ -81,7 +81,7 @@ export const planningTypeDefs = /* GraphQL */ `
     featureHours: Float!
     "True when the actual ops share exceeded the reserved share."
     underReserved: Boolean!
-    "Worst guardrail rule of the sprint, judged by the version in force when it was planned."
+    "Worst guardrail rule of the sprint, judged by the version in force when it was planned; NO_DATA when the sprint holds no signal."
     status: Status!
     "Every rule's result for the sprint."
     rules: [RuleResult!]!
@@ -127,8 +127,10 @@ export const planningTypeDefs = /* GraphQL */ `
     reservedOpsHours: Float!
     "capacityHours - reservedOpsHours."
     featureHours: Float!
-    "BREACH when the projection is above the ceiling (ops overload), WARN from 80% of it."
+    "The worst of rules: the projection against the ceiling, the reservation against the floor and ceiling, and the team's other rules over the sprints looked back on."
     status: Status!
+    "Every rule the plan is judged by: projectedOpsShare, reservedOpsShare, then opsCeiling, pageHoursPerWeek, sleepInterruptionsPerWeek and changeFailureRate over the sprints looked back on. Empty in snapshots made before it existed."
+    rules: [RuleResult!]!
     "Every input and step in plain sentences."
     explanation: [String!]!
     "Names of the sprints the projection used, newest first."

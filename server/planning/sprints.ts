@@ -6,6 +6,7 @@ import { resolveTeamIds } from '../teams/service';
 import type { TeamRow } from '../teams/queries';
 import { computeCapacity, defaultSprintWindows, lengthInDays } from '../kpi/capacity';
 import { todayIn } from '../kpi/dateRange';
+import { millionths, published } from '../kpi/format';
 import { signalSumsForWindows } from '../kpi/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
@@ -43,7 +44,8 @@ export async function upsertSprints(db: Knex, input: unknown[]): Promise<SprintR
   );
   values.forEach((s, index) => {
     const teamId = teams.ids.get(s.team);
-    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && !members.get(teamId))
+    // members 0 is a capacity of 0 h (ops share null), not an unknown: only a missing count is.
+    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && members.get(teamId) == null)
       problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
   });
   throwIfBad(problems, 'sprint');
@@ -122,8 +124,9 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         name: s.name,
         startDate: s.startDate,
         endDate: s.endDate,
-        featureHours: Math.max(0, capacity - figures.opsHours),
-        underReserved: s.reservedOpsShare !== null && figures.opsShare !== null && figures.opsShare > s.reservedOpsShare + 1e-9,
+        featureHours: published('hours', Math.max(0, figures.capacityHours - figures.opsHours)),
+        // Judged on the published share, like every rule.
+        underReserved: s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
         featurePointsPlanned: s.featurePointsPlanned,
         featurePointsCompleted: s.featurePointsCompleted,
         guardrailVersion: policy.version,

@@ -1,4 +1,5 @@
 import type { TeamDocument } from './document';
+import { PRECISION, roundTo } from '../kpi/format';
 
 /** KPIs compared between two snapshots (or a snapshot and now). */
 export const COMPARED_KPIS = [
@@ -38,7 +39,8 @@ export function diffTeams(before: TeamDocument[], after: TeamDocument[]): TeamDi
       const before = x ? (x.kpis[kpi] as number | null) : null;
       const after = y ? (y.kpis[kpi] as number | null) : null;
       if (before === after || (before !== null && after !== null && Math.abs(before - after) <= 1e-9)) continue;
-      changes.push({ kpi, before, after, delta: before === null || after === null ? null : after - before });
+      // Rounded to the finest published precision: 7.45 − 7.3 is 0.15, not 0.15000000000000036.
+      changes.push({ kpi, before, after, delta: before === null || after === null ? null : roundTo(after - before, PRECISION.share) });
     }
     return {
       team: slug,

@@ -17,24 +17,25 @@ const rows = [
   row('search', 'search', { alerts: 3, pageHours: 0.8, changeFailureRate: 0, opsShare: 0.1 }),
   row('platform', 'Platform', { alerts: 40, pageHours: 13.5, changeFailureRate: null, opsShare: null }, 'BREACH'),
   row('mobile-api', 'Mobile API', { alerts: 3, pageHours: 2, changeFailureRate: 0.25, opsShare: 0.6 }),
+  row('quiet', 'Quiet', { alerts: 0, pageHours: 0, changeFailureRate: null, opsShare: 0 }, 'NO_DATA'),
 ];
 const slugs = (r: OverviewRow[]) => r.map((x) => x.team.slug);
 
 describe('sortRows', () => {
   it.each([
-    [{ key: 'name', direction: 'asc' }, ['mobile-api', 'payments', 'platform', 'search']],
-    [{ key: 'name', direction: 'desc' }, ['search', 'platform', 'payments', 'mobile-api']],
-    [{ key: 'alerts', direction: 'desc' }, ['payments', 'platform', 'mobile-api', 'search']],
+    [{ key: 'name', direction: 'asc' }, ['mobile-api', 'payments', 'platform', 'quiet', 'search']],
+    [{ key: 'name', direction: 'desc' }, ['search', 'quiet', 'platform', 'payments', 'mobile-api']],
+    [{ key: 'alerts', direction: 'desc' }, ['payments', 'platform', 'mobile-api', 'search', 'quiet']],
     // Ties (3 alerts) fall back to the name, in either direction.
-    [{ key: 'alerts', direction: 'asc' }, ['mobile-api', 'search', 'platform', 'payments']],
-    [{ key: 'pageHours', direction: 'desc' }, ['payments', 'platform', 'mobile-api', 'search']],
+    [{ key: 'alerts', direction: 'asc' }, ['quiet', 'mobile-api', 'search', 'platform', 'payments']],
+    [{ key: 'pageHours', direction: 'desc' }, ['payments', 'platform', 'mobile-api', 'search', 'quiet']],
     // No change failure rate (no deploys) goes last whichever way the column is sorted.
-    [{ key: 'changeFailureRate', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform']],
-    [{ key: 'changeFailureRate', direction: 'asc' }, ['search', 'payments', 'mobile-api', 'platform']],
-    // Worst status first; equal statuses by name.
-    [{ key: 'status', direction: 'desc' }, ['platform', 'payments', 'mobile-api', 'search']],
+    [{ key: 'changeFailureRate', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform', 'quiet']],
+    [{ key: 'changeFailureRate', direction: 'asc' }, ['search', 'payments', 'mobile-api', 'platform', 'quiet']],
+    // Worst status first, no data above OK (as the server ranks them); equal statuses by name.
+    [{ key: 'status', direction: 'desc' }, ['platform', 'payments', 'quiet', 'mobile-api', 'search']],
     // Unknown ops share (no capacity) goes last too.
-    [{ key: 'opsShare', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform']],
+    [{ key: 'opsShare', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'quiet', 'platform']],
   ] as const)('%o', (sort, want) => expect(slugs(sortRows(rows, sort))).toEqual(want));
 
   it('does not modify its input', () => {
@@ -48,8 +49,8 @@ describe('sortRows', () => {
 
 describe('filterRows', () => {
   it.each([
-    ['', ['payments', 'search', 'platform', 'mobile-api']],
-    ['   ', ['payments', 'search', 'platform', 'mobile-api']],
+    ['', ['payments', 'search', 'platform', 'mobile-api', 'quiet']],
+    ['   ', ['payments', 'search', 'platform', 'mobile-api', 'quiet']],
     ['pa', ['payments']],
     ['PLAT', ['platform']],
     [' api ', ['mobile-api']],
@@ -58,11 +59,12 @@ describe('filterRows', () => {
   ])('%j', (q, want) => expect(slugs(filterRows(rows, q))).toEqual(want));
 
   it.each([
-    ['ALL', '', ['payments', 'search', 'platform', 'mobile-api']],
+    ['ALL', '', ['payments', 'search', 'platform', 'mobile-api', 'quiet']],
+    ['NO_DATA', '', ['quiet']],
     ['BREACH', '', ['platform']],
     ['WARN', '', ['payments']],
     ['OK', '', ['search', 'mobile-api']],
-    ['ATTENTION', '', ['payments', 'platform']],
+    ['ATTENTION', '', ['payments', 'platform']], // no data is not a warning
     ['ATTENTION', 'pay', ['payments']],
     ['OK', 'plat', []],
   ] as const)('status %s with %j', (status, q, want) => expect(slugs(filterRows(rows, q, status))).toEqual(want));

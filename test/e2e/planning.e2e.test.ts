@@ -81,11 +81,18 @@ describe('planning page', () => {
     expect(await text(page, 'plan-feature-hours')).toBe('225.0');
     await expect(page.getByTestId('plan-status').getAttribute('data-status')).resolves.toBe('OK');
     expect(await text(page, 'plan-status')).toContain('OK');
+    expect(await text(page, 'plan-verdict')).toBe('Within every guardrail.');
+    // Every rule the plan is judged by, listed as the server judged it.
+    const planRules = page.getByTestId('plan-rules');
+    for (const rule of ['projectedOpsShare', 'reservedOpsShare', 'opsCeiling', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'changeFailureRate']) {
+      await expect(planRules.getByTestId(`rule-${rule}`).getAttribute('data-testid')).resolves.toBe(`rule-${rule}`);
+    }
     expect(await text(page, 'plan-guardrail-version')).toBe('1');
     const steps = await page.getByTestId('plan-explanation').locator('li').allTextContents();
     expect(steps[0]).toBe('Sprint 43 used 30% of capacity for ops (weight 4/7).');
     expect(steps).toContain('Weighting recent sprints more, ops is projected to take 24.3% of the next sprint.');
     expect(steps).toContain('Capacity is 5 members × 10 working days × 6 focus hours = 300 h.');
+    expect(steps).toContain("The recommended 25% is higher than last sprint's 20% (Sprint 43) because ops is projected to take 24.3%, rounded up to 25%.");
     expect(await text(page, 'plan-based-on')).toBe('Based on Sprint 43, Sprint 42, Sprint 41.');
     // The guardrail in force, and its history with the reason.
     expect(await text(page, 'guardrail-version')).toBe('1');
@@ -118,6 +125,10 @@ describe('planning page', () => {
     await expectFigure(page, 'plan-reserved-share', '15%');
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('BREACH');
     expect(await text(page, 'plan-status')).toContain('Breach');
+    // The what-if's own verdict: below the floor, not the overload action.
+    expect(await text(page, 'plan-verdict')).toContain('Reserving 15% (your choice) is below the 20% floor');
+    expect(await text(page, 'plan-verdict')).not.toContain('pause feature commitments');
+    await expect(page.getByTestId('plan-rules').getByTestId('rule-reservedOpsShare').getAttribute('class')).resolves.toContain('rule--breach');
     // Off the 5% grid is refused next to the field, and the plan cannot be accepted meanwhile.
     await page.getByLabel('Reserved share in percent', { exact: true }).fill('17');
     await page.getByText('Reserve in 5% steps').waitFor();
@@ -218,6 +229,23 @@ describe('planning page', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'planning-mobile.png');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows a team without any signal as “No data” on its page and its plan, never a green OK', async () => {
+    await app.gql(`mutation { upsertTeams(input: [{ slug: "idle", name: "Idle", members: 3 }]) { slug } }`);
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/idle`);
+    await page.getByTestId('team-status').waitFor();
+    await expect(page.getByTestId('team-status').getAttribute('data-status')).resolves.toBe('NO_DATA');
+    expect(await text(page, 'team-status')).toContain('No data');
+
+    await page.goto(`${app.url}/teams/idle/plan`);
+    await page.getByTestId('plan-status').waitFor();
+    await expect(page.getByTestId('plan-status').getAttribute('data-status')).resolves.toBe('NO_DATA');
+    expect(await text(page, 'plan-status')).toContain('No data');
+    expect(await text(page, 'plan-verdict')).toContain('No data');
+    expect(await page.getByTestId('plan-explanation').textContent()).toContain('hold no alerts, pages, deploys or toil');
     await page.context().close();
   }, 60_000);
 

@@ -144,8 +144,9 @@ describe.each(DB_KINDS)('page and deploy events on %s', (kind) => {
     // Acknowledged after 5 and 10 minutes; resolved after 1.5, 2.5 and 1 hours.
     expect((await medianTimeToAcknowledge(s.db, [id], range)).get(id)).toEqual({ seconds: 450, count: 2 });
     expect((await medianTimeToResolve(s.db, [id], range)).get(id)).toEqual({ seconds: 1.5 * H, count: 3 });
-    // 3600 (D1), 7200 (D3), 1800 (D5); staging's 60 does not count.
-    expect((await medianLeadTime(s.db, [id], range)).get(id)).toEqual({ seconds: 3600, count: 3 });
+    // Only SUCCEEDED production deploys: 1800 (D5). D1 was re-sent as ROLLED_BACK above and D3 was
+    // rolled back: neither stayed in production (docs/ingestion.md); staging's 60 does not count.
+    expect((await medianLeadTime(s.db, [id], range)).get(id)).toEqual({ seconds: 1800, count: 1 });
     expect((await medianLeadTime(s.db, [id], range, 'staging')).get(id)).toEqual({ seconds: 60, count: 1 });
     const empty = { from: '2025-01-01', to: '2025-01-31' };
     expect((await medianTimeToResolve(s.db, [id], empty)).get(id)).toEqual({ seconds: null, count: 0 });

@@ -46,7 +46,7 @@ describe.each(DB_KINDS)('services, previous period, freshness and DORA on %s', (
       deploymentFrequency { value unit band } changeFailureRate { value band } leadTime { value band } timeToResolve { value band } } } }`);
     // 4 deploys in 7 days = 0.571/day: between once a day and once a week → HIGH. 1 of 4 failed: 25% → LOW.
     expect(data.team.dora.reportYear).toBe(2023);
-    expect(data.team.dora.deploymentFrequency).toEqual({ value: 4 / 7, unit: 'deploys/day', band: 'HIGH' });
+    expect(data.team.dora.deploymentFrequency).toEqual({ value: 0.5714, unit: 'deploys/day', band: 'HIGH' }); // 4 / 7, published to 4 decimals
     expect(data.team.dora.changeFailureRate).toEqual({ value: 0.25, band: 'LOW' });
     expect(data.team.dora.leadTime).toEqual({ value: null, band: null });
     expect(data.team.dora.timeToResolve).toEqual({ value: null, band: null });

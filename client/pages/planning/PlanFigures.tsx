@@ -1,13 +1,8 @@
 import { StatusBadge } from '../../components/StatusBadge';
-import type { Status } from '../../graphql/operations';
 import { formatHours, formatPercent, formatShare } from '../../lib/format';
+import { GuardrailRules } from '../team/GuardrailRules';
 import type { GuardrailFields, SprintPlan } from './operations';
-
-const VERDICT: Record<Status, string> = {
-  OK: 'Within the guardrails.',
-  WARN: 'Watch out: ops load is close to the ceiling, or the reservation is below the projection.',
-  BREACH: 'Ops overload or a reservation below the floor: reserve the ceiling, escalate, pause feature commitments.',
-};
+import { planVerdict } from './planVerdict';
 
 function Figure({ label, value, unit, sub, testId, accent }: { label: string; value: string; unit?: string; sub?: string; testId: string; accent?: boolean }) {
   return (
@@ -33,7 +28,7 @@ export function PlanFigures({ plan, policy }: { plan: SprintPlan; policy: Guardr
     <>
       <div className="plan-verdict">
         <StatusBadge status={plan.status} testId="plan-status" large />
-        <p>{VERDICT[plan.status]}</p>
+        <p data-testid="plan-verdict">{planVerdict(plan)}</p>
       </div>
       <dl className="plan-figures">
         <Figure
@@ -76,6 +71,15 @@ export function PlanFigures({ plan, policy }: { plan: SprintPlan; policy: Guardr
         </ul>
       </div>
     </>
+  );
+}
+
+/** Every rule the plan is judged by, worst first, as the server judged it. */
+export function PlanRules({ plan }: { plan: SprintPlan }) {
+  return (
+    <div data-testid="plan-rules">
+      <GuardrailRules rules={plan.rules} version={plan.guardrailVersion} />
+    </div>
   );
 }
 

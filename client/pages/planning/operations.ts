@@ -2,7 +2,7 @@
  * The planning page's GraphQL operations and result types; loaded with the page, not the overview.
  * Validated against the server's schema by test/component/operations.test.ts.
  */
-import type { IsoDate, Status } from '../../graphql/operations';
+import type { IsoDate, RuleResult, Status } from '../../graphql/operations';
 import { operation } from '../../graphql/request';
 
 export interface GuardrailFields {
@@ -58,7 +58,10 @@ export interface SprintPlan {
   reservedOpsShare: number;
   reservedOpsHours: number;
   featureHours: number;
+  /** The worst of `rules`. */
   status: Status;
+  /** Every rule the plan is judged by: projection, reservation, the team's rules over the lookback. */
+  rules: RuleResult[];
   explanation: string[];
   basedOn: string[];
   guardrailVersion: number;
@@ -78,7 +81,7 @@ export const PLAN = operation<{ team: { slug: string; plan: SprintPlan } | null 
       slug
       plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {
         startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare
-        reservedOpsHours featureHours status explanation basedOn guardrailVersion
+        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion
       }
     }
   }

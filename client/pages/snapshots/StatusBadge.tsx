@@ -1,7 +1,7 @@
 import type { Status } from '../../graphql/snapshotOperations';
 import { STATUS_TEXT } from './snapshotFormat';
 
-const ICON: Record<Status, string> = { OK: '✓', WARN: '!', BREACH: '✕' };
+const ICON: Record<Status, string> = { OK: '✓', WARN: '!', BREACH: '✕', NO_DATA: '–' };
 
 /** A guardrail status in words with an icon; colour only repeats what the text says. */
 export function StatusBadge({ status, testId }: { status: Status; testId?: string }) {

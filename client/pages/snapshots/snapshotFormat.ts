@@ -20,7 +20,7 @@ export function formatDay(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : dateOnly.format(d);
 }
 
-export const STATUS_TEXT: Record<Status, string> = { OK: 'OK', WARN: 'Warning', BREACH: 'Breach' };
+export const STATUS_TEXT: Record<Status, string> = { OK: 'OK', WARN: 'Warning', BREACH: 'Breach', NO_DATA: 'No data' };
 
 type Kind = 'count' | 'hours' | 'share';
 

@@ -4,7 +4,7 @@ import { ruleFigures, ruleName } from '../../lib/rules';
 
 /** Every guardrail rule's verdict for the range, worst first, each with the server's sentence. */
 export function GuardrailRules({ rules, version }: { rules: RuleResult[]; version: number }) {
-  const order = { BREACH: 0, WARN: 1, OK: 2 } as const;
+  const order = { BREACH: 0, WARN: 1, NO_DATA: 2, OK: 3 } as const;
   const sorted = [...rules].sort((a, b) => order[a.status] - order[b.status]);
   return (
     <>
@@ -23,7 +23,7 @@ export function GuardrailRules({ rules, version }: { rules: RuleResult[]; versio
       </ul>
       <p className="muted small">
         Judged by guardrail policy version {version}
-        {version === 0 ? ' (the built-in defaults)' : ''}. A rule warns at 80% of its limit and breaches above it.
+        {version === 0 ? ' (the built-in defaults)' : ''}. A rule warns at 80% of its limit and breaches above it, judged on the published figure; a window without any signal is “No data”.
       </p>
     </>
   );

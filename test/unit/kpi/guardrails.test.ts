@@ -43,13 +43,16 @@ describe('worstStatus', () => {
     [['OK', 'WARN', 'OK'], 'WARN'],
     [['WARN', 'BREACH', 'OK'], 'BREACH'],
     [['BREACH', 'WARN'], 'BREACH'],
+    [['NO_DATA', 'OK'], 'NO_DATA'], // nothing to judge and nothing wrong: no data, never a green OK
+    [['NO_DATA', 'WARN'], 'WARN'],
+    [['BREACH', 'NO_DATA'], 'BREACH'],
   ])('worstStatus(%j) → %s', (statuses, expected) => {
     expect(worstStatus(statuses)).toBe(expected);
   });
 });
 
 const base: RuleInputs = {
-  opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 10, sleepInterruptions: 1, deploys: 20, failedDeploys: 1, days: 14,
+  opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 10, sleepInterruptions: 1, deploys: 20, failedDeploys: 1, days: 14, hasSignal: true,
 };
 const byRule = (results: RuleResult[], rule: RuleResult['rule']) => results.find((r) => r.rule === rule)!;
 
@@ -93,12 +96,12 @@ describe('evaluateRules', () => {
     expect(r.message).toBe(message);
   });
 
-  it('never produces NaN or Infinity with all-zero inputs', () => {
-    const zero: RuleInputs = { opsShare: null, reservedOpsShare: null, pageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, days: 0 };
+  it('never produces NaN or Infinity with all-zero inputs, and judges no signal as NO_DATA', () => {
+    const zero: RuleInputs = { opsShare: null, reservedOpsShare: null, pageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, days: 0, hasSignal: false };
     for (const r of evaluateRules(zero, DEFAULT_GUARDRAILS)) {
       expect(r.value === null || Number.isFinite(r.value)).toBe(true);
       expect(r.message).not.toMatch(/NaN|Infinity/);
-      expect(r.status).toBe('OK');
+      expect(r.status).toBe(r.rule === 'reserveFloor' ? 'OK' : 'NO_DATA');
     }
   });
 });

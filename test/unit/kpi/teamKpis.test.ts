@@ -8,11 +8,11 @@ const base = { days: 14, capacityHours: 300, reservedOpsShare: 0.2, model: DEFAU
 
 describe('teamKpiFigures', () => {
   it.each([
-    ['all zero', { ...zero }, 300, { opsHours: 0, opsShare: 0, status: 'OK', changeFailureRate: null, businessPageHours: 0 }],
+    ['all zero: no signal, no data', { ...zero }, 300, { opsHours: 0, opsShare: 0, status: 'NO_DATA', changeFailureRate: null, businessPageHours: 0 }],
     ['zero capacity: share undefined, ceiling rule OK', { ...zero, toilHours: 10 }, 0, { opsHours: 10, opsShare: null, status: 'OK' }],
     ['page hours split and weighted 1', { ...zero, pages: 2, pageHours: 6, offHoursPageHours: 1, sleepPageHours: 2 }, 300, { opsHours: 6, businessPageHours: 3, status: 'OK' }],
     ['alerts and failed deploys', { ...zero, alerts: 60, deploys: 10, failedDeploys: 1 }, 300, { opsHours: 7, changeFailureRate: 0.1, status: 'OK' }],
-    ['over the ceiling', { ...zero, toilHours: 151 }, 300, { opsShare: 151 / 300, status: 'BREACH' }],
+    ['over the ceiling', { ...zero, toilHours: 151 }, 300, { opsShare: 0.5033, status: 'BREACH' }],
     ['3 sleep interruptions in 14 days is 1.5 a week: under 80% of 2, OK', { ...zero, pages: 3, pageHours: 3, sleepPageHours: 3, sleepInterruptions: 3 }, 300, { status: 'OK' }],
     ['4 in 14 days is 2 a week: at the limit, WARN', { ...zero, pages: 4, pageHours: 4, sleepPageHours: 4, sleepInterruptions: 4 }, 300, { status: 'WARN' }],
     ['5 in 14 days is 2.5 a week: over, BREACH', { ...zero, pages: 5, pageHours: 5, sleepPageHours: 5, sleepInterruptions: 5 }, 300, { status: 'BREACH' }],
@@ -29,7 +29,7 @@ describe('teamKpiFigures', () => {
     expect(k.pageHours).toBe(2); // raw page hours stay raw; only ops hours are weighted
   });
 
-  it('reports a reservation below the floor', () => {
+  it('reports a reservation below the floor, signal or not', () => {
     const k = teamKpiFigures({ ...base, reservedOpsShare: 0.1, sums: zero });
     expect(k.rules.find((r) => r.rule === 'reserveFloor')!.status).toBe('BREACH');
     expect(k.status).toBe('BREACH');
