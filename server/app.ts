@@ -21,7 +21,7 @@ import { guardSchema } from './auth/guard';
 import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
 import { HTTP_SCOPES } from './auth/fieldScopes';
 import helmet from 'helmet';
-import { queryLimits } from './graphql/limits';
+import { largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
@@ -53,6 +53,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     // and the hint-collecting plugin would otherwise wrap every field of every response.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin],
     validationRules: [queryLimits()],
+    parseOptions: { maxTokens: MAX_TOKENS },
     // The schema is the documented public contract, so introspection stays on (README, "Security").
     introspection: true,
     // server/main.ts shuts down in order on SIGINT/SIGTERM (HTTP, then Apollo, then the database);
@@ -103,7 +104,9 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(importRoutes(db, log));
   app.use(
     '/graphql',
+    largeBodyGate(),
     express.json({ limit: '5mb' }),
+    requestLimits(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerOf(db, req, publicRead).catch((e) => {
