@@ -2,21 +2,35 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { migrationsCurrent } from '../db/index';
 
-export function healthRoutes(db: Knex): Router {
+/** How long /readyz waits for the database before answering 503. */
+export const READY_TIMEOUT_MS = 3_000;
+
+export function healthRoutes(db: Knex, readyTimeoutMs = READY_TIMEOUT_MS): Router {
   const router = Router();
   // Liveness: the process answers. Never touches the database, so a DB outage does not restart us.
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Readiness: the database answers and every migration is applied.
+  // Readiness: the database answers, within READY_TIMEOUT_MS, and every migration is applied.
+  // A partitioned database never answers at all: the probe gives up rather than wait with it.
   router.get('/readyz', async (_req, res) => {
     try {
-      await db.raw('select 1');
-      const current = await migrationsCurrent(db);
+      const current = await withTimeout(readyTimeoutMs, async () => {
+        await db.raw('select 1');
+        return migrationsCurrent(db);
+      });
       res.status(current ? 200 : 503).json({ status: current ? 'ready' : 'migrations pending', database: 'up', migrations: current ? 'current' : 'pending' });
     } catch {
       res.status(503).json({ status: 'not ready', database: 'down' });
     }
   });
   return router;
+}
+
+function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work(), expired]).finally(() => clearTimeout(timer));
 }
