@@ -21,7 +21,7 @@ import { guardSchema } from './auth/guard';
 import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
 import { HTTP_SCOPES } from './auth/fieldScopes';
 import helmet from 'helmet';
-import { largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
+import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
@@ -51,7 +51,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     includeStacktraceInErrorResponses: false,
     // No per-field cache hints: a result is cached whole until the data changes (graphql/responseCache.ts),
     // and the hint-collecting plugin would otherwise wrap every field of every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, unavailableStatusPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin()],
     validationRules: [queryLimits()],
     parseOptions: { maxTokens: MAX_TOKENS },
     // The schema is the documented public contract, so introspection stays on (README, "Security").

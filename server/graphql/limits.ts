@@ -1,6 +1,8 @@
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ASTNode, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped, type ASTVisitor, type ValidationContext, type ASTNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { MAX_BATCH } from '../validation/fields';
+import { daysInRange, dateRangeProblems, MAX_RANGE_DAYS } from '../kpi/dateRange';
 
 // Bounds checked before graphql-js parses a query: the parser builds every token and node of
 // the document first, so a 2 MB query of 700,000 fields filled the 256 MB heap before the
@@ -135,5 +137,66 @@ export function largeBodyGate({ threshold = LARGE_BODY_BYTES, concurrent = 2, qu
       const i = waiting.indexOf(start);
       if (i >= 0) waiting.splice(i, 1);
     });
+  };
+}
+
+/**
+ * Most days of figures one operation may compute: the sum, over every field taking a `range`
+ * (each alias and each fragment use counted), of the days in its range. A read of a range is the
+ * expensive part (lists of teams are batched into a few queries by the loaders), so 2,000 aliased
+ * three-year overviews once held the pool for 16 s. The dashboard's costliest operation (the team
+ * page: kpis, dora and services over one range) is 3 × 1,098 at the longest range.
+ */
+export const MAX_COST = 5 * MAX_RANGE_DAYS;
+
+/** Days a `range` argument asks for; a missing or invalid one counts as the longest allowed (the resolver refuses it). */
+function rangeDays(value: unknown): number {
+  const r = value as { from?: unknown; to?: unknown } | null;
+  if (typeof r?.from !== 'string' || typeof r?.to !== 'string') return MAX_RANGE_DAYS;
+  const range = { from: r.from, to: r.to };
+  return dateRangeProblems(range).length ? MAX_RANGE_DAYS : daysInRange(range);
+}
+
+/** The cost (see MAX_COST) of a selection set, following fragments, with the request's variables. */
+export function operationCost(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>, seen = new Set<string>()): number {
+  let cost = 0;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      const range = sel.arguments?.find((a) => a.name.value === 'range');
+      if (range) cost += rangeDays(valueFromASTUntyped(range.value, variables));
+      if (sel.selectionSet) cost += operationCost(sel.selectionSet, fragments, variables, seen);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      cost += operationCost(sel.selectionSet, fragments, variables, seen);
+    } else {
+      const frag = fragments.get(sel.name.value);
+      if (frag && !seen.has(frag.name.value)) cost += operationCost(frag.selectionSet, fragments, variables, new Set(seen).add(frag.name.value));
+    }
+  }
+  return cost;
+}
+
+/**
+ * Refuses an operation costing more than maxCost before it runs (400 BAD_USER_INPUT). It runs
+ * once the operation is resolved, when the variables' ranges are known; validation has already
+ * bounded the fields walked here to MAX_FIELDS.
+ */
+export function costLimitPlugin(maxCost = MAX_COST): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+          if (!operation) return;
+          const cost = operationCost(operation.selectionSet, fragments, request.variables ?? {});
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `Query asks for ${cost.toLocaleString('en')} days of figures (the days of every range it reads, each alias counted); at most ${maxCost.toLocaleString('en')} are allowed. Split it into smaller queries.`,
+              { extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
   };
 }

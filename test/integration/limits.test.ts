@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestServer, type TestServer } from './harness';
-import { MAX_QUERY_CHARS, MAX_TOKENS } from '../../server/graphql/limits';
+import { MAX_COST, MAX_QUERY_CHARS, MAX_TOKENS } from '../../server/graphql/limits';
 
 describe('request limits checked before parsing and coercion', () => {
   let s: TestServer;
@@ -37,5 +37,23 @@ describe('request limits checked before parsing and coercion', () => {
     const body = await res.json();
     expect(body.errors[0].extensions.code).toBe('VARIABLES_TOO_LARGE');
     expect(body.errors[0].message).toMatch(/10,001 items; at most 10,000/);
+  });
+
+  it('refuses a read of more days of figures than the cost limit, aliases and variables counted, before it runs', async () => {
+    const threeYears = { from: '2023-01-01', to: '2025-12-31' }; // 1,096 days
+    const aliased = `{ ${Array.from({ length: 6 }, (_, i) => `o${i}: overview(range: { from: "${threeYears.from}", to: "${threeYears.to}" }) { team { slug } }`).join(' ')} }`;
+    const viaVariables = `query($r: DateRange!) { ${Array.from({ length: 6 }, (_, i) => `o${i}: overview(range: $r) { team { slug } }`).join(' ')} }`;
+    for (const body of [{ query: aliased }, { query: viaVariables, variables: { r: threeYears } }]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      const { errors, data } = await res.json();
+      expect(data).toBeUndefined();
+      expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', cost: 6 * 1096, maxCost: MAX_COST });
+      expect(errors[0].message).toMatch(/6,576 days of figures .* at most 5,490 are allowed/);
+    }
+    // The same reads over a month are cheap, and pass.
+    const month = await post({ query: viaVariables, variables: { r: { from: '2025-12-01', to: '2025-12-31' } } });
+    expect(month.status).toBe(200);
+    expect((await month.json()).errors).toBeUndefined();
   });
 });
