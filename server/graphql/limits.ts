@@ -72,7 +72,8 @@ function refuse(res: Response, status: number, code: string, message: string) {
 /**
  * Checks a GraphQL request body before Apollo parses the query or coerces the variables (after
  * express.json): a query text over MAX_QUERY_CHARS, or a variable list longer than a batch may
- * be (MAX_BATCH), gets 413 without either of those synchronous steps running.
+ * be (MAX_BATCH), gets 413 without either of those synchronous steps running. (A GET query is
+ * bounded by Node's 16 KB limit on request headers.)
  */
 export function requestLimits(maxChars = MAX_QUERY_CHARS, maxList = MAX_BATCH): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -143,8 +144,8 @@ export function largeBodyGate({ threshold = LARGE_BODY_BYTES, concurrent = 2, qu
 /**
  * Most days of figures one operation may compute: the sum, over every field taking a `range`
  * (each alias and each fragment use counted), of the days in its range. A read of a range is the
- * expensive part (lists of teams are batched into a few queries by the loaders), so 2,000 aliased
- * three-year overviews once held the pool for 16 s. The dashboard's costliest operation (the team
+ * expensive part (lists of teams are batched into a few queries by the loaders); before this
+ * limit one request of many aliased three-year overviews held the pool for 16 s (issue 14). The dashboard's costliest operation (the team
  * page: kpis, dora and services over one range) is 3 × 1,098 at the longest range.
  */
 export const MAX_COST = 5 * MAX_RANGE_DAYS;

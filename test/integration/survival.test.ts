@@ -72,6 +72,16 @@ describe('the bundled server under hostile requests', () => {
     expect(child.exitCode).toBeNull();
   });
 
+  it('answers ten 5 MB variable payloads at once and keeps answering /healthz', async () => {
+    const m = Array.from({ length: 30_000 }, (_, i) => ({ team: 'alpha', date: '2026-06-01', source: 'x'.repeat(100), alerts: i }));
+    const body = { query: 'mutation($m: [DailyMetricsInput!]!) { recordDailyMetrics(input: $m) { received } }', variables: { m } };
+    expect(JSON.stringify(body).length).toBeGreaterThan(4_500_000);
+    const floods = Promise.all(Array.from({ length: 10 }, () => post(body).then(async (r) => ({ status: r.status, code: (await r.json()).errors?.[0]?.extensions?.code }))));
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    for (const r of await floods) expect(r).toEqual({ status: 413, code: 'VARIABLES_TOO_LARGE' });
+    expect(child.exitCode).toBeNull();
+  });
+
   it('publishes none of 30,000 made-up operation names on /metrics, and lives through the scrape', async () => {
     // 30,000 requests, each naming its own operation, over 20 keep-alive connections.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
