@@ -91,7 +91,7 @@ export async function migrate(db: Db, waitMs = 10 * 60_000): Promise<void> {
   // without the statement limit of request traffic.
   const config = db.client.config as Knex.Config;
   const migrator = config.client === 'pg'
-    ? knexFactory({ ...config, connection: { ...(config.connection as object), statement_timeout: 0, query_timeout: undefined }, pool: { min: 0, max: 1 } })
+    ? knexFactory({ ...config, connection: { ...(config.connection as object), statement_timeout: 0, query_timeout: undefined } })
     : db;
   try {
     await migrateWith(migrator, giveUpAt);
