@@ -40,7 +40,10 @@ const BUSY_MESSAGE = 'The server is busy; retry in a few seconds.';
 /** Seconds a client is asked to wait (Retry-After) when the pool is full or the database is down. */
 const RETRY_AFTER = { busy: '2', down: '5' };
 
-/** A pool that stayed full past knex's acquire timeout: PostgreSQL is healthy, the server is busy. */
+/**
+ * A pool that stayed full past knex's acquire timeout: every connection is in use, so the server
+ * is busy, not the database down (an unreachable database fails its connections first).
+ */
 export function isPoolBusy(e: unknown): boolean {
   const err = e as { name?: string; message?: string } | null;
   return err?.name === 'KnexTimeoutError' && /acquiring a connection/i.test(err.message ?? '');

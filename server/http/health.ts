@@ -5,7 +5,7 @@ import { migrationsCurrent } from '../db/index';
 /** How long /readyz waits for the database before answering 503. */
 export const READY_TIMEOUT_MS = 3_000;
 
-export function healthRoutes(db: Knex, readyTimeoutMs = READY_TIMEOUT_MS): Router {
+export function healthRoutes(db: Knex): Router {
   const router = Router();
   // Liveness: the process answers. Never touches the database, so a DB outage does not restart us.
   router.get('/healthz', (_req, res) => {
@@ -15,7 +15,7 @@ export function healthRoutes(db: Knex, readyTimeoutMs = READY_TIMEOUT_MS): Route
   // A partitioned database never answers at all: the probe gives up rather than wait with it.
   router.get('/readyz', async (_req, res) => {
     try {
-      const current = await withTimeout(readyTimeoutMs, async () => {
+      const current = await withTimeout(READY_TIMEOUT_MS, async () => {
         await db.raw('select 1');
         return migrationsCurrent(db);
       });
