@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema } from './graphql/schema';
 import { createContext, type Context } from './graphql/context';
-import { formatError, isConnectionError } from './graphql/formatError';
+import { formatError, unavailableError, unavailableStatusPlugin } from './graphql/formatError';
 import { healthRoutes } from './http/health';
 import { webhookRoutes } from './webhooks/routes';
 import { exportRoutes } from './snapshots/routes';
@@ -21,7 +21,7 @@ import { guardSchema } from './auth/guard';
 import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
 import { HTTP_SCOPES } from './auth/fieldScopes';
 import helmet from 'helmet';
-import { queryLimits } from './graphql/limits';
+import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
@@ -54,8 +54,9 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     includeStacktraceInErrorResponses: false,
     // No per-field cache hints: a result is cached whole until the data changes (graphql/responseCache.ts),
     // and the hint-collecting plugin would otherwise wrap every field of every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin()],
     validationRules: [queryLimits()],
+    parseOptions: { maxTokens: MAX_TOKENS },
     // The schema is the documented public contract, so introspection stays on (README, "Security").
     introspection: true,
     // server/main.ts shuts down in order on SIGINT/SIGTERM (HTTP, then Apollo, then the database);
@@ -116,12 +117,13 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(importRoutes(db, log));
   app.use(
     '/graphql',
+    largeBodyGate(),
     express.json({ limit: '5mb' }),
+    requestLimits(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerOf(db, req, publicRead).catch((e) => {
-          if (!isConnectionError(e)) throw e;
-          throw new GraphQLError('The database is unavailable; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+          throw unavailableError(e) ?? e;
         });
         if (!viewer) {
           throw new GraphQLError('That token is unknown, revoked or expired.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -27,15 +27,37 @@ export interface DbOptions {
   /** Folder for the embedded database; undefined with no databaseUrl means in-memory. */
   dataDir?: string;
   poolMax?: number;
+  /** Overrides of DB_TIMEOUTS (tests use short ones). */
+  timeouts?: Partial<DbTimeouts>;
 }
+
+export interface DbTimeouts {
+  /** Opening a connection: a database that accepts TCP but never answers fails here. */
+  connectMs: number;
+  /** A statement: PostgreSQL cancels it (statement_timeout); pg gives up 1 s later if no answer comes at all. */
+  statementMs: number;
+  /** Waiting for a free pooled connection: past it the request is answered 503 SERVER_BUSY. */
+  acquireMs: number;
+}
+
+// A partitioned database (packets dropped, nothing refused) would otherwise leave requests and
+// /readyz waiting for ever on connections that never answer. The dashboard's reads take well
+// under a second; migrations run without the statement limit (migrate() below).
+export const DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 30_000, acquireMs: 10_000 };
 
 export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
+    const t = { ...DB_TIMEOUTS, ...opts.timeouts };
     return knexFactory({
       client: 'pg',
-      connection: opts.databaseUrl,
+      connection: {
+        connectionString: opts.databaseUrl,
+        connectionTimeoutMillis: t.connectMs,
+        statement_timeout: t.statementMs,
+        query_timeout: t.statementMs + 1_000,
+      },
       pool: { min: 0, max: opts.poolMax ?? 10 },
-      acquireConnectionTimeout: 10_000,
+      acquireConnectionTimeout: t.acquireMs,
     });
   }
   let dir: string | undefined;
@@ -67,6 +89,20 @@ export function createDb(opts: DbOptions): Db {
  */
 export async function migrate(db: Db, waitMs = 10 * 60_000): Promise<void> {
   const giveUpAt = Date.now() + waitMs;
+  // A migration may rebuild a rollup for minutes: on PostgreSQL it runs on a connection of its own
+  // without the statement limit of request traffic.
+  const config = db.client.config as Knex.Config;
+  const migrator = config.client === 'pg'
+    ? knexFactory({ ...config, connection: { ...(config.connection as object), statement_timeout: 0, query_timeout: undefined } })
+    : db;
+  try {
+    await migrateWith(migrator, giveUpAt);
+  } finally {
+    if (migrator !== db) await migrator.destroy();
+  }
+}
+
+async function migrateWith(db: Db, giveUpAt: number): Promise<void> {
   for (;;) {
     try {
       await db.migrate.latest({ migrationSource });

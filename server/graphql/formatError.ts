@@ -1,5 +1,6 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { currentRequestId } from '../http/requestId';
 
@@ -7,7 +8,7 @@ import { currentRequestId } from '../http/requestId';
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'SERVER_BUSY',
 ]);
 
 /** The one place errors are mapped to codes: clients never see SQL or stack traces. */
@@ -23,6 +24,10 @@ export function formatError(log: Logger) {
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
+    if (isPoolBusy(original)) {
+      log.warn('database pool busy: every connection in use past the acquire timeout');
+      return { message: BUSY_MESSAGE, path: formatted.path, extensions: { code: 'SERVER_BUSY' } };
+    }
     if (isConnectionError(original)) {
       log.warn({ err: original }, 'database unavailable');
       return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
@@ -32,6 +37,44 @@ export function formatError(log: Logger) {
   };
 }
 
+const BUSY_MESSAGE = 'The server is busy; retry in a few seconds.';
+/** Seconds a client is asked to wait (Retry-After) when the pool is full or the database is down. */
+const RETRY_AFTER = { busy: '2', down: '5' };
+
+/**
+ * A pool that stayed full past knex's acquire timeout: every connection is in use, so the server
+ * is busy, not the database down (an unreachable database fails its connections first).
+ */
+export function isPoolBusy(e: unknown): boolean {
+  const err = e as { name?: string; message?: string } | null;
+  return err?.name === 'KnexTimeoutError' && /acquiring a connection/i.test(err.message ?? '');
+}
+
+/** The error the GraphQL context throws when it cannot reach the database or get a connection. */
+export function unavailableError(e: unknown): GraphQLError | null {
+  if (isPoolBusy(e)) return new GraphQLError(BUSY_MESSAGE, { extensions: { code: 'SERVER_BUSY', http: { status: 503, headers: new Map([['retry-after', RETRY_AFTER.busy]]) } } });
+  if (isConnectionError(e)) return new GraphQLError('The database is unavailable; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', RETRY_AFTER.down]]) } } });
+  return null;
+}
+
+/**
+ * Apollo answers 200 when a resolver fails; a request that failed because the pool was full or the
+ * database was down is answered 503 with Retry-After instead, so clients and proxies retry it.
+ */
+export const unavailableStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ errors, response }) {
+        const originals = (errors ?? []).map((e) => unwrapResolverError(e));
+        const kind = originals.some(isPoolBusy) ? 'busy' : originals.some(isConnectionError) ? 'down' : null;
+        if (!kind) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', RETRY_AFTER[kind]);
+      },
+    };
+  },
+};
+
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
 
 /** Errors that mean "the database is not reachable right now", as opposed to a bug. */
@@ -39,8 +82,9 @@ export function isConnectionError(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const err = e as { code?: string; name?: string; message?: string; cause?: unknown };
   if (err.code && (CONNECTION_CODES.has(err.code) || err.code.startsWith('08'))) return true; // 08xxx: connection exception
+  // A full pool counts too (no connection now); callers that can answer "busy" check isPoolBusy first.
   if (err.name === 'KnexTimeoutError') return true;
-  if (/Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|Client has encountered a connection error/i.test(err.message ?? '')) return true;
+  if (/Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|Client has encountered a connection error|Query read timeout|^timeout expired$/i.test(err.message ?? '')) return true;
   return err.cause !== undefined && err.cause !== e && isConnectionError(err.cause);
 }
 

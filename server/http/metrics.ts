@@ -4,8 +4,12 @@ import type { Knex } from 'knex';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 // One registry per process; every instance exposes its own /metrics for Prometheus to scrape.
+// Node's default metrics keep their standard names (process_cpu_seconds_total, nodejs_heap_…), so
+// stock dashboards and alerts find them. Every label below takes values from a fixed set: a
+// client-chosen string as a label value makes a new series per value, and 30,000 made-up
+// operation names were enough to exhaust the heap on the next scrape.
 export const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry, prefix: 'headroom_' });
+client.collectDefaultMetrics({ register: registry });
 
 const httpRequests = new client.Counter({
   name: 'headroom_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry],
@@ -21,26 +25,53 @@ const graphqlDuration = new client.Histogram({
   name: 'headroom_graphql_operation_duration_seconds', help: 'GraphQL operation latency by name', labelNames: ['operation', 'type'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
 });
-export const ingestedRecords = new client.Counter({
-  name: 'headroom_ingested_records_total', help: 'Records written by ingestion, by kind and source', labelNames: ['kind', 'source'], registers: [registry],
+// The ingest `source` is chosen by the sender, so it is not a label: counts by kind only.
+const ingestedRecords = new client.Counter({
+  name: 'headroom_ingested_records_total', help: 'Records written by ingestion, by kind', labelNames: ['kind'], registers: [registry],
 });
 
-/** Route label: the path with ids collapsed, so label cardinality stays bounded. */
-function routeOf(req: Request): string {
-  const p = req.path;
-  if (p.startsWith('/api/snapshots/')) return '/api/snapshots/:file';
-  if (p.startsWith('/assets/')) return '/assets/*';
-  if (p.startsWith('/teams/') || p.startsWith('/snapshots/')) return '(client route)';
-  return p.length > 40 ? '(other)' : p;
+/** The API's route templates (each domain's routes.ts, auth/http.ts, app.ts); other paths are not labels. */
+const API_ROUTES = new Set([
+  '/healthz', '/readyz', '/metrics', '/graphql', '/api/session', '/api/import', '/api/export.csv',
+  '/webhooks/pagerduty', '/webhooks/github',
+]);
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Route label: a route template, "(dashboard)" for the built client and its routes, else "other". */
+export function routeOf(path: string, method: string): string {
+  if (API_ROUTES.has(path)) return path;
+  if (path.startsWith('/api/snapshots/')) return '/api/snapshots/:file';
+  if ((method === 'GET' || method === 'HEAD') && !/^\/(api|graphql|webhooks)(\/|$)/.test(path)) return '(dashboard)';
+  return 'other';
 }
 
 export function metricsMiddleware(req: Request, res: Response, next: NextFunction) {
-  const end = httpDuration.startTimer({ method: req.method, route: routeOf(req) });
+  // Read once, on arrival: routers rewrite req.url while they run.
+  const method = METHODS.has(req.method) ? req.method : 'other';
+  const route = routeOf(req.path, req.method);
+  const end = httpDuration.startTimer({ method, route });
   res.on('finish', () => {
     end();
-    httpRequests.inc({ method: req.method, route: routeOf(req), status: String(res.statusCode) });
+    httpRequests.inc({ method, route, status: String(res.statusCode) });
   });
   next();
+}
+
+/**
+ * The dashboard's own operations (client/graphql/ and client/pages/planning/operations.ts);
+ * test/unit/http/metrics.test.ts keeps this list equal to theirs. Other names count as "other".
+ */
+export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
+  'Overview', 'OverviewSeries', 'Freshness', 'Viewer', 'Team', 'TeamSeries',
+  'Unrouted', 'SourceMappings', 'SetSourceMapping',
+  'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
+  'PlanTeam', 'Plan', 'SetGuardrail', 'AcceptPlan',
+]);
+
+/** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return '(anonymous)';
+  return KNOWN_OPERATIONS.has(name) ? name : 'other';
 }
 
 /** Apollo plugin: counts and times operations by name. */
@@ -49,7 +80,7 @@ export const graphqlMetricsPlugin: ApolloServerPlugin = {
     const started = process.hrtime.bigint();
     return {
       async willSendResponse(ctx) {
-        const operation = ctx.operationName ?? ctx.operation?.name?.value ?? '(anonymous)';
+        const operation = operationLabel(ctx.operation?.name?.value ?? ctx.operationName);
         const type = ctx.operation?.operation ?? 'unknown';
         const outcome = ctx.errors?.length ? 'error' : 'ok';
         graphqlOperations.inc({ operation, type, outcome });
@@ -61,14 +92,9 @@ export const graphqlMetricsPlugin: ApolloServerPlugin = {
 
 const pool = new client.Gauge({ name: 'headroom_db_pool_connections', help: 'Database pool connections by state', labelNames: ['state'], registers: [registry] });
 
-/** Counts written records per source (records without one were sent as "api"). */
-export function countIngested(kind: string, records: unknown[]) {
-  const bySource = new Map<string, number>();
-  for (const r of records) {
-    const source = typeof (r as { source?: unknown })?.source === 'string' ? (r as { source: string }).source : 'api';
-    bySource.set(source, (bySource.get(source) ?? 0) + 1);
-  }
-  for (const [source, n] of bySource) ingestedRecords.inc({ kind, source }, n);
+/** Counts written records; `kind` is one of the ingest kinds' nouns (server/ingest/kinds.ts). */
+export function countIngested(kind: string, records: number) {
+  ingestedRecords.inc({ kind }, records);
 }
 
 /** GET /metrics in Prometheus text format, with the database pool's usage read at scrape time. */

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { BadInputError } from '../graphql/errors';
 import { isConnectionError } from '../graphql/formatError';
 import { importCsv } from './csvImport';
-import { ingestedRecords } from '../http/metrics';
+import { countIngested } from '../http/metrics';
 import { CsvTooLargeError, MAX_CSV_BYTES } from './csvRecords';
 import { csvKindOf, INGEST_KIND_NAMES } from './kinds';
 
@@ -31,7 +31,7 @@ export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES }
     try {
       const result = await importCsv(db, csv, req, { maxBytes });
       req.log?.info({ kind: name, ...result }, 'CSV import');
-      ingestedRecords.inc({ kind: String(req.query.kind), source: 'csv-import' }, result.received);
+      countIngested(csv.kind.noun, result.received);
       res.json(result);
     } catch (e) {
       if (e instanceof CsvTooLargeError) return tooLarge(res, e);

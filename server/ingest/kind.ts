@@ -56,6 +56,6 @@ export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: u
   const { rows, errors } = await kind.validate(db, input);
   throwIfBad(errors, kind.noun);
   const { inserted, updated } = await withRetry(db, (trx) => writeInKeyOrder(kind, trx, rows));
-  countIngested(kind.noun, input);
+  countIngested(kind.noun, input.length);
   return { received: input.length, inserted, updated, unchanged: input.length - inserted - updated };
 }

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
 import { startTestServer, type TestServer } from './harness';
-import { createDb, migrate } from '../../server/db/index';
-import { createApp } from '../../server/app';
+import { createDb, migrate, type DbOptions } from '../../server/db/index';
+import { createApp, type AppOptions } from '../../server/app';
 import { createToken } from '../../server/auth/service';
 
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -45,20 +45,48 @@ describe('concurrent writers', () => {
   });
 });
 
-/** A TCP relay in front of PostgreSQL: closing it is, for the app, the database going away. */
+/**
+ * A TCP relay in front of PostgreSQL: closing it is, for the app, the database going away;
+ * a black hole is a network partition (connections accepted, nothing answered, nothing refused)
+ * until heal() delivers what was held back.
+ */
 function relay(target: number) {
   let server: net.Server | null = null;
   const sockets = new Set<net.Socket>();
+  const pairs = new Set<[net.Socket, net.Socket]>();
+  const held: net.Socket[] = [];
+  let blackHole = false;
+  const forward = (client: net.Socket, upstream: net.Socket) => { client.pipe(upstream); upstream.pipe(client); };
+  const connect = (client: net.Socket) => {
+    const upstream = net.connect(target, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    const pair: [net.Socket, net.Socket] = [client, upstream];
+    pairs.add(pair);
+    forward(client, upstream);
+    const close = () => { client.destroy(); upstream.destroy(); pairs.delete(pair); };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  };
   return {
     port: 0,
+    blackHole() {
+      blackHole = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream).pause();
+        upstream.unpipe(client).pause();
+      }
+    },
+    heal() {
+      blackHole = false;
+      for (const [client, upstream] of pairs) forward(client, upstream);
+      for (const client of held.splice(0)) connect(client);
+    },
     async up(port = 0) {
       server = net.createServer((client) => {
-        const upstream = net.connect(target, '127.0.0.1');
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const close = () => { client.destroy(); upstream.destroy(); };
-        client.on('error', close).on('close', close);
-        upstream.on('error', close).on('close', close);
+        if (!blackHole) return connect(client);
+        sockets.add(client);
+        client.pause().on('error', () => client.destroy());
+        held.push(client);
       });
       await new Promise<void>((r) => server!.listen(port, '127.0.0.1', () => r()));
       this.port = (server!.address() as net.AddressInfo).port;
@@ -121,6 +149,106 @@ describe('PostgreSQL going away and coming back', () => {
       await admin.end();
     }
   });
+});
+
+/** A database of its own behind a relay, served by an app on a loopback port. */
+async function serveBehindRelay(dbOpts: Partial<DbOptions>, appOpts: AppOptions = {}) {
+  const name = `headroom_fault_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const proxy = relay(5432);
+  await proxy.up();
+  const db = createDb({ databaseUrl: `postgres://postgres@127.0.0.1:${proxy.port}/${name}`, ...dbOpts });
+  await migrate(db);
+  const { token } = await createToken(db, { name: 'fault test', scopes: ['admin'] });
+  const { app, apollo } = await createApp(db, pino({ level: 'silent' }), appOpts);
+  const server = await new Promise<import('node:http').Server>((r) => { const x = app.listen(0, '127.0.0.1', () => r(x)); });
+  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  // Every request gives up after 20 s, so a server that never answers fails the test instead of hanging it.
+  const gql = (query: string, auth: string | null = token) => fetch(`${url}/graphql`, {
+    method: 'POST', signal: AbortSignal.timeout(20_000),
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify({ query }),
+  });
+  return {
+    url, db, proxy, gql,
+    get: (path: string) => fetch(`${url}${path}`, { signal: AbortSignal.timeout(20_000) }),
+    async close() {
+      await new Promise((r) => server.close(r));
+      await apollo.stop();
+      await db.destroy();
+      await proxy.down();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+describe('a full pool', () => {
+  it('answers 503 SERVER_BUSY with Retry-After, not "database unavailable", while PostgreSQL is healthy', async () => {
+    const s = await serveBehindRelay({ poolMax: 1, timeouts: { acquireMs: 500 } }, { publicRead: true });
+    try {
+      // The one connection is held by a transaction, as by a long read.
+      let finish!: () => void;
+      const holding = s.db.transaction(async (trx) => {
+        await trx.raw('select 1');
+        await new Promise<void>((r) => (finish = r));
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        for (const res of [await s.gql('{ teams { slug } }'), await s.gql('{ teams { slug } }', null)]) {
+          expect(res.status).toBe(503);
+          expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+          const body = await res.json();
+          expect(body.errors[0].extensions.code).toBe('SERVER_BUSY');
+          expect(body.errors[0].message).toMatch(/busy/);
+        }
+      } finally {
+        finish();
+        await holding;
+      }
+      expect((await s.gql('{ teams { slug } }')).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('PostgreSQL that stops answering (a partition: nothing refused, nothing answered)', () => {
+  it('fails requests and /readyz within a bounded time, and recovers when it answers again', async () => {
+    const s = await serveBehindRelay({ poolMax: 4, timeouts: { connectMs: 1_000, statementMs: 2_000, acquireMs: 3_000 } });
+    try {
+      expect((await s.get('/readyz')).status).toBe(200);
+      expect((await s.gql('{ teams { slug } }')).status).toBe(200);
+
+      s.proxy.blackHole();
+      expect((await s.get('/healthz')).status).toBe(200);
+      const ready = await s.get('/readyz');
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ database: 'down' });
+      // Pooled connections (the query times out) and new ones (the connection times out) both fail.
+      const results = await Promise.all(Array.from({ length: 6 }, () => s.gql('{ teams { slug } }')));
+      for (const res of results) {
+        const body = await res.json();
+        expect({ status: res.status, body }).toMatchObject({ status: 503 });
+        expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toMatch(/timeout|127\.0\.0\.1/i);
+      }
+
+      s.proxy.heal();
+      let recovered = false;
+      for (let i = 0; i < 60 && !recovered; i++) {
+        recovered = (await s.get('/readyz')).status === 200;
+        if (!recovered) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(recovered).toBe(true);
+      const after = await s.gql('{ teams { slug } }');
+      expect(after.status).toBe(200);
+      expect((await after.json()).data.teams).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
 });
 
 describe('a process killed mid-batch', () => {

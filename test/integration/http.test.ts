@@ -45,11 +45,21 @@ describe('HTTP: GraphQL over HTTP, security headers, limits, health and metrics'
   it('reports liveness, readiness and Prometheus metrics by operation', async () => {
     expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${s.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up', migrations: 'current' });
-    await s.gql(`query OverviewForMetrics { teams { slug } }`);
+    await s.gql(`query Viewer { teams { slug } }`);
+    await s.gql(`query MadeUpByAClient { teams { slug } }`);
+    await s.gql(`mutation { upsertTeams(input: [{ slug: "metrics", name: "Metrics" }]) { slug } }`);
+    await s.gql(`mutation($m: [DailyMetricsInput!]!) { recordDailyMetrics(input: $m) { received } }`, { m: [{ team: 'metrics', date: '2026-06-01', source: 'chosen-by-sender', alerts: 1 }] });
+    await fetch(`${s.url}/some/path/chosen-by-a-client`, { method: 'POST' });
     const text = await (await fetch(`${s.url}/metrics`)).text();
-    expect(text).toMatch(/headroom_graphql_operations_total\{operation="OverviewForMetrics",type="query",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/headroom_graphql_operations_total\{operation="Viewer",type="query",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/headroom_graphql_operations_total\{operation="other",type="query",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/headroom_http_request_duration_seconds_bucket\{le="[\d.]+",method="POST",route="\/graphql"\}/);
     expect(text).toContain('headroom_db_pool_connections');
-    expect(text).toContain('headroom_ingested_records_total');
+    expect(text).toMatch(/headroom_ingested_records_total\{kind="daily metrics"\} 1/);
+    // Only labels from fixed sets: nothing a client chose is published.
+    expect(text).not.toMatch(/MadeUpByAClient|chosen-by/);
+    // Node's default metrics under their standard names.
+    expect(text).toMatch(/^process_cpu_seconds_total /m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes /m);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isConnectionError, recordOfVariableError } from '../../../server/graphql/formatError';
+import { isConnectionError, isPoolBusy, recordOfVariableError } from '../../../server/graphql/formatError';
 
 describe('recordOfVariableError', () => {
   it.each([
@@ -34,5 +34,16 @@ describe('isConnectionError', () => {
     [null, false],
   ])('%j → %s', (e, expected) => {
     expect(isConnectionError(e)).toBe(expected);
+  });
+});
+
+describe('isPoolBusy', () => {
+  it.each([
+    [{ name: 'KnexTimeoutError', message: 'Knex: Timeout acquiring a connection. The pool is probably full.' }, true],
+    [{ name: 'KnexTimeoutError', message: 'Defined query timeout of 100ms exceeded' }, false],
+    [{ code: 'ECONNREFUSED' }, false],
+    [null, false],
+  ])('%j → %s', (e, expected) => {
+    expect(isPoolBusy(e)).toBe(expected);
   });
 });
