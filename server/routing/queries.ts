@@ -24,13 +24,14 @@ export async function upsertMapping(trx: Knex.Transaction, source: string, key: 
 
 const TEAM_COLUMNS = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day'];
 
-/** Every mapping with its team, by source then key; or one. */
-export async function listMappings(db: Knex, only?: { source: string; key: string }): Promise<MappingRow[]> {
+/** Every mapping with its team, by source then key; or one; or those of some teams (slugs). */
+export async function listMappings(db: Knex, only?: { source: string; key: string }, ofTeams?: readonly string[] | null): Promise<MappingRow[]> {
   const q = db('source_mappings as m')
     .join('teams as t', 't.id', 'm.team_id')
     .select('m.source', 'm.key', 'm.created_at', ...TEAM_COLUMNS.map((c) => `t.${c} as team_${c}`))
     .orderBy(['m.source', 'm.key']);
   if (only) q.where({ 'm.source': only.source, 'm.key': only.key });
+  if (ofTeams) q.whereIn('t.slug', [...ofTeams]);
   const rows: Record<string, unknown>[] = await q;
   return rows.map((r) => ({
     source: r.source as string,

@@ -54,9 +54,12 @@ export const routingTypeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    "Every source mapping, by source then key."
+    "Every source mapping, by source then key (for a token limited to teams: those pointing to its teams)."
     sourceMappings: [SourceMapping!]!
-    "Signals waiting for a source mapping, most recent first."
+    """
+    Signals waiting for a source mapping, most recent first. They belong to no team yet, so a token
+    limited to teams sees none (an empty list): only org-wide tokens see and map them.
+    """
     unrouted: [UnroutedSignal!]!
   }
 

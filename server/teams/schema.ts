@@ -23,9 +23,9 @@ export const teamsTypeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    "Every team, ordered by slug."
+    "Every team, ordered by slug (for a token limited to teams: those)."
     teams: [Team!]!
-    "One team by slug, or null."
+    "One team by slug, or null: when there is none, or it is outside the token's teams (the same answer)."
     team(slug: String!): Team
   }
 
