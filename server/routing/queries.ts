@@ -15,11 +15,15 @@ export async function mappedTeams(db: Knex, source: string, keys: readonly strin
   return new Map(rows.map((r) => [r.key, r.team_id]));
 }
 
-/** Inserts or re-points a mapping; returns the team it pointed to before (null when new). */
-export async function upsertMapping(trx: Knex.Transaction, source: string, key: string, teamId: number): Promise<number | null> {
-  const before = await trx('source_mappings').select('team_id').where({ source, key }).forUpdate().first();
+/** The team a mapping points to (null when there is none), locked until the transaction ends. */
+export async function lockedMappingTeam(trx: Knex.Transaction, source: string, key: string): Promise<number | null> {
+  const row = await trx('source_mappings').select('team_id').where({ source, key }).forUpdate().first();
+  return row?.team_id ?? null;
+}
+
+/** Inserts or re-points a mapping. */
+export async function upsertMapping(trx: Knex.Transaction, source: string, key: string, teamId: number): Promise<void> {
   await trx('source_mappings').insert({ source, key, team_id: teamId }).onConflict(['source', 'key']).merge({ team_id: teamId });
-  return before?.team_id ?? null;
 }
 
 const TEAM_COLUMNS = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day'];

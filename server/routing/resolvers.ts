@@ -10,6 +10,6 @@ export const routingResolvers = {
     unrouted: (_: unknown, __: unknown, ctx: Context) => (ctx.viewer.teams === null ? unroutedSignals(ctx.db) : []),
   },
   Mutation: {
-    setSourceMapping: (_: unknown, args: { input: unknown }, ctx: Context) => setSourceMapping(ctx.db, args.input),
+    setSourceMapping: (_: unknown, args: { input: unknown }, ctx: Context) => setSourceMapping(ctx.db, args.input, ctx.viewer),
   },
 };

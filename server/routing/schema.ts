@@ -64,7 +64,10 @@ export const routingTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Maps a sender key to a team (or re-points it) and attributes the signals it routes, in one transaction."
+    """
+    Maps a sender key to a team (or re-points it) and attributes the signals it routes, in one
+    transaction. A token limited to teams maps to its teams and re-points only keys mapped to them.
+    """
     setSourceMapping(input: SourceMappingInput!): SourceMapping!
   }
 `;

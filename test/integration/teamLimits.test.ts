@@ -7,6 +7,7 @@ import { recordDeploys } from '../../server/ingest/deploys';
 import { recordDailyMetrics } from '../../server/ingest/dailyMetrics';
 import { importCsv } from '../../server/ingest/csvImport';
 import { INGEST_KINDS } from '../../server/ingest/kinds';
+import { setSourceMapping } from '../../server/routing/service';
 import { upsertTeams } from '../../server/teams/service';
 import { ForbiddenError } from '../../server/graphql/errors';
 
@@ -31,6 +32,7 @@ describe('team limits in the services', () => {
     await upsertTeams(s.db, [{ slug: 'alpha', name: 'Alpha' }, { slug: 'beta', name: 'Beta', timezone: 'Asia/Tokyo' }]);
     await recordPages(s.db, [{ source: 'pd', externalId: 'P-B1', team: 'beta', triggeredAt: '2026-05-02T03:00:00Z', resolvedAt: '2026-05-02T05:00:00Z' }], SYSTEM);
     await recordDeploys(s.db, [{ source: 'gh', externalId: 'D-B1', team: 'beta', deployedAt: '2026-05-02T10:00:00Z', status: 'FAILED' }], SYSTEM);
+    await setSourceMapping(s.db, { source: 'github', key: 'acme/beta', team: 'beta' }, SYSTEM);
   });
   afterAll(() => s?.close());
 
@@ -85,5 +87,16 @@ describe('team limits in the services', () => {
     // Now beta's: the alpha token cannot take it back.
     await forbidden(recordPages(s.db, page('alpha'), ALPHA));
     expect(await teamOf('page_events', 'P-A2')).toBe('beta');
+  });
+
+  it('refuses re-pointing another team\'s source mapping, and mapping to another team', async () => {
+    const e = await forbidden(setSourceMapping(s.db, { source: 'github', key: 'acme/beta', team: 'alpha' }, ALPHA));
+    expect(e.message).toContain('mapped to a team outside this token\'s teams');
+    await forbidden(setSourceMapping(s.db, { source: 'github', key: 'acme/new', team: 'beta' }, ALPHA));
+    expect(await s.db('source_mappings').select('key').orderBy('key')).toEqual([{ key: 'acme/beta' }]);
+    const own = await setSourceMapping(s.db, { source: 'github', key: 'acme/alpha', team: 'alpha' }, ALPHA);
+    expect(own.team.slug).toBe('alpha');
+    // Re-pointing a key of its own team to its own team is fine.
+    await setSourceMapping(s.db, { source: 'github', key: 'acme/alpha', team: 'alpha' }, ALPHA);
   });
 });
