@@ -154,7 +154,7 @@ export function demoEvents(p: Profile, daily: ReturnType<typeof demoDailyMetrics
 const EVENT_DAYS = 28;
 
 async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRecords: number }> {
-  await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })));
+  await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })), SYSTEM);
   let dailyRecords = 0;
   for (const [i, p] of DEMO_TEAMS.entries()) {
     const today = DateTime.fromJSDate(now).setZone(p.timezone).startOf('day');

@@ -30,7 +30,7 @@ export const teamsTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Creates or updates teams by slug; all or nothing."
+    "Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none."
     upsertTeams(input: [TeamInput!]!): [Team!]!
   }
 `;

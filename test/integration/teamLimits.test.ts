@@ -9,6 +9,7 @@ import { importCsv } from '../../server/ingest/csvImport';
 import { INGEST_KINDS } from '../../server/ingest/kinds';
 import { setSourceMapping } from '../../server/routing/service';
 import { upsertTeams } from '../../server/teams/service';
+import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
 import { ForbiddenError } from '../../server/graphql/errors';
 
 /**
@@ -29,7 +30,7 @@ describe('team limits in the services', () => {
 
   beforeAll(async () => {
     s = await startTestServer('postgres');
-    await upsertTeams(s.db, [{ slug: 'alpha', name: 'Alpha' }, { slug: 'beta', name: 'Beta', timezone: 'Asia/Tokyo' }]);
+    await upsertTeams(s.db, [{ slug: 'alpha', name: 'Alpha' }, { slug: 'beta', name: 'Beta', timezone: 'Asia/Tokyo' }], SYSTEM);
     await recordPages(s.db, [{ source: 'pd', externalId: 'P-B1', team: 'beta', triggeredAt: '2026-05-02T03:00:00Z', resolvedAt: '2026-05-02T05:00:00Z' }], SYSTEM);
     await recordDeploys(s.db, [{ source: 'gh', externalId: 'D-B1', team: 'beta', deployedAt: '2026-05-02T10:00:00Z', status: 'FAILED' }], SYSTEM);
     await setSourceMapping(s.db, { source: 'github', key: 'acme/beta', team: 'beta' }, SYSTEM);
@@ -98,5 +99,29 @@ describe('team limits in the services', () => {
     expect(own.team.slug).toBe('alpha');
     // Re-pointing a key of its own team to its own team is fine.
     await setSourceMapping(s.db, { source: 'github', key: 'acme/alpha', team: 'alpha' }, ALPHA);
+  });
+
+  it('keeps an admin token limited to teams within them: teams, tokens', async () => {
+    await forbidden(upsertTeams(s.db, [{ slug: 'beta', name: 'Taken' }], ALPHA));
+    await forbidden(upsertTeams(s.db, [{ slug: 'gamma', name: 'New' }], ALPHA));
+    expect(await upsertTeams(s.db, [{ slug: 'alpha', name: 'Alpha team' }], ALPHA)).toMatchObject([{ slug: 'alpha', name: 'Alpha team' }]);
+    expect(await s.db('teams').select('slug', 'name').orderBy('slug')).toEqual([{ slug: 'alpha', name: 'Alpha team' }, { slug: 'beta', name: 'Beta' }]);
+
+    const beta = await createToken(s.db, { name: 'beta reader', scopes: ['read'], teams: ['beta'] });
+    const both = await createToken(s.db, { name: 'both', scopes: ['read'], teams: ['alpha', 'beta'] });
+    const mine = await createToken(s.db, { name: 'alpha reader', scopes: ['read'], teams: ['alpha'] }, ALPHA);
+    expect((await visibleTokens(s.db, ALPHA)).map((t) => t.name)).toEqual(['alpha reader']);
+    await expect(revokeToken(s.db, beta.id, ALPHA)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(revokeToken(s.db, both.id, ALPHA)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(await revokeToken(s.db, mine.id, ALPHA)).toBe(true);
+    await forbidden(createToken(s.db, { name: 'wider', scopes: ['read'], teams: ['alpha', 'beta'] }, ALPHA));
+    const reader: Viewer = { ...ALPHA, scopes: ['read'] };
+    await forbidden(createToken(s.db, { name: 'more scopes', scopes: ['ingest'], teams: ['alpha'] }, reader));
+  });
+
+  it('refuses an admin token limited to teams, for every caller: admin is org-wide', async () => {
+    await expect(createToken(s.db, { name: 'team admin', scopes: ['read', 'admin'], teams: ['alpha'] })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', records: [{ index: 0, field: 'teams', message: expect.stringContaining('an admin token acts for the whole org') }] },
+    });
   });
 });
