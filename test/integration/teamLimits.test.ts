@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Readable } from 'node:stream';
-import { startTestServer, type TestServer } from './harness';
+import { DB_KINDS, startTestServer, type TestServer } from './harness';
 import { SYSTEM, type Viewer } from '../../server/auth/viewer';
 import { recordPages } from '../../server/ingest/pages';
 import { recordDeploys } from '../../server/ingest/deploys';
@@ -18,7 +18,7 @@ import { ForbiddenError } from '../../server/graphql/errors';
  */
 const ALPHA: Viewer = { tokenId: '00000000-0000-4000-8000-000000000001', name: 'alpha ci', scopes: ['ingest', 'plan', 'admin'], teams: ['alpha'] };
 
-describe('team limits in the services', () => {
+describe.each(DB_KINDS)('team limits in the services on %s', (kind) => {
   let s: TestServer;
   const teamOf = async (table: string, externalId: string) =>
     (await s.db(`${table} as e`).join('teams as t', 't.id', 'e.team_id').select('t.slug').where('e.external_id', externalId).first())?.slug ?? null;
@@ -29,7 +29,7 @@ describe('team limits in the services', () => {
   };
 
   beforeAll(async () => {
-    s = await startTestServer('postgres');
+    s = await startTestServer(kind);
     await upsertTeams(s.db, [{ slug: 'alpha', name: 'Alpha' }, { slug: 'beta', name: 'Beta', timezone: 'Asia/Tokyo' }], SYSTEM);
     await recordPages(s.db, [{ source: 'pd', externalId: 'P-B1', team: 'beta', triggeredAt: '2026-05-02T03:00:00Z', resolvedAt: '2026-05-02T05:00:00Z' }], SYSTEM);
     await recordDeploys(s.db, [{ source: 'gh', externalId: 'D-B1', team: 'beta', deployedAt: '2026-05-02T10:00:00Z', status: 'FAILED' }], SYSTEM);
