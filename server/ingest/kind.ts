@@ -28,8 +28,9 @@ export interface IngestKind<Row> {
   write(trx: Knex.Transaction, rows: Row[]): Promise<{ inserted: number; updated: number }>;
   /**
    * For kinds whose key leaves the team out (events, keyed by source and externalId): the team of
-   * each stored row the rows would update (null: unrouted), by key, locked until the transaction
-   * ends. An update can then be checked against the team it would take the row from.
+   * each stored row the rows would update (null: unrouted), by key, locked in the order of `rows`
+   * until the transaction ends. An update can then be checked against the team it would take the
+   * row from.
    */
   storedTeams?(trx: Knex.Transaction, rows: Row[]): Promise<Map<string, number | null>>;
 }
@@ -46,7 +47,7 @@ export function requireRecordTeams(viewer: Viewer, noun: string, records: readon
  */
 export async function requireStoredTeams<Row>(viewer: Viewer, kind: IngestKind<Row>, trx: Knex.Transaction, rows: Row[], lineOf?: (i: number) => number): Promise<void> {
   if (viewer.teams === null || !kind.storedTeams) return;
-  const [allowed, stored] = await Promise.all([permittedTeamIds(trx, viewer), kind.storedTeams(trx, rows)]);
+  const [allowed, stored] = await Promise.all([permittedTeamIds(trx, viewer), kind.storedTeams(trx, inKeyOrder(kind, rows))]);
   const refused = rows.flatMap((row, i) => {
     const team = stored.get(kind.keyOf(row)); // undefined: a new row, nobody's yet
     if (team === undefined || (team !== null && allowed!.has(team))) return [];
@@ -60,9 +61,14 @@ export async function requireStoredTeams<Row>(viewer: Viewer, kind: IngestKind<R
  * the same order, so they queue behind each other instead of deadlocking.
  */
 export function writeInKeyOrder<Row>(kind: IngestKind<Row>, trx: Knex.Transaction, rows: Row[]) {
+  return kind.write(trx, inKeyOrder(kind, rows));
+}
+
+/** Rows sorted by their key: the order every statement of a batch takes its row locks in. */
+function inKeyOrder<Row>(kind: IngestKind<Row>, rows: Row[]): Row[] {
   const keyed = rows.map((row) => ({ key: kind.keyOf(row), row }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return kind.write(trx, keyed.map((k) => k.row));
+  return keyed.map((k) => k.row);
 }
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure

@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 
 /**
  * The team of each stored event (null: unrouted) with one of these keys, keyed `source|external_id`
- * as the kinds key their rows. The rows are locked FOR UPDATE, in key order like the writes that
- * follow, so the team checked is the team the write replaces.
+ * as the kinds key their rows. The rows are locked FOR UPDATE in the order given (the caller's key
+ * order, the order its writes lock in), so the team checked is the team the write replaces and
+ * concurrent batches queue instead of deadlocking.
  */
 export async function storedEventTeams(
   trx: Knex.Transaction,
@@ -14,8 +15,8 @@ export async function storedEventTeams(
   const { rows: found } = await trx.raw(
     `SELECT e.source, e.external_id, e.team_id
        FROM ${table} e
-       JOIN unnest(?::text[], ?::text[]) AS k(source, external_id) ON e.source = k.source AND e.external_id = k.external_id
-      ORDER BY e.source COLLATE "C", e.external_id COLLATE "C"
+       JOIN unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(source, external_id, i) ON e.source = k.source AND e.external_id = k.external_id
+      ORDER BY k.i
         FOR UPDATE OF e`,
     [rows.map((r) => r.source), rows.map((r) => r.external_id)],
   );
