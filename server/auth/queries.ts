@@ -35,6 +35,10 @@ export function listTokens(db: Knex): Promise<TokenRow[]> {
   return db('tokens').select(select).orderBy('created_at', 'desc');
 }
 
+export function tokenById(db: Knex, id: string): Promise<TokenRow | undefined> {
+  return db('tokens').select(select).where({ id }).first();
+}
+
 export function revokeTokenById(db: Knex, id: string): Promise<number> {
   return db('tokens').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
 }

@@ -41,7 +41,7 @@ export const authTypeDefs = /* GraphQL */ `
   input TokenInput {
     name: String!
     scopes: [Scope!]!
-    "Limit the token to these teams; left out means every team."
+    "Limit the token to these teams; left out means every team. Not with admin: an admin token is org-wide."
     teams: [String!]
     expiresAt: DateTime
   }
@@ -49,14 +49,14 @@ export const authTypeDefs = /* GraphQL */ `
   extend type Query {
     "The caller's token name and scopes; null when not signed in."
     viewer: Viewer
-    "Every token, newest first (admin)."
+    "Every token, newest first (admin). A token limited to teams sees only tokens limited to some of its teams."
     tokens: [TokenInfo!]!
   }
 
   extend type Mutation {
-    "Creates a token (admin)."
+    "Creates a token (admin). A token limited to teams creates only tokens limited to some of its teams, with scopes it holds."
     createToken(input: TokenInput!): CreatedToken!
-    "Revokes a token (admin)."
+    "Revokes a token (admin); a token outside a limited caller's teams is NOT_FOUND."
     revokeToken(id: ID!): Boolean!
   }
 `;

@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { BadInputError, NotFoundError } from '../graphql/errors';
+import { BadInputError, ForbiddenError, NotFoundError } from '../graphql/errors';
 import { slug, text } from '../validation/fields';
-import { hashSecret, newSecret, SCOPES } from './tokens';
-import { countTokens, insertToken, liveTokenByHash, revokeTokenById, touchToken, type TokenRow } from './queries';
-import type { Viewer } from './viewer';
+import { grants, hashSecret, newSecret, SCOPES, type Scope } from './tokens';
+import { countTokens, insertToken, listTokens, liveTokenByHash, revokeTokenById, tokenById, touchToken, type TokenRow } from './queries';
+import { SYSTEM, type Viewer } from './viewer';
 import { CODE_MINUTES, createSignInCode, signInLink } from './signInCodes';
 import { ensureDataDir } from '../dataDir';
 
@@ -17,13 +17,43 @@ const tokenInput = z.object({
   scopes: z.array(z.enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` })).min(1, 'must name at least one scope'),
   teams: z.array(slug).min(1, 'must name at least one team, or be left out for every team').nullish(),
   expiresAt: z.date().nullish(),
+}).refine((t) => !(t.teams && t.scopes.includes('admin')), {
+  path: ['teams'],
+  message: 'an admin token acts for the whole org: leave teams out, or give a team-limited token other scopes',
 });
 
 export type TokenInput = z.input<typeof tokenInput>;
 
-/** Creates a token; the secret is returned once and only its hash is stored. */
-export async function createToken(db: Knex, input: TokenInput): Promise<TokenRow & { token: string }> {
+/**
+ * Whether a viewer may see and revoke a token: any, for a viewer not limited to teams; else only
+ * tokens limited to some of its own teams.
+ */
+function withinViewer(viewer: Viewer, token: { teams: string[] | null }): boolean {
+  const own = viewer.teams;
+  return own === null || (token.teams !== null && token.teams.every((t) => own.includes(t)));
+}
+
+/**
+ * Admin tokens are org-wide, so a viewer limited to teams should not hold one; one stored before
+ * that rule still cannot widen its reach: it creates only tokens limited to some of its own teams,
+ * with scopes it holds.
+ */
+function requireWithinViewer(viewer: Viewer, token: { scopes: readonly Scope[]; teams?: string[] | null }): void {
+  if (viewer.teams === null) return;
+  if (!withinViewer(viewer, { teams: token.teams ?? null })) {
+    throw new ForbiddenError(`The token "${viewer.name}" is limited to ${viewer.teams.join(', ')}: it can only create tokens limited to some of those teams.`);
+  }
+  const missing = token.scopes.filter((s) => !grants(viewer.scopes, s));
+  if (missing.length) throw new ForbiddenError(`The token "${viewer.name}" cannot give scopes it does not hold: ${missing.join(', ')}.`);
+}
+
+/**
+ * Creates a token; the secret is returned once and only its hash is stored. Server-side callers
+ * (the CLI, first start, tests) act as SYSTEM; requests pass their viewer.
+ */
+export async function createToken(db: Knex, input: TokenInput, viewer: Viewer = SYSTEM): Promise<TokenRow & { token: string }> {
   const parsed = tokenInput.safeParse(input);
+  if (parsed.success) requireWithinViewer(viewer, parsed.data);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.'), message: i.message }));
   if (parsed.success && parsed.data.expiresAt && parsed.data.expiresAt.getTime() <= Date.now()) {
     problems.push({ index: 0, field: 'expiresAt', message: 'must be in the future' });
@@ -39,8 +69,15 @@ export async function createToken(db: Knex, input: TokenInput): Promise<TokenRow
   return { ...row, token };
 }
 
-export async function revokeToken(db: Knex, id: string): Promise<boolean> {
-  if (!z.uuid().safeParse(id).success || (await revokeTokenById(db, id)) === 0) throw new NotFoundError(`No live token with id "${id}".`);
+/** Every token the viewer may see, newest first: all of them, or for a limited viewer those within its teams. */
+export async function visibleTokens(db: Knex, viewer: Viewer): Promise<TokenRow[]> {
+  return (await listTokens(db)).filter((t) => withinViewer(viewer, t));
+}
+
+/** Revokes a live token; one the viewer may not see is NOT_FOUND, like one that does not exist. */
+export async function revokeToken(db: Knex, id: string, viewer: Viewer = SYSTEM): Promise<boolean> {
+  const token = z.uuid().safeParse(id).success ? await tokenById(db, id) : undefined;
+  if (!token || !withinViewer(viewer, token) || (await revokeTokenById(db, id)) === 0) throw new NotFoundError(`No live token with id "${id}".`);
   return true;
 }
 

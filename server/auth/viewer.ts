@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '../graphql/errors';
+import { ForbiddenError, UnauthenticatedError, type RecordError } from '../graphql/errors';
 import { grants, type Scope } from './tokens';
 
 /** Who is calling: a token (or the anonymous public reader), its scopes and team restriction. */
@@ -31,6 +31,36 @@ export function canSeeTeam(viewer: Viewer, slug: string): boolean {
 export function requireTeams(viewer: Viewer, slugs: Iterable<string>): void {
   if (viewer.teams === null) return;
   for (const slug of slugs) {
-    if (!viewer.teams.includes(slug)) throw new ForbiddenError(`The token "${viewer.name}" is limited to ${viewer.teams.join(', ')}; it cannot act on team "${slug}".`);
+    if (!viewer.teams.includes(slug)) throw new ForbiddenError(`${limitOf(viewer)}; it cannot act on team "${slug}".`);
   }
+}
+
+/** What a limited token may act on, for messages. */
+function limitOf(viewer: Viewer): string {
+  return `The token "${viewer.name}" is limited to ${viewer.teams?.join(', ') || 'no team'}`;
+}
+
+/**
+ * Input records (at their index) whose `team` is outside the viewer's teams. Checked on the slug
+ * before anything is looked up, so a team that exists and one that does not get the same answer.
+ */
+export function recordsOutsideTeams(viewer: Viewer, records: readonly unknown[], indexOf = (i: number) => i): RecordError[] {
+  const teams = viewer.teams;
+  if (teams === null) return [];
+  return records.flatMap((r, i) => {
+    const team = r && typeof r === 'object' ? (r as { team?: unknown }).team : undefined;
+    return typeof team === 'string' && !teams.includes(team) ? [{ index: indexOf(i), field: 'team', message: `is outside this token's teams; it cannot write team "${team}"` }] : [];
+  });
+}
+
+/**
+ * Throws one FORBIDDEN listing every refused record, if there are any: nothing of the batch is
+ * written. `unit` names what an index counts: records of a batch, or lines of a CSV file.
+ */
+export function throwIfRefused(viewer: Viewer, refused: RecordError[], what: string, unit: 'record' | 'line' = 'record'): void {
+  if (refused.length === 0) return;
+  const sorted = [...refused].sort((a, b) => a.index - b.index);
+  const n = new Set(sorted.map((r) => r.index)).size;
+  const first = `${unit === 'line' ? 'line ' : '#'}${sorted[0].index} ${sorted[0].field}: ${sorted[0].message}`;
+  throw new ForbiddenError(`${limitOf(viewer)}: ${n} ${what} ${unit}${n === 1 ? ' was' : 's were'} refused; nothing was written. First: ${first}`, sorted);
 }

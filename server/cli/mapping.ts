@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { setSourceMapping } from '../routing/service';
 import { listMappings, unroutedSignals } from '../routing/queries';
 import { withDatabase } from './database';
+import { SYSTEM } from '../auth/viewer';
 import { out, UsageError, type Command } from './command';
 
 export const mappingCommand: Command = {
@@ -21,7 +22,7 @@ export const mappingCommand: Command = {
     if (action === 'set') {
       if (!values.source || !values.key || !values.team) throw new UsageError('mapping set needs --source, --key and --team');
       return withDatabase(async (db) => {
-        const m = await setSourceMapping(db, { source: values.source, key: values.key, team: values.team });
+        const m = await setSourceMapping(db, { source: values.source, key: values.key, team: values.team }, SYSTEM);
         out(`${m.source} ${m.key} → ${m.team.slug}; ${m.attributed} waiting signal(s) attributed.`);
         return 0;
       });

@@ -16,7 +16,8 @@ export const tokenCommand: Command = {
     '       token revoke ID',
     '',
     '  create prints the secret once; only its hash is stored. Scopes: read, ingest, plan (includes',
-    '  read), admin (everything). --teams limits the token to those team slugs.',
+    '  read), admin (everything). --teams limits the token to those team slugs (not an admin token:',
+    '  admin is org-wide).',
   ].join('\n'),
   async run(args) {
     const [action, ...rest] = args;

@@ -5,6 +5,7 @@ import { recordDailyMetrics } from '../ingest/dailyMetrics';
 import { recordPages } from '../ingest/pages';
 import { recordDeploys } from '../ingest/deploys';
 import { upsertSprints } from '../planning/sprints';
+import { SYSTEM } from '../auth/viewer';
 
 /** A demo team and the shape of its operational load. */
 interface Profile {
@@ -153,17 +154,17 @@ export function demoEvents(p: Profile, daily: ReturnType<typeof demoDailyMetrics
 const EVENT_DAYS = 28;
 
 async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRecords: number }> {
-  await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })));
+  await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })), SYSTEM);
   let dailyRecords = 0;
   for (const [i, p] of DEMO_TEAMS.entries()) {
     const today = DateTime.fromJSDate(now).setZone(p.timezone).startOf('day');
     const records = demoDailyMetrics(p, DEMO_DAYS, today, 1000 + i);
     const team = db('teams').select('id').where({ slug: p.slug });
     for (const table of ['daily_metrics', 'page_events', 'deploy_events']) await db(table).whereIn('team_id', team.clone()).where({ source: 'demo' }).delete();
-    dailyRecords += (await recordDailyMetrics(db, records)).received;
+    dailyRecords += (await recordDailyMetrics(db, records, SYSTEM)).received;
     const events = demoEvents(p, records, EVENT_DAYS, 2000 + i);
-    await recordPages(db, events.pages);
-    await recordDeploys(db, events.deploys);
+    await recordPages(db, events.pages, SYSTEM);
+    await recordDeploys(db, events.deploys, SYSTEM);
     if (p.reserves !== undefined) await upsertSprints(db, demoSprints(p, today));
   }
   return { teams: DEMO_TEAMS.length, dailyRecords };

@@ -29,9 +29,13 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
+/** Not allowed for this token. `records` lists the refused records of a batch (index, field, why). */
 export class ForbiddenError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(
+    message: string,
+    public readonly records: RecordError[] = [],
+  ) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...(records.length ? { records } : {}) } });
   }
 }
 

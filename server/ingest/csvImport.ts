@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
-import { writeInKeyOrder } from './kind';
+import { requireRecordTeams, requireStoredTeams, writeInKeyOrder } from './kind';
+import type { Viewer } from '../auth/viewer';
 import { BadInputError, type RecordError } from '../graphql/errors';
 import type { IngestKind, IngestResult } from './kind';
 import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvRecords';
@@ -28,9 +29,10 @@ export interface CsvImportOptions {
  * Imports a CSV file as one all-or-nothing batch. Lines are validated and written a chunk at a
  * time inside ONE transaction, so a 100,000-line file never sits in memory whole and a bad line
  * anywhere rolls back every chunk already written. Errors carry the CSV line number as `index`
- * (the header is line 1, so the first record is line 2).
+ * (the header is line 1, so the first record is line 2). A line for a team outside the viewer's
+ * teams, or updating an event stored for one, refuses the whole file (FORBIDDEN) at once.
  */
-export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readable, opts: CsvImportOptions = {}): Promise<CsvImportResult> {
+export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readable, viewer: Viewer, opts: CsvImportOptions = {}): Promise<CsvImportResult> {
   const chunkSize = opts.chunkSize ?? 5_000;
   const maxErrors = opts.maxErrors ?? 1_000;
   const { kind } = csv;
@@ -40,10 +42,14 @@ export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readab
     const result: CsvImportResult = { received: 0, inserted: 0, updated: 0, unchanged: 0, lines: 0 };
 
     const flush = async (chunk: CsvLine[]) => {
+      const lineOf = (i: number) => chunk[i].line;
+      requireRecordTeams(viewer, kind.noun, chunk.map((l) => l.record), lineOf);
       const checked = await validateChunk(trx, kind, chunk, seen);
       errors.add(checked.errors);
       // Once anything is bad the transaction will roll back: keep validating, stop writing.
       if (errors.total > 0) return;
+      // Nothing bad so far: every line of the chunk became a row, in order.
+      await requireStoredTeams(viewer, kind, trx, checked.rows, lineOf);
       const { inserted, updated } = await writeInKeyOrder(kind, trx, checked.rows);
       result.inserted += inserted;
       result.updated += updated;

@@ -4,6 +4,7 @@ import { calendarDate, count, hours, slug, text, validateRecords, duplicateKeys 
 import { resolveTeamIds } from '../teams/service';
 import { upsertDailyMetrics, type DailyMetricsRow } from './queries';
 import { ingestBatch, type IngestKind } from './kind';
+import type { Viewer } from '../auth/viewer';
 
 // Omitted numbers are 0, omitted source is "api", omitted service is the whole team ('').
 const num = <T extends z.ZodTypeAny>(s: T) => s.nullish().transform((v) => (v ?? 0) as number);
@@ -65,4 +66,4 @@ export const dailyMetricsKind: IngestKind<DailyMetricsRow> = {
   write: upsertDailyMetrics,
 };
 
-export const recordDailyMetrics = (db: Knex, input: unknown[]) => ingestBatch(db, dailyMetricsKind, input);
+export const recordDailyMetrics = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, dailyMetricsKind, input, viewer);

@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 import { instant, slug, text } from '../validation/fields';
 import { ingestBatch, type IngestKind } from './kind';
 import { validateEventRecords } from './eventInput';
+import { storedEventTeams } from './storedEvents';
+import type { Viewer } from '../auth/viewer';
 import { writeDeploys, type DeployRow } from './deployQueries';
 
 const status = z
@@ -54,6 +56,7 @@ export const deploysKind: IngestKind<DeployRow> = {
     validateEventRecords(db, deployInput, records, (d, teamId) => deployRow(d, teamId), (r) => deploysKind.keyOf(r), 'externalId'),
   keyOf: (r) => `${r.source}|${r.external_id}`,
   write: writeDeploys,
+  storedTeams: (trx, rows) => storedEventTeams(trx, 'deploy_events', rows),
 };
 
-export const recordDeploys = (db: Knex, input: unknown[]) => ingestBatch(db, deploysKind, input);
+export const recordDeploys = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, deploysKind, input, viewer);

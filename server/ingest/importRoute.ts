@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { BadInputError } from '../graphql/errors';
+import { BadInputError, ForbiddenError } from '../graphql/errors';
 import { isConnectionError } from '../graphql/formatError';
 import { importCsv } from './csvImport';
 import { countIngested } from '../http/metrics';
@@ -18,8 +18,8 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES } = {}): Router {
   const router = Router();
   router.post('/api/import', async (req, res) => {
-    // Auth: the `ingest` scope check goes here (server/auth/http.ts requireHttpScope(db, publicRead,
-    // 'ingest') in front of this handler), and a token limited to some teams must only import those.
+    // The `ingest` scope is checked in front of this handler (server/auth/http.ts requireHttpScope);
+    // team limits are the import's own (importCsv is given the viewer).
     const name = typeof req.query.kind === 'string' ? req.query.kind : '';
     const csv = csvKindOf(name);
     if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`);
@@ -29,13 +29,14 @@ export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES }
     if (Number(req.get('content-length') ?? 0) > maxBytes) return tooLarge(res, new CsvTooLargeError(maxBytes));
 
     try {
-      const result = await importCsv(db, csv, req, { maxBytes });
+      const result = await importCsv(db, csv, req, res.locals.viewer, { maxBytes });
       req.log?.info({ kind: name, ...result }, 'CSV import');
       countIngested(csv.kind.noun, result.received);
       res.json(result);
     } catch (e) {
       if (e instanceof CsvTooLargeError) return tooLarge(res, e);
       if (e instanceof BadInputError) return sendError(res, 400, 'BAD_USER_INPUT', e.message, e.records);
+      if (e instanceof ForbiddenError) return sendError(res, 403, 'FORBIDDEN', e.message, e.records);
       if (req.destroyed) return log.warn({ err: e, kind: name }, 'CSV import aborted by the client; nothing was imported');
       if (isConnectionError(e)) {
         log.warn({ err: e }, 'database unavailable');
@@ -50,7 +51,7 @@ export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES }
 
 /** The shape of GraphQL's error extensions, so clients read one format; bad input always lists records. */
 function sendError(res: Response, status: number, code: string, message: string, records: unknown[] = []) {
-  res.status(status).json({ error: { code, message, ...(code === 'BAD_USER_INPUT' ? { records } : {}) } });
+  res.status(status).json({ error: { code, message, ...(code === 'BAD_USER_INPUT' || records.length ? { records } : {}) } });
 }
 
 // The rest of the body is not read: close the connection rather than drain megabytes.

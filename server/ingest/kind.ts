@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { throwIfBad, type RecordError } from '../graphql/errors';
 import { batchSizeError } from '../validation/fields';
 import { countIngested } from '../http/metrics';
+import { recordsOutsideTeams, throwIfRefused, type Viewer } from '../auth/viewer';
+import { permittedTeamIds } from '../teams/visible';
 
 export interface IngestResult {
   received: number;
@@ -24,6 +26,34 @@ export interface IngestKind<Row> {
   keyOf(row: Row): string;
   /** Upserts valid rows; returns how many were inserted and how many changed. */
   write(trx: Knex.Transaction, rows: Row[]): Promise<{ inserted: number; updated: number }>;
+  /**
+   * For kinds whose key leaves the team out (events, keyed by source and externalId): the team of
+   * each stored row the rows would update (null: unrouted), by key, locked in the order of `rows`
+   * until the transaction ends. An update can then be checked against the team it would take the
+   * row from.
+   */
+  storedTeams?(trx: Knex.Transaction, rows: Row[]): Promise<Map<string, number | null>>;
+}
+
+/** Refuses (FORBIDDEN) a batch with a record for a team outside the viewer's: checked before validation. */
+export function requireRecordTeams(viewer: Viewer, noun: string, records: readonly unknown[], lineOf?: (i: number) => number): void {
+  throwIfRefused(viewer, recordsOutsideTeams(viewer, records, lineOf), noun, lineOf ? 'line' : 'record');
+}
+
+/**
+ * Refuses (FORBIDDEN) a batch that would update a stored row of a team outside the viewer's, or
+ * an unrouted one: a token limited to teams neither overwrites another team's event nor moves it
+ * to its own. Runs in the writing transaction, so the stored team cannot change before the write.
+ */
+export async function requireStoredTeams<Row>(viewer: Viewer, kind: IngestKind<Row>, trx: Knex.Transaction, rows: Row[], lineOf?: (i: number) => number): Promise<void> {
+  if (viewer.teams === null || !kind.storedTeams) return;
+  const [allowed, stored] = await Promise.all([permittedTeamIds(trx, viewer), kind.storedTeams(trx, inKeyOrder(kind, rows))]);
+  const refused = rows.flatMap((row, i) => {
+    const team = stored.get(kind.keyOf(row)); // undefined: a new row, nobody's yet
+    if (team === undefined || (team !== null && allowed!.has(team))) return [];
+    return [{ index: lineOf ? lineOf(i) : i, field: 'externalId', message: 'an event with this source and externalId is stored for another team (or none); this token cannot change or move it' }];
+  });
+  throwIfRefused(viewer, refused, kind.noun, lineOf ? 'line' : 'record');
 }
 
 /**
@@ -31,9 +61,14 @@ export interface IngestKind<Row> {
  * the same order, so they queue behind each other instead of deadlocking.
  */
 export function writeInKeyOrder<Row>(kind: IngestKind<Row>, trx: Knex.Transaction, rows: Row[]) {
+  return kind.write(trx, inKeyOrder(kind, rows));
+}
+
+/** Rows sorted by their key: the order every statement of a batch takes its row locks in. */
+function inKeyOrder<Row>(kind: IngestKind<Row>, rows: Row[]): Row[] {
   const keyed = rows.map((row) => ({ key: kind.keyOf(row), row }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return kind.write(trx, keyed.map((k) => k.row));
+  return keyed.map((k) => k.row);
 }
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
@@ -50,12 +85,16 @@ export async function withRetry<T>(db: Knex, work: (trx: Knex.Transaction) => Pr
   }
 }
 
-/** A GraphQL batch: all or nothing, every bad record listed. */
-export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: unknown[]): Promise<IngestResult> {
+/** A GraphQL batch: all or nothing, every bad record listed, only teams the viewer may act on. */
+export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: unknown[], viewer: Viewer): Promise<IngestResult> {
   throwIfBad(batchSizeError(input.length), kind.noun);
+  requireRecordTeams(viewer, kind.noun, input);
   const { rows, errors } = await kind.validate(db, input);
   throwIfBad(errors, kind.noun);
-  const { inserted, updated } = await withRetry(db, (trx) => writeInKeyOrder(kind, trx, rows));
+  const { inserted, updated } = await withRetry(db, async (trx) => {
+    await requireStoredTeams(viewer, kind, trx, rows);
+    return writeInKeyOrder(kind, trx, rows);
+  });
   countIngested(kind.noun, input.length);
   return { received: input.length, inserted, updated, unchanged: input.length - inserted - updated };
 }

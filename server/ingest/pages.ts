@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 import { instant, slug, text } from '../validation/fields';
 import { ingestBatch, type IngestKind } from './kind';
 import { validateEventRecords } from './eventInput';
+import { storedEventTeams } from './storedEvents';
+import type { Viewer } from '../auth/viewer';
 import { writePages, type PageRow } from './pageQueries';
 
 const urgency = z
@@ -55,6 +57,7 @@ export const pagesKind: IngestKind<PageRow> = {
     validateEventRecords(db, pageInput, records, (p, teamId) => pageRow(p, teamId), (r) => pagesKind.keyOf(r), 'externalId'),
   keyOf: (r) => `${r.source}|${r.external_id}`,
   write: writePages,
+  storedTeams: (trx, rows) => storedEventTeams(trx, 'page_events', rows),
 };
 
-export const recordPages = (db: Knex, input: unknown[]) => ingestBatch(db, pagesKind, input);
+export const recordPages = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, pagesKind, input, viewer);

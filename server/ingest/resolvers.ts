@@ -5,8 +5,8 @@ import { recordDeploys } from './deploys';
 
 export const ingestResolvers = {
   Mutation: {
-    recordDailyMetrics: (_: unknown, args: { input: unknown[] }, ctx: Context) => recordDailyMetrics(ctx.db, args.input),
-    recordPages: (_: unknown, args: { input: unknown[] }, ctx: Context) => recordPages(ctx.db, args.input),
-    recordDeploys: (_: unknown, args: { input: unknown[] }, ctx: Context) => recordDeploys(ctx.db, args.input),
+    recordDailyMetrics: (_: unknown, args: { input: unknown[] }, ctx: Context) => recordDailyMetrics(ctx.db, args.input, ctx.viewer),
+    recordPages: (_: unknown, args: { input: unknown[] }, ctx: Context) => recordPages(ctx.db, args.input, ctx.viewer),
+    recordDeploys: (_: unknown, args: { input: unknown[] }, ctx: Context) => recordDeploys(ctx.db, args.input, ctx.viewer),
   },
 };

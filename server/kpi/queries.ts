@@ -181,16 +181,22 @@ export async function signalSumsByService(db: Knex, teamId: number, range: DateR
   return rows;
 }
 
-/** When each source last sent anything, and the latest day it has figures for. */
-export async function freshnessBySource(db: Knex): Promise<{ source: string; lastReceivedAt: Date; latestDate: string | null }[]> {
+/**
+ * When each source last sent anything, and the latest day it has figures for; with `teamIds`,
+ * counting only those teams' rows (unrouted events then count for nobody).
+ */
+export async function freshnessBySource(db: Knex, teamIds: ReadonlySet<number> | null = null): Promise<{ source: string; lastReceivedAt: Date; latestDate: string | null }[]> {
+  const only = teamIds ? 'WHERE team_id = ANY(?::int[])' : '';
+  const ids = teamIds ? [[...teamIds]] : [];
   const { rows } = await db.raw(
     `SELECT source, MAX(updated_at) AS "lastReceivedAt", MAX(date)::text AS "latestDate" FROM (
-       SELECT source, updated_at, date FROM daily_metrics
-       UNION ALL SELECT source, updated_at, local_date FROM page_events
-       UNION ALL SELECT source, updated_at, local_date FROM deploy_events
+       SELECT source, updated_at, date FROM daily_metrics ${only}
+       UNION ALL SELECT source, updated_at, local_date FROM page_events ${only}
+       UNION ALL SELECT source, updated_at, local_date FROM deploy_events ${only}
      ) s
      GROUP BY source
      ORDER BY MAX(updated_at) DESC`,
+    [...ids, ...ids, ...ids],
   );
   return rows;
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
-import { visibleTeams } from '../teams/visible';
+import { permittedTeamIds, visibleTeams } from '../teams/visible';
 import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from './queries';
 import { sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from './signals';
@@ -42,7 +42,7 @@ async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
 
 export const kpiResolvers = {
   Query: {
-    freshness: (_: unknown, __: unknown, ctx: Context) => freshnessBySource(ctx.db),
+    freshness: async (_: unknown, __: unknown, ctx: Context) => freshnessBySource(ctx.db, await permittedTeamIds(ctx.db, ctx.viewer)),
     overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {
       const range = checkedRange(args.range);
       const teams = await visibleTeams(ctx);

@@ -171,7 +171,7 @@ export const kpiTypeDefs = /* GraphQL */ `
   extend type Query {
     "One row per team with its KPIs over the range, computed in one aggregate."
     overview(range: DateRange!): [TeamOverview!]!
-    "Last data received per source, newest first: tells whether the figures are current."
+    "Last data received per source, newest first: tells whether the figures are current (for a token limited to teams: from its teams' data only)."
     freshness: [SourceFreshness!]!
   }
 `;

@@ -15,22 +15,27 @@ export async function mappedTeams(db: Knex, source: string, keys: readonly strin
   return new Map(rows.map((r) => [r.key, r.team_id]));
 }
 
-/** Inserts or re-points a mapping; returns the team it pointed to before (null when new). */
-export async function upsertMapping(trx: Knex.Transaction, source: string, key: string, teamId: number): Promise<number | null> {
-  const before = await trx('source_mappings').select('team_id').where({ source, key }).forUpdate().first();
+/** The team a mapping points to (null when there is none), locked until the transaction ends. */
+export async function lockedMappingTeam(trx: Knex.Transaction, source: string, key: string): Promise<number | null> {
+  const row = await trx('source_mappings').select('team_id').where({ source, key }).forUpdate().first();
+  return row?.team_id ?? null;
+}
+
+/** Inserts or re-points a mapping. */
+export async function upsertMapping(trx: Knex.Transaction, source: string, key: string, teamId: number): Promise<void> {
   await trx('source_mappings').insert({ source, key, team_id: teamId }).onConflict(['source', 'key']).merge({ team_id: teamId });
-  return before?.team_id ?? null;
 }
 
 const TEAM_COLUMNS = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day'];
 
-/** Every mapping with its team, by source then key; or one. */
-export async function listMappings(db: Knex, only?: { source: string; key: string }): Promise<MappingRow[]> {
+/** Every mapping with its team, by source then key; or one; or those of some teams (slugs). */
+export async function listMappings(db: Knex, only?: { source: string; key: string }, ofTeams?: readonly string[] | null): Promise<MappingRow[]> {
   const q = db('source_mappings as m')
     .join('teams as t', 't.id', 'm.team_id')
     .select('m.source', 'm.key', 'm.created_at', ...TEAM_COLUMNS.map((c) => `t.${c} as team_${c}`))
     .orderBy(['m.source', 'm.key']);
   if (only) q.where({ 'm.source': only.source, 'm.key': only.key });
+  if (ofTeams) q.whereIn('t.slug', [...ofTeams]);
   const rows: Record<string, unknown>[] = await q;
   return rows.map((r) => ({
     source: r.source as string,

@@ -4,10 +4,12 @@ import { setSourceMapping } from './service';
 
 export const routingResolvers = {
   Query: {
-    sourceMappings: async (_: unknown, __: unknown, ctx: Context) => (await listMappings(ctx.db)).map((m) => ({ ...m, attributed: 0 })),
-    unrouted: (_: unknown, __: unknown, ctx: Context) => unroutedSignals(ctx.db),
+    sourceMappings: async (_: unknown, __: unknown, ctx: Context) =>
+      (await listMappings(ctx.db, undefined, ctx.viewer.teams)).map((m) => ({ ...m, attributed: 0 })),
+    // Unrouted signals belong to no team: only a viewer not limited to teams sees them.
+    unrouted: (_: unknown, __: unknown, ctx: Context) => (ctx.viewer.teams === null ? unroutedSignals(ctx.db) : []),
   },
   Mutation: {
-    setSourceMapping: (_: unknown, args: { input: unknown }, ctx: Context) => setSourceMapping(ctx.db, args.input),
+    setSourceMapping: (_: unknown, args: { input: unknown }, ctx: Context) => setSourceMapping(ctx.db, args.input, ctx.viewer),
   },
 };

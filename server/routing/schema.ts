@@ -54,14 +54,20 @@ export const routingTypeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    "Every source mapping, by source then key."
+    "Every source mapping, by source then key (for a token limited to teams: those pointing to its teams)."
     sourceMappings: [SourceMapping!]!
-    "Signals waiting for a source mapping, most recent first."
+    """
+    Signals waiting for a source mapping, most recent first. They belong to no team yet, so a token
+    limited to teams sees none (an empty list): only org-wide tokens see and map them.
+    """
     unrouted: [UnroutedSignal!]!
   }
 
   extend type Mutation {
-    "Maps a sender key to a team (or re-points it) and attributes the signals it routes, in one transaction."
+    """
+    Maps a sender key to a team (or re-points it) and attributes the signals it routes, in one
+    transaction. A token limited to teams maps to its teams and re-points only keys mapped to them.
+    """
     setSourceMapping(input: SourceMappingInput!): SourceMapping!
   }
 `;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { slug, text } from '../validation/fields';
-import { BadInputError } from '../graphql/errors';
+import { BadInputError, ForbiddenError } from '../graphql/errors';
+import { requireTeams, type Viewer } from '../auth/viewer';
+import { permittedTeamIds } from '../teams/visible';
 import { resolveTeamIds } from '../teams/service';
 import { resplitPages } from '../ingest/pageQueries';
 import { relocateDeploys } from '../ingest/deployQueries';
 import {
-  deploysRoutableBy, listMappings, mappedTeams, pagesRoutableBy, setEventTeams, upsertMapping, type MappingRow, type RoutableEvent,
+  deploysRoutableBy, listMappings, lockedMappingTeam, mappedTeams, pagesRoutableBy, setEventTeams, upsertMapping, type MappingRow, type RoutableEvent,
 } from './queries';
 
 /** Senders whose signals are routed by mapping: their webhooks carry no team. */
@@ -34,19 +36,28 @@ export async function routeTeam(db: Knex, source: string, keys: readonly string[
  * Maps a source key to a team, and in the same transaction attributes the signals it routes:
  * unrouted ones, and — when the mapping is re-pointed — those it had sent to the previous team.
  * Their days and hour classes are computed in the new team's time zone.
+ *
+ * A viewer limited to teams maps keys to its own teams only, and re-points only keys that already
+ * point to one of them: re-pointing another team's key would take that team's signals.
  */
-export async function setSourceMapping(db: Knex, input: unknown): Promise<MappingRow & { attributed: number }> {
+export async function setSourceMapping(db: Knex, input: unknown, viewer: Viewer): Promise<MappingRow & { attributed: number }> {
   const parsed = mappingInput.safeParse(input);
   if (!parsed.success) {
     const records = parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || '(input)', message: i.message }));
     throw new BadInputError(`Invalid source mapping: ${records.map((r) => `${r.field} ${r.message}`).join('; ')}`, records);
   }
   const { source, key, team } = parsed.data;
+  requireTeams(viewer, [team]);
   const teams = await resolveTeamIds(db, [{ team }]);
   if (teams.errors.length) throw new BadInputError(`Invalid source mapping: team ${teams.errors[0].message}`, teams.errors);
   const teamId = teams.ids.get(team)!;
   return db.transaction(async (trx) => {
-    const previous = await upsertMapping(trx, source, key, teamId);
+    const previous = await lockedMappingTeam(trx, source, key);
+    const permitted = await permittedTeamIds(trx, viewer);
+    if (previous !== null && permitted && !permitted.has(previous)) {
+      throw new ForbiddenError(`The token "${viewer.name}" cannot re-point ${source} key "${key}": it is mapped to a team outside this token's teams.`);
+    }
+    await upsertMapping(trx, source, key, teamId);
     const pages = await reroute(trx, source, 'page_events', await pagesRoutableBy(trx, source, key, previous));
     await resplitPages(trx, pages.map((p) => ({ id: p.id, team_id: p.team_id, triggered_at: p.triggered_at!, resolved_at: p.resolved_at ?? null })));
     const deploys = await reroute(trx, source, 'deploy_events', await deploysRoutableBy(trx, source, key, previous));

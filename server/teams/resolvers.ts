@@ -8,7 +8,7 @@ export const teamsResolvers = {
     team: (_: unknown, args: { slug: string }, ctx: Context) => visibleTeam(ctx, args.slug),
   },
   Mutation: {
-    upsertTeams: (_: unknown, args: { input: unknown[] }, ctx: Context) => upsertTeams(ctx.db, args.input),
+    upsertTeams: (_: unknown, args: { input: unknown[] }, ctx: Context) => upsertTeams(ctx.db, args.input, ctx.viewer),
   },
   Team: {
     focusHoursPerDay: (t: { focus_hours_per_day: number }) => t.focus_hours_per_day,

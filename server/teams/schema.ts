@@ -23,14 +23,14 @@ export const teamsTypeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    "Every team, ordered by slug."
+    "Every team, ordered by slug (for a token limited to teams: those)."
     teams: [Team!]!
-    "One team by slug, or null."
+    "One team by slug, or null: when there is none, or it is outside the token's teams (the same answer)."
     team(slug: String!): Team
   }
 
   extend type Mutation {
-    "Creates or updates teams by slug; all or nothing."
+    "Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none."
     upsertTeams(input: [TeamInput!]!): [Team!]!
   }
 `;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
 import { throwIfBad } from '../graphql/errors';
-import { upsertTeam, type TeamRow, type TeamWrite } from './queries';
+import { teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
+import { throwIfRefused, type Viewer } from '../auth/viewer';
 import { resplitTeamPages } from '../ingest/resplit';
 
 const teamInput = z.object({
@@ -13,8 +14,12 @@ const teamInput = z.object({
   focusHoursPerDay: z.number().finite().gt(0, 'must be more than 0').max(24, 'must be at most 24').optional(),
 }).strict();
 
-/** Validates the whole batch, then writes it in one transaction: all or nothing. */
-export async function upsertTeams(db: Knex, input: unknown[]): Promise<TeamRow[]> {
+/**
+ * Validates the whole batch, then writes it in one transaction: all or nothing. A viewer limited
+ * to teams (an admin token stored before admin became org-wide) edits only its existing teams.
+ */
+export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): Promise<TeamRow[]> {
+  await requireOwnTeams(db, input, viewer);
   const { values, errors } = validateRecords<TeamWrite>(teamInput, input);
   errors.push(...batchSizeError(input.length));
   if (errors.length === 0) errors.push(...duplicateKeys(values, (t) => t.slug, 'slug'));
@@ -30,6 +35,17 @@ export async function upsertTeams(db: Knex, input: unknown[]): Promise<TeamRow[]
     }
     return saved;
   });
+}
+
+/** Refuses (FORBIDDEN) records for a team outside the viewer's, or a new team: the same answer for both. */
+async function requireOwnTeams(db: Knex, input: unknown[], viewer: Viewer): Promise<void> {
+  if (viewer.teams === null) return;
+  const own = new Set((await teamsBySlugs(db, viewer.teams)).map((t) => t.slug));
+  const refused = input.flatMap((r, index) => {
+    const slug = r && typeof r === 'object' ? (r as { slug?: unknown }).slug : undefined;
+    return typeof slug === 'string' && !own.has(slug) ? [{ index, field: 'slug', message: `"${slug}" is not one of this token's teams; a token limited to teams edits only those and creates none` }] : [];
+  });
+  throwIfRefused(viewer, refused, 'team');
 }
 
 /** Maps slugs to ids; reports every unknown slug as a record error on `field`. */

@@ -1,6 +1,6 @@
+import type { Knex } from 'knex';
 import type { Context } from '../graphql/context';
-import { canSeeTeam } from '../auth/viewer';
-import { ForbiddenError } from '../graphql/errors';
+import { canSeeTeam, type Viewer } from '../auth/viewer';
 import { listTeams, teamBySlug, type TeamRow } from './queries';
 
 /** Every team the caller may see (a token limited to teams sees only those). */
@@ -8,9 +8,18 @@ export async function visibleTeams(ctx: Context): Promise<TeamRow[]> {
   return (await listTeams(ctx.db)).filter((t) => canSeeTeam(ctx.viewer, t.slug));
 }
 
-/** One team by slug, or null; FORBIDDEN when it exists but is outside the caller's teams. */
+/**
+ * One team by slug, or null. A team outside the caller's teams is null too, the same answer as
+ * a slug that does not exist: a limited token cannot tell which other teams exist.
+ */
 export async function visibleTeam(ctx: Context, slug: string): Promise<TeamRow | null> {
-  const team = await teamBySlug(ctx.db, slug);
-  if (team && !canSeeTeam(ctx.viewer, team.slug)) throw new ForbiddenError(`The token "${ctx.viewer.name}" cannot see team "${slug}".`);
-  return team ?? null;
+  if (!canSeeTeam(ctx.viewer, slug)) return null;
+  return (await teamBySlug(ctx.db, slug)) ?? null;
+}
+
+/** Ids of the teams a viewer may see and act on; null for a viewer not limited to teams. */
+export async function permittedTeamIds(db: Knex, viewer: Viewer): Promise<Set<number> | null> {
+  if (viewer.teams === null) return null;
+  const rows: { id: number }[] = viewer.teams.length ? await db('teams').select('id').whereIn('slug', viewer.teams) : [];
+  return new Set(rows.map((r) => r.id));
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Knex } from 'knex';
 import { createDb, migrate } from '../../server/db/index';
+import { SYSTEM } from '../../server/auth/viewer';
 import { upsertTeams } from '../../server/teams/service';
 
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,7 +36,7 @@ describe('headroom import (command line, PostgreSQL)', () => {
     await admin.end();
     db = createDb({ databaseUrl: url });
     await migrate(db);
-    await upsertTeams(db, [{ slug: 'alpha', name: 'Alpha' }]);
+    await upsertTeams(db, [{ slug: 'alpha', name: 'Alpha' }], SYSTEM);
   });
   afterAll(async () => {
     await db?.destroy();

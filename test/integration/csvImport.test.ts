@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import http from 'node:http';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 import { importCsv } from '../../server/ingest/csvImport';
+import { SYSTEM } from '../../server/auth/viewer';
 import { CsvTooLargeError } from '../../server/ingest/csvRecords';
 import { INGEST_KINDS } from '../../server/ingest/kinds';
 
@@ -176,7 +177,7 @@ describe.each(DB_KINDS)('CSV import on %s', (dbKind) => {
 
   it('stops a stream at the size limit and writes nothing', async () => {
     const before = await count();
-    await expect(importCsv(s.db, INGEST_KINDS.daily, generated(2_000), { maxBytes: 10_000 })).rejects.toBeInstanceOf(CsvTooLargeError);
+    await expect(importCsv(s.db, INGEST_KINDS.daily, generated(2_000), SYSTEM, { maxBytes: 10_000 })).rejects.toBeInstanceOf(CsvTooLargeError);
     expect(await count()).toBe(before);
   });
 

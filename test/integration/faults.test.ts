@@ -266,11 +266,12 @@ describe('a process killed mid-batch', () => {
       const script = `
         import { createDb } from './server/db/index';
         import { recordDailyMetrics } from './server/ingest/dailyMetrics';
+        import { SYSTEM } from './server/auth/viewer';
         const db = createDb({ databaseUrl: process.env.URL });
         const batch = (source) => Array.from({ length: 10000 }, (_, i) => ({ team: 'alpha', date: new Date(Date.UTC(2020, 0, 1) + i * 864e5).toISOString().slice(0, 10), source, alerts: 1 }));
-        await recordDailyMetrics(db, batch('first'));
+        await recordDailyMetrics(db, batch('first'), SYSTEM);
         console.log('ACK first');
-        for (let n = 0; ; n++) { await recordDailyMetrics(db, batch('loop' + n)); console.log('ACK loop' + n); }
+        for (let n = 0; ; n++) { await recordDailyMetrics(db, batch('loop' + n), SYSTEM); console.log('ACK loop' + n); }
       `;
       const child = spawn('npx', ['tsx', '--input-type=module', '-e', script], { env: { ...process.env, URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
       const acked: string[] = [];
