@@ -25,6 +25,7 @@ import { queryLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
+import { queryJsonDepth, verifyJsonDepth } from './http/jsonDepth';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -103,7 +104,8 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(importRoutes(db, log));
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    queryJsonDepth,
+    express.json({ limit: '5mb', verify: verifyJsonDepth }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerOf(db, req, publicRead).catch((e) => {
