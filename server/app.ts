@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { pinoHttp } from 'pino-http';
@@ -13,6 +13,7 @@ import { createContext, type Context } from './graphql/context';
 import { formatError, isConnectionError } from './graphql/formatError';
 import { healthRoutes } from './http/health';
 import { webhookRoutes } from './webhooks/routes';
+import { startInboxWorker } from './webhooks/inbox';
 import { exportRoutes } from './snapshots/routes';
 import { importRoutes } from './ingest/importRoute';
 import cookieParser from 'cookie-parser';
@@ -52,7 +53,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     includeStacktraceInErrorResponses: false,
     // No per-field cache hints: a result is cached whole until the data changes (graphql/responseCache.ts),
     // and the hint-collecting plugin would otherwise wrap every field of every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, inboxWorkerPlugin(db, log)],
     validationRules: [queryLimits()],
     // The schema is the documented public contract, so introspection stays on (README, "Security").
     introspection: true,
@@ -122,6 +123,19 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   serveClient(app);
   app.use(errorHandler(log));
   return { app, apollo };
+}
+
+/**
+ * Retries webhook deliveries left in the inbox for as long as the app runs: started with Apollo,
+ * stopped with it (main.ts and the tests stop Apollo before closing the database).
+ */
+function inboxWorkerPlugin(db: Knex, log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async serverWillStart() {
+      const worker = startInboxWorker(db, log);
+      return { serverWillStop: () => worker.stop() };
+    },
+  };
 }
 
 /** Serves the Vite build; unknown non-API paths get index.html so client-side routes work. */

@@ -4,11 +4,12 @@ import { seedCommand } from './seed';
 import { tokenCommand } from './token';
 import { exportCommand } from './export';
 import { mappingCommand } from './mapping';
+import { inboxCommand } from './inbox';
 import { out, err, CliError, UsageError, isParseArgsError, type Command } from './command';
 
 // `npm run headroom -- <command> …`: dispatches to one file per command. Exit codes: 0 done,
 // 1 failed (bad input, database trouble), 2 usage or configuration mistake.
-const COMMANDS: Command[] = [importCommand, exportCommand, mappingCommand, seedCommand, tokenCommand];
+const COMMANDS: Command[] = [importCommand, exportCommand, mappingCommand, inboxCommand, seedCommand, tokenCommand];
 
 function help(write: (line?: string) => void) {
   write('Usage: npm run headroom -- <command> [options]');
