@@ -83,6 +83,15 @@ export async function applyDelivery(db: Knex, log: Logger, id: number): Promise<
   }
 }
 
+/** Applied deliveries are kept this long (to look into, or replay), then removed; rejected ones stay. */
+export const KEEP_DONE_DAYS = 30;
+
+export async function pruneInbox(db: Knex): Promise<number> {
+  // RETURNING, counted: both drivers answer a row list (PGlite's knex driver does not give a count).
+  const removed = await db('webhook_inbox').where({ state: 'done' }).where('processed_at', '<', db.raw(`now() - interval '${KEEP_DONE_DAYS} days'`)).delete(['id']);
+  return removed.length;
+}
+
 /** Applies pending deliveries, oldest first: those due (the worker) or all of them (a replay). */
 export async function drainInbox(db: Knex, log: Logger, { limit = 100, dueOnly = true } = {}): Promise<Record<'done' | 'rejected' | 'pending' | 'busy', number>> {
   const q = db('webhook_inbox').where({ state: 'pending' }).orderBy('id').limit(limit);
@@ -115,6 +124,7 @@ export function startInboxWorker(db: Knex, log: Logger, everyMs = 5_000): { stop
   let round: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     round ??= drainInbox(db, log)
+      .then(() => pruneInbox(db))
       .catch((e) => log.warn({ err: e }, 'webhook inbox: retry round failed'))
       .finally(() => (round = null));
   }, everyMs);

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { pino } from 'pino';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
-import { drainInbox } from '../../server/webhooks/inbox';
+import { drainInbox, KEEP_DONE_DAYS, pruneInbox } from '../../server/webhooks/inbox';
 
 const PD_SECRET = 'pd-inbox-secret';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pagerduty');
@@ -82,6 +82,20 @@ describe.each(DB_KINDS)('webhook inbox and event order on %s', (kind) => {
     expect(await drainInbox(s.db, log, { dueOnly: false })).toEqual({ done: 0, rejected: 0, pending: 0, busy: 0 });
     expect(await page('QFAULT1')).toMatchObject({ triggered_at: new Date('2026-03-09T21:30:00Z'), team_id: null });
     expect(await s.db('webhook_inbox').where({ id: delivery! }).first()).toMatchObject({ state: 'done', attempts: 2, last_error: null, outcome: expect.objectContaining({ result: 'inserted' }) });
+  });
+
+  it(`removes deliveries applied more than ${KEEP_DONE_DAYS} days ago, and keeps rejected ones`, async () => {
+    const old = new Date(Date.now() - (KEEP_DONE_DAYS + 1) * 86_400_000);
+    const rows = await s.db('webhook_inbox')
+      .insert([
+        { sender: 'pagerduty', event: 'incident.triggered', payload: '{}', state: 'done', processed_at: old },
+        { sender: 'pagerduty', event: 'incident.triggered', payload: '{}', state: 'rejected', processed_at: old },
+        { sender: 'pagerduty', event: 'incident.triggered', payload: '{}', state: 'done', processed_at: new Date() },
+      ])
+      .returning('id');
+    const ids = rows.map((r: { id: number }) => Number(r.id));
+    expect(await pruneInbox(s.db)).toBe(1);
+    expect((await s.db('webhook_inbox').whereIn('id', ids).orderBy('id').pluck('id')).map(Number)).toEqual(ids.slice(1));
   });
 
   it.runIf(kind === 'postgres')('the command line lists the inbox and replays a pending delivery', async () => {
