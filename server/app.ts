@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { pinoHttp } from 'pino-http';
@@ -13,6 +13,7 @@ import { createContext, type Context } from './graphql/context';
 import { formatError, unavailableError, unavailableStatusPlugin } from './graphql/formatError';
 import { healthRoutes } from './http/health';
 import { webhookRoutes } from './webhooks/routes';
+import { startInboxWorker } from './webhooks/inbox';
 import { exportRoutes } from './snapshots/routes';
 import { importRoutes } from './ingest/importRoute';
 import cookieParser from 'cookie-parser';
@@ -26,6 +27,7 @@ import { responseCachePlugin } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
 import { requestIdOf, withRequestId } from './http/requestId';
+import { queryJsonDepth, verifyJsonDepth } from './http/jsonDepth';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
@@ -54,7 +56,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     includeStacktraceInErrorResponses: false,
     // No per-field cache hints: a result is cached whole until the data changes (graphql/responseCache.ts),
     // and the hint-collecting plugin would otherwise wrap every field of every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin(), inboxWorkerPlugin(db, log)],
     validationRules: [queryLimits()],
     parseOptions: { maxTokens: MAX_TOKENS },
     // The schema is the documented public contract, so introspection stays on (README, "Security").
@@ -118,7 +120,8 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(
     '/graphql',
     largeBodyGate(),
-    express.json({ limit: '5mb' }),
+    queryJsonDepth,
+    express.json({ limit: '5mb', verify: verifyJsonDepth }),
     requestLimits(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -135,6 +138,19 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   serveClient(app);
   app.use(errorHandler(log));
   return { app, apollo };
+}
+
+/**
+ * Retries webhook deliveries left in the inbox for as long as the app runs: started with Apollo,
+ * stopped with it (main.ts and the tests stop Apollo before closing the database).
+ */
+function inboxWorkerPlugin(db: Knex, log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async serverWillStart() {
+      const worker = startInboxWorker(db, log);
+      return { serverWillStop: () => worker.stop() };
+    },
+  };
 }
 
 /** Serves the Vite build; unknown non-API paths get index.html so client-side routes work. */

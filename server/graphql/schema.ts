@@ -1,4 +1,6 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { mapSchema, MapperKind } from '@graphql-tools/utils';
+import type { GraphQLNonNull, GraphQLNullableType, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { baseTypeDefs } from './baseSchema';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { teamsTypeDefs } from '../teams/schema';
@@ -18,7 +20,7 @@ import { routingResolvers } from '../routing/resolvers';
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
-  return makeExecutableSchema({
+  return nullableMutations(makeExecutableSchema({
     typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs],
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
@@ -30,5 +32,19 @@ export function buildSchema() {
       authResolvers,
       routingResolvers,
     ],
+  }));
+}
+
+/**
+ * Mutation results are nullable, whatever the SDL says: GraphQL nulls the nearest nullable parent
+ * of a failed non-null field, so one failed mutation in a request of several would null the whole
+ * `data` and hide the results of those already written (and stop the rest). Nullable, each failed
+ * mutation is null with its error (and path) while the others show what they wrote.
+ */
+function nullableMutations(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    // Read by its printed form, not isNonNullType: under vitest the schema's types may come from
+    // graphql's other module build (CommonJS vs ESM), which instanceof checks do not recognise.
+    [MapperKind.MUTATION_ROOT_FIELD]: (field) => (String(field.type).endsWith('!') ? { ...field, type: (field.type as GraphQLNonNull<GraphQLNullableType & GraphQLOutputType>).ofType } : field),
   });
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isConnectionError } from '../graphql/formatError';
 
 /**
  * The last Express handler: body-parser's 413/400 and anything unexpected become a JSON error
@@ -7,6 +8,13 @@ import type { Logger } from 'pino';
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    if (isConnectionError(err)) {
+      // The database is down (e.g. while a request's token was being looked up): the client may retry.
+      log.warn({ err, reqId: req.id }, 'database unavailable');
+      if (res.headersSent) return void res.destroy();
+      res.status(503).set('Retry-After', '5').json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly.' } });
+      return;
+    }
     const status = Number(err?.status ?? err?.statusCode) || 500;
     const code =
       status === 413 ? 'PAYLOAD_TOO_LARGE'

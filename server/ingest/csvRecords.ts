@@ -56,10 +56,12 @@ export async function* readCsv(
 ): AsyncGenerator<CsvLine> {
   const parser = parse({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES });
   const limited = stream.pipe(byteLimit(maxBytes));
+  const checked = limited.pipe(utf8Only());
   // pipe() does not forward errors: the parser must fail when its source does.
   stream.on('error', (e) => limited.destroy(e));
-  limited.on('error', (e) => parser.destroy(e));
-  limited.pipe(parser);
+  limited.on('error', (e) => checked.destroy(e));
+  checked.on('error', (e) => parser.destroy(e));
+  checked.pipe(parser);
 
   let header: string[] | undefined;
   let nextLine = 1;
@@ -130,6 +132,35 @@ function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/**
+ * Passes bytes through while they are UTF-8; fails with BadInputError at the first that is not
+ * (e.g. a Latin-1 export, or an encoded lone surrogate), instead of storing U+FFFD in its place.
+ */
+function utf8Only(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let offset = 0;
+  const refuse = () => new BadInputError(`The file is not valid UTF-8 (after byte ${offset}); nothing was imported. Save it as UTF-8.`, [{ index: 0, field: '(file)', message: 'is not valid UTF-8' }]);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        return done(refuse());
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        decoder.decode();
+        done();
+      } catch {
+        done(refuse());
+      }
+    },
+  });
 }
 
 /** Passes bytes through until more than `maxBytes` have come, then fails with CsvTooLargeError. */

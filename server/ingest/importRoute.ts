@@ -37,9 +37,12 @@ export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES }
       if (e instanceof CsvTooLargeError) return tooLarge(res, e);
       if (e instanceof BadInputError) return sendError(res, 400, 'BAD_USER_INPUT', e.message, e.records);
       if (e instanceof ForbiddenError) return sendError(res, 403, 'FORBIDDEN', e.message, e.records);
-      if (req.destroyed) return log.warn({ err: e, kind: name }, 'CSV import aborted by the client; nothing was imported');
+      // Only a body that never finished is an abort: once it was read whole (req.destroyed is then
+      // true as well, by autoDestroy), the client waits for an answer.
+      if (req.readableAborted) return log.warn({ err: e, kind: name }, 'CSV import aborted by the client; nothing was imported');
       if (isConnectionError(e)) {
         log.warn({ err: e }, 'database unavailable');
+        res.set('Retry-After', '5');
         return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly. Nothing was imported.');
       }
       log.error({ err: e, kind: name }, 'CSV import failed');

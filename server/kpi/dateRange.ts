@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isCalendarDate } from '../validation/fields';
+import { calendarDateProblem } from '../validation/fields';
 import { addDays, lengthInDays } from './capacity';
 
 /** An inclusive range of calendar dates, 'YYYY-MM-DD'. */
@@ -14,8 +14,10 @@ export const MAX_RANGE_DAYS = 3 * 366;
 /** The one validation of a DateRange; returns the problems (empty when valid). */
 export function dateRangeProblems(r: DateRange): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
-  if (!isCalendarDate(r.from)) problems.push({ field: 'range.from', message: 'must be a real date written YYYY-MM-DD' });
-  if (!isCalendarDate(r.to)) problems.push({ field: 'range.to', message: 'must be a real date written YYYY-MM-DD' });
+  for (const field of ['from', 'to'] as const) {
+    const problem = typeof r[field] === 'string' ? calendarDateProblem(r[field]) : 'must be a real date written YYYY-MM-DD';
+    if (problem) problems.push({ field: `range.${field}`, message: problem });
+  }
   if (problems.length) return problems;
   const days = daysInRange(r);
   if (days < 1) problems.push({ field: 'range', message: `from (${r.from}) must not be after to (${r.to})` });

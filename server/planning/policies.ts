@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { BadInputError, NotFoundError } from '../graphql/errors';
+import { isWellFormed, NOT_WELL_FORMED } from '../validation/fields';
 import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
@@ -25,7 +26,7 @@ function badFields(problems: { field: string; message: string }[], what: string)
   );
 }
 
-const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000, 'must be at most 1000 characters');
+const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000, 'must be at most 1000 characters').refine(isWellFormed, NOT_WELL_FORMED);
 
 /** Appends a new guardrail version for a team (or the org default, slug null) with who and why. */
 export async function setGuardrail(

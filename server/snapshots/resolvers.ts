@@ -2,17 +2,20 @@ import { z } from 'zod';
 import type { Context } from '../graphql/context';
 import { BadInputError, NotFoundError } from '../graphql/errors';
 import type { DateRange } from '../kpi/dateRange';
+import { readInstant } from '../validation/fields';
 import { createSnapshot, documentOf, requireSnapshot, snapshotDiff } from './service';
 import { markDeleted, snapshotPage, type SnapshotRow } from './queries';
 
 const encodeCursor = (r: SnapshotRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
 
+/** Only what encodeCursor writes is a cursor: anything else is refused, never handed to SQL. */
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || Number.isNaN(Date.parse(createdAt)) || !z.uuid().safeParse(id).success) {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = parts.length === 2 ? readInstant(parts[0]) : null;
+  if (!(createdAt instanceof Date) || !z.uuid().safeParse(parts[1]).success) {
     throw new BadInputError('Invalid cursor: pass an endCursor returned by snapshots.', [{ index: 0, field: 'after', message: 'is not a cursor' }]);
   }
-  return { createdAt, id };
+  return { createdAt: createdAt.toISOString(), id: parts[1] };
 }
 
 export const snapshotsResolvers = {

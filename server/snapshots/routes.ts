@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { createContext } from '../graphql/context';
 import { GraphQLError } from 'graphql';
+import { BadInputError } from '../graphql/errors';
+import { isConnectionError } from '../graphql/formatError';
 import { checkedRange } from '../kpi/service';
 import { documentBatches, documentOf, requireSnapshot, selectTeams } from './service';
 import { writeCsv, type ExportKind } from './csv';
@@ -22,13 +24,23 @@ async function streamCsv(res: Response, filename: string, kind: ExportKind, batc
 }
 
 function sendError(res: Response, log: Logger, e: unknown) {
-  const code = e instanceof GraphQLError ? (e.extensions.code as string) : 'INTERNAL_SERVER_ERROR';
-  const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403 }[code] ?? 500;
-  if (status === 500) log.error({ err: e }, 'export failed');
-  if (res.headersSent) return void res.end();
-  res.status(status).json({
-    error: { code, message: status === 500 ? 'Internal server error' : (e as Error).message, records: (e as GraphQLError).extensions?.records },
-  });
+  const unavailable = !(e instanceof GraphQLError) && isConnectionError(e);
+  const code = e instanceof GraphQLError ? (e.extensions.code as string) : unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
+  const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 }[code] ?? 500;
+  if (unavailable) log.warn({ err: e }, 'export: database unavailable');
+  else if (status === 500) log.error({ err: e }, 'export failed');
+  // Mid-stream the status line is gone: cutting the connection tells the client the file is incomplete.
+  if (res.headersSent) return void res.destroy();
+  if (unavailable) res.set('Retry-After', '5');
+  const message = status === 500 ? 'Internal server error' : unavailable ? 'The database is unavailable; try again shortly.' : (e as Error).message;
+  res.status(status).json({ error: { code, message, records: (e as GraphQLError).extensions?.records } });
+}
+
+/** `teams=a,b`: one comma-separated list, or none (every team the viewer may see). */
+function teamsOf(q: unknown): string[] | null {
+  if (q === undefined || q === '') return null;
+  if (typeof q === 'string') return q.split(',');
+  throw new BadInputError('teams must be one comma-separated list of team slugs, e.g. teams=payments,search', [{ index: 0, field: 'teams', message: 'must be one comma-separated list' }]);
 }
 
 export function exportRoutes(db: Knex, log: Logger): Router {
@@ -60,7 +72,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
     try {
       const range = checkedRange({ from: String(req.query.from ?? ''), to: String(req.query.to ?? '') });
       const kind = kindOf(req.query.kind);
-      const slugs = typeof req.query.teams === 'string' && req.query.teams ? req.query.teams.split(',') : null;
+      const slugs = teamsOf(req.query.teams);
       const teams = await selectTeams(createContext(db, log, res.locals.viewer), slugs);
       const batches = documentBatches(() => createContext(db, log, res.locals.viewer), teams, range);
       await streamCsv(res, `headroom-${range.from}-${range.to}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, batches);

@@ -3,27 +3,57 @@ import type { Knex } from 'knex';
 import { deployFields, deployRow } from '../ingest/deploys';
 import { writeDeploys, type DeployStatus } from '../ingest/deployQueries';
 import { routeTeam } from '../routing/service';
-import { asLabel, parsePayload, PayloadError, resultOf, type WebhookOutcome } from './payload';
+import { text } from '../validation/fields';
+import { asLabel, checkSignal, label, parsePayload, resultOf, type WebhookOutcome } from './payload';
 
 export const GITHUB_SOURCE = 'github';
 
 /** Final deployment states; pending, queued, in_progress and inactive do not describe a deploy's outcome. */
 const OUTCOMES: Record<string, DeployStatus> = { success: 'SUCCEEDED', failure: 'FAILED', error: 'FAILED' };
+// Every state GitHub documents for a deployment status.
+const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'] as const;
 
 // The fields of a deployment_status event we read.
 const deploymentStatusEvent = z.object({
   deployment_status: z.object({
-    state: z.string(),
+    state: z.enum(STATES),
     created_at: z.string(),
     updated_at: z.string().nullish(),
-    environment: z.string().nullish(),
+    environment: label.nullish(),
   }),
   deployment: z.object({
-    id: z.union([z.number(), z.string()]),
-    environment: z.string().nullish(),
+    id: z.union([z.number().int().nonnegative(), text]),
+    environment: label.nullish(),
   }),
-  repository: z.object({ name: z.string(), full_name: z.string().min(1) }),
+  // The full name routes the deploy (source mappings): the same text rules as any key.
+  repository: z.object({ name: label, full_name: text }),
 });
+type DeploymentStatusEvent = z.output<typeof deploymentStatusEvent>;
+
+function deployOf(e: DeploymentStatusEvent, status: DeployStatus, leadTimeSeconds: number | null) {
+  const externalId = String(e.deployment.id);
+  return checkSignal(deployFields, {
+    source: GITHUB_SOURCE,
+    externalId,
+    service: asLabel(e.repository.name),
+    environment: asLabel(e.deployment.environment ?? e.deployment_status.environment) ?? 'production',
+    deployedAt: e.deployment_status.updated_at ?? e.deployment_status.created_at,
+    status,
+    leadTimeSeconds,
+  }, `GitHub deployment ${externalId}`);
+}
+
+/**
+ * Reads a verified deployment_status delivery without the database: stored when its state is
+ * final, ignored otherwise. Throws PayloadError for anything that could never become a deploy.
+ */
+export function readGitHubDeploymentStatus(body: unknown): { ignored: string } | { event: 'deployment_status' } {
+  const e = parsePayload(deploymentStatusEvent, body, 'GitHub deployment_status');
+  const status = OUTCOMES[e.deployment_status.state];
+  if (!status) return { ignored: `deployment state ${e.deployment_status.state} is not final` };
+  deployOf(e, status, null);
+  return { event: 'deployment_status' };
+}
 
 /**
  * A deployment_status event in a final state becomes (an update of) the deploy whose externalId
@@ -36,7 +66,6 @@ export async function applyGitHubDeploymentStatus(db: Knex, body: unknown): Prom
   const status = OUTCOMES[e.deployment_status.state];
   if (!status) return { status: 'ignored', reason: `deployment state ${e.deployment_status.state} is not final` };
   const externalId = String(e.deployment.id);
-  const deployedAt = e.deployment_status.updated_at ?? e.deployment_status.created_at;
   const routingKey = e.repository.full_name;
 
   return db.transaction(async (trx) => {
@@ -46,21 +75,10 @@ export async function applyGitHubDeploymentStatus(db: Knex, body: unknown): Prom
       .where({ source: GITHUB_SOURCE, external_id: externalId })
       .first();
     const teamId = (await routeTeam(trx, GITHUB_SOURCE, [routingKey])) ?? stored?.team_id ?? null;
-    const deploy = deployFields.safeParse({
-      source: GITHUB_SOURCE,
-      externalId,
-      service: asLabel(e.repository.name),
-      environment: asLabel(e.deployment.environment ?? e.deployment_status.environment) ?? 'production',
-      deployedAt,
-      status,
-      leadTimeSeconds: stored?.lead_time_seconds ?? null,
-    });
-    if (!deploy.success) {
-      throw new PayloadError(`GitHub deployment ${externalId}: ${deploy.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-    }
+    const deploy = deployOf(e, status, stored?.lead_time_seconds ?? null);
     const team = teamId === null ? null : ((await trx('teams').select('slug').where('id', teamId).first())?.slug ?? null);
     const outcome = { status: 'stored', kind: 'deploy', externalId, team, routed: teamId !== null } as const;
-    if (stored && new Date(stored.deployed_at).getTime() > deploy.data.deployedAt.getTime()) return { ...outcome, result: 'unchanged' };
-    return { ...outcome, result: resultOf(await writeDeploys(trx, [deployRow(deploy.data, teamId, routingKey)])) };
+    if (stored && new Date(stored.deployed_at).getTime() > deploy.deployedAt.getTime()) return { ...outcome, result: 'unchanged' };
+    return { ...outcome, result: resultOf(await writeDeploys(trx, [deployRow(deploy, teamId, routingKey)])) };
   });
 }

@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isWellFormed, NOT_WELL_FORMED } from '../validation/fields';
 
-/** A signed delivery whose body is not what the sender documents: 400, nothing stored. */
+/** A signed delivery whose body is not what the sender documents: 400, no signal stored. */
 export class PayloadError extends Error {}
 
 /** What a webhook delivery did, answered to the sender (and handy in its delivery log). */
@@ -16,12 +17,23 @@ export function parsePayload<T>(schema: z.ZodType<T>, body: unknown, what: strin
   throw new PayloadError(`Not a ${what} payload: ${problems.join('; ')}`);
 }
 
+/** Throws PayloadError naming each problem of a signal built from a payload. */
+export function checkSignal<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new PayloadError(`${what}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+}
+
+/** Text a payload names things with: any length (asLabel shortens it), but real Unicode. */
+export const label = z.string().refine(isWellFormed, NOT_WELL_FORMED);
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** A sender's display name as a Headroom label: control characters dropped, at most 200 characters; null when empty. */
 export function asLabel(s: string | null | undefined): string | null {
-  const cleaned = (s ?? '').replace(CONTROL, ' ').trim().slice(0, 200);
+  // Cut at 200 code units without splitting a surrogate pair.
+  const cleaned = (s ?? '').replace(CONTROL, ' ').trim().slice(0, 200).replace(/[\ud800-\udbff]$/, '');
   return cleaned === '' ? null : cleaned;
 }
 

@@ -82,6 +82,25 @@ describe.each(DB_KINDS)('CSV import on %s', (dbKind) => {
     });
   });
 
+  it('answers (500, nothing imported) when rows fail in the database after the whole body was read', async () => {
+    // A constraint the validation does not know stands in for any failure of the write itself.
+    await s.db.raw('ALTER TABLE daily_metrics ADD CONSTRAINT test_fail_after_read CHECK (alerts <> 4242)');
+    try {
+      const before = await count();
+      const res = await fetch(`${s.url}/api/import?kind=daily`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...s.auth },
+        body: 'team,date,source,alerts\nalpha,2026-05-01,csv,1\nalpha,2026-05-02,csv,4242\n',
+        signal: AbortSignal.timeout(20_000),
+      });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; nothing was imported.' } });
+      expect(await count()).toBe(before);
+    } finally {
+      await s.db.raw('ALTER TABLE daily_metrics DROP CONSTRAINT test_fail_after_read');
+    }
+  });
+
   it('reads RFC 4180 quoting, a BOM and CRLF line ends', async () => {
     const csv = '\uFEFFteam,"date",service,source,alerts\r\nalpha,2026-04-01,"billing, eu",csv,1\r\n\r\n"alpha",2026-04-01,"say ""hi""",csv,"2"\r\n';
     const res = await post('daily', Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8');

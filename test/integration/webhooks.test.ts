@@ -40,7 +40,7 @@ const UNROUTED = `{ unrouted { source key label kind count firstSeen lastSeen } 
 describe.each(DB_KINDS)('webhooks on %s', (kind) => {
   let s: TestServer;
   const rows = async (table: string) => Number((await s.db(table).count('* as n').first())!.n);
-  const counts = async () => [await rows('page_events'), await rows('deploy_events'), await rows('page_event_days')];
+  const counts = async () => [await rows('page_events'), await rows('deploy_events'), await rows('page_event_days'), await rows('webhook_inbox')];
   const ok = async (query: string, variables?: Record<string, unknown>) => {
     const res = await s.gql(query, variables);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -48,9 +48,11 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
   };
   const kpis = async (slug: string, from: string, to: string) => (await ok(KPIS, { slug, range: { from, to } })).team.kpis;
 
+  // The inbox's delivery id is left out of `body` (it counts up), kept as `delivery`.
   async function post(url: string, body: string, headers: Record<string, string>) {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: res.status, body: await res.json() };
+    const { delivery, ...rest } = await res.json();
+    return { status: res.status, body: rest, delivery: delivery as number | undefined };
   }
   const pd = (body: string, signature = `v1=${hmac(PD_SECRET, body)}`) =>
     post(`${s.url}/webhooks/pagerduty`, body, { 'x-pagerduty-signature': signature, 'x-webhook-id': randomUUID() });
@@ -75,9 +77,9 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const body = pagerDuty('incident.triggered');
       const res = await post(`${base}/webhooks/pagerduty`, body, { 'x-pagerduty-signature': `v1=${hmac(PD_SECRET, body)}` });
-      expect(res).toEqual({ status: 503, body: { error: expect.stringContaining('PAGERDUTY_WEBHOOK_SECRET') } });
+      expect(res).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('PAGERDUTY_WEBHOOK_SECRET') } } });
       const gres = await post(`${base}/webhooks/github`, '{}', { 'x-github-event': 'ping' });
-      expect(gres).toEqual({ status: 503, body: { error: expect.stringContaining('GITHUB_WEBHOOK_SECRET') } });
+      expect(gres).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('GITHUB_WEBHOOK_SECRET') } } });
     } finally {
       await new Promise((r) => server.close(r));
     }
@@ -102,14 +104,17 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
     const before = await counts();
     expect((await pd('not json')).status).toBe(400);
     const broken = await pd(pagerDuty('incident.triggered', (e) => delete e.data.created_at));
-    expect(broken).toEqual({ status: 400, body: { error: expect.stringContaining('event.data.created_at') } });
+    expect(broken).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('event.data.created_at') } } });
     const backwards = await pd(pagerDuty('incident.resolved', (e) => (e.occurred_at = '2026-03-09T20:00:00Z')));
-    expect(backwards).toEqual({ status: 400, body: { error: expect.stringContaining('resolvedAt must not be before triggeredAt') } });
+    expect(backwards).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('resolvedAt must not be before triggeredAt') } } });
+    // A PagerDuty service id of 300 characters cannot route anything: refused, naming the field.
+    const longKey = await pd(pagerDuty('incident.triggered', (e) => (e.data.service.id = 'P'.repeat(300))));
+    expect(longKey).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: expect.stringContaining('event.data.service.id: must be at most 200 characters') } } });
     expect(await counts()).toEqual(before);
   });
 
   it('keeps an unrouted PagerDuty incident through its life, and attributes it when its service is mapped', async () => {
-    const stored = (result: string) => ({ status: 200, body: { status: 'stored', kind: 'page', externalId: 'Q3HDRM7', team: null, routed: false, result } });
+    const stored = (result: string) => ({ status: 202, body: { status: 'stored', kind: 'page', externalId: 'Q3HDRM7', team: null, routed: false, result }, delivery: expect.any(Number) });
     expect(await pd(pagerDuty('incident.triggered'))).toEqual(stored('inserted'));
     expect(await pd(pagerDuty('incident.acknowledged'))).toEqual(stored('updated'));
     expect(await pd(pagerDuty('incident.resolved'))).toEqual(stored('updated'));
@@ -118,7 +123,7 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
     expect(await pd(pagerDuty('incident.triggered'))).toEqual(stored('unchanged'));
     expect(await pd(pagerDuty('incident.acknowledged', (e) => (e.occurred_at = '2026-03-09T21:50:00Z')))).toEqual(stored('unchanged'));
     // Other event types are acknowledged and ignored.
-    expect(await pd(pagerDuty('incident.annotated'))).toEqual({ status: 202, body: { status: 'ignored', reason: 'event type incident.annotated does not change a page' } });
+    expect(await pd(pagerDuty('incident.annotated'))).toEqual({ status: 202, body: { status: 'ignored', reason: 'event type incident.annotated does not change a page' }, delivery: undefined });
 
     expect((await ok(UNROUTED)).unrouted).toEqual([
       { source: 'pagerduty', key: 'PSVCPAY', label: 'Payments API', kind: 'PAGE', count: 1, firstSeen: '2026-03-09T21:30:00.000Z', lastSeen: '2026-03-09T21:30:00.000Z' },
@@ -136,7 +141,7 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
     expect((await medianTimeToAcknowledge(s.db, [id], { from: '2026-03-09', to: '2026-03-09' })).get(id)).toEqual({ seconds: 720, count: 1 });
 
     // Mapped now: the next delivery goes straight to the team.
-    expect(await pd(pagerDuty('incident.resolved'))).toEqual({ status: 200, body: { ...stored('unchanged').body, team: 'payments', routed: true } });
+    expect(await pd(pagerDuty('incident.resolved'))).toEqual({ status: 202, body: { ...stored('unchanged').body, team: 'payments', routed: true }, delivery: expect.any(Number) });
   });
 
   it('reopens an incident (open pages count up to now, capped) until it resolves again', async () => {
@@ -164,15 +169,15 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
 
   it('answers GitHub pings, stores deployment outcomes from the published examples, and attributes them by repository', async () => {
     const [ping] = github('ping');
-    expect(await gh('ping', ping)).toEqual({ status: 200, body: { status: 'pong' } });
+    expect(await gh('ping', ping)).toEqual({ status: 200, body: { status: 'pong' }, delivery: undefined });
     expect((await gh('push', github('push')[0])).status).toBe(202);
 
     const [success, inProgress] = github('deployment_status');
     expect(success.deployment_status.state).toBe('success');
-    expect(await gh('deployment_status', inProgress)).toEqual({ status: 202, body: { status: 'ignored', reason: 'deployment state in_progress is not final' } });
+    expect(await gh('deployment_status', inProgress)).toEqual({ status: 202, body: { status: 'ignored', reason: 'deployment state in_progress is not final' }, delivery: undefined });
     const stored = { status: 'stored', kind: 'deploy', externalId: String(success.deployment.id), team: null, routed: false };
-    expect(await gh('deployment_status', success)).toEqual({ status: 200, body: { ...stored, result: 'inserted' } });
-    expect(await gh('deployment_status', success)).toEqual({ status: 200, body: { ...stored, result: 'unchanged' } });
+    expect(await gh('deployment_status', success)).toEqual({ status: 202, body: { ...stored, result: 'inserted' }, delivery: expect.any(Number) });
+    expect(await gh('deployment_status', success)).toEqual({ status: 202, body: { ...stored, result: 'unchanged' }, delivery: expect.any(Number) });
     const staging = structuredClone(success);
     staging.deployment.id = 99;
     staging.deployment.environment = 'staging';

@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { parseDateTime } from '../../../server/graphql/scalars';
 
-/** What Luxon alone makes of a string: the instant, or null when it refuses it. */
+/** What Luxon alone makes of a string, within the accepted years and offsets: the instant, or null. */
 function luxon(value: string): number | null {
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) return null;
   const dt = DateTime.fromISO(value, { setZone: true });
-  return dt.isValid ? dt.toMillis() : null;
+  if (!dt.isValid || Math.abs(dt.offset) > 18 * 60) return null;
+  return dt.toMillis() >= Date.UTC(1900, 0, 1) && dt.toMillis() < Date.UTC(3000, 0, 1) ? dt.toMillis() : null;
 }
 
 function ours(value: string): number | null {
@@ -38,10 +39,17 @@ describe('DateTime input', () => {
     },
   );
 
+  it.each(['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '1899-12-31T23:59:59Z', '3000-01-01T00:00:00Z', '2026-05-02T03:00:00+99:00', '2026-05-02T03:00:00+19:00'])(
+    'refuses %s (year 0, BC, outside 1900–2999, or an offset beyond ±18:00)',
+    (value) => {
+      expect(() => parseDateTime(value)).toThrow(/DateTime must be (ISO-8601 with an offset|between 1900-01-01 and 2999-12-31)/);
+    },
+  );
+
   it('accepts and refuses exactly what Luxon does, at the same instant', () => {
     const form = fc
       .record({
-        year: fc.integer({ min: 1000, max: 9999 }),
+        year: fc.integer({ min: 1000, max: 9999 }), // outside 1900–2999 both refuse
         month: fc.integer({ min: 0, max: 13 }),
         day: fc.integer({ min: 0, max: 32 }),
         hour: fc.integer({ min: 0, max: 25 }),
