@@ -6,6 +6,7 @@ import * as planning from './20261123120300_planning';
 import * as snapshotsAndAccess from './20261123120400_snapshots_and_access';
 import * as eventSignals from './20261123130000_event_signals';
 import * as orgScale from './20261123140000_performance';
+import * as sprintPlanningRecord from './20261201120000_sprint_planning_record';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123120400_snapshots_and_access': snapshotsAndAccess,
   '20261123130000_event_signals': eventSignals,
   '20261123140000_performance': orgScale,
+  '20261201120000_sprint_planning_record': sprintPlanningRecord,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
