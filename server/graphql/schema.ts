@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { baseTypeDefs } from './baseSchema';
 import { DateScalar, DateTimeScalar } from './scalars';
+import { refuseInvalidScalars } from './scalarErrors';
 import { teamsTypeDefs } from '../teams/schema';
 import { teamsResolvers } from '../teams/resolvers';
 import { ingestTypeDefs } from '../ingest/schema';
@@ -18,7 +19,7 @@ import { routingResolvers } from '../routing/resolvers';
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs],
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
@@ -31,4 +32,5 @@ export function buildSchema() {
       routingResolvers,
     ],
   });
+  return refuseInvalidScalars(schema);
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, hours, share, slug, text, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
+import { calendarDate, hours, share, slug, text, batchSizeError } from '../validation/fields';
+import { validateTeamRecords } from '../ingest/eventInput';
 import { throwIfBad, type RecordError } from '../graphql/errors';
-import { resolveTeamIds } from '../teams/service';
 import type { TeamRow } from '../teams/queries';
 import { addDays, computeCapacity, lengthInDays, workingDays } from '../kpi/capacity';
 import { syntheticSprints, windowLabel } from '../kpi/sprintWindows';
@@ -37,22 +37,22 @@ const sprintInput = z
  */
 export async function upsertSprints(db: Knex, input: unknown[], opts: { replan?: boolean; actor?: string } = {}): Promise<SprintRow[]> {
   throwIfBad(batchSizeError(input.length), 'sprint');
-  const { values, errors } = validateRecords(sprintInput, input);
-  throwIfBad(errors, 'sprint');
-  const teams = await resolveTeamIds(db, values);
-  const problems: RecordError[] = [...teams.errors, ...duplicateKeys(values, (s) => `${s.team}|${s.name}`, 'name')];
+  const checked = await validateTeamRecords(db, sprintInput, input, (s, teamId) => ({ ...s, teamId }), (s) => `${s.teamId}|${s.name}`, 'name');
   const members = new Map<number, number | null>(
-    (await db('teams').select('id', 'members').whereIn('id', [...teams.ids.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
+    (await db('teams').select('id', 'members').whereIn('id', [...checked.teamIds.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
   );
-  values.forEach((s, index) => {
-    const teamId = teams.ids.get(s.team);
+  const problems: RecordError[] = [...checked.errors];
+  // Capacity can be computed only for a team with members: checked on every record that parsed.
+  for (const { index, value: s } of checked.valid) {
+    const teamId = checked.teamIds.get(s.team);
     if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && !members.get(teamId))
       problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
-  });
+  }
   throwIfBad(problems, 'sprint');
-  const policies = await effectivePolicies(db, [...teams.ids.values()]);
+  const values = checked.valid.map((v) => v.value);
+  const policies = await effectivePolicies(db, [...checked.teamIds.values()]);
   const rows: SprintWrite[] = values.map((s) => {
-    const teamId = teams.ids.get(s.team)!;
+    const teamId = checked.teamIds.get(s.team)!;
     return {
       team_id: teamId,
       name: s.name,

@@ -15,9 +15,12 @@ const teamInput = z.object({
 
 /** Validates the whole batch, then writes it in one transaction: all or nothing. */
 export async function upsertTeams(db: Knex, input: unknown[]): Promise<TeamRow[]> {
-  const { values, errors } = validateRecords<TeamWrite>(teamInput, input);
+  const { values, valid, errors } = validateRecords<TeamWrite>(teamInput, input);
   errors.push(...batchSizeError(input.length));
-  if (errors.length === 0) errors.push(...duplicateKeys(values, (t) => t.slug, 'slug'));
+  // Sparse, at the records' own indexes: a bad field in one record hides no duplicate in another.
+  const byIndex: TeamWrite[] = [];
+  for (const v of valid) byIndex[v.index] = v.value;
+  errors.push(...duplicateKeys(byIndex, (t) => t.slug, 'slug'));
   throwIfBad(errors, 'team');
   return db.transaction(async (trx) => {
     const saved: TeamRow[] = [];
