@@ -4,6 +4,7 @@
  * The shapes mirror server/<domain>/schema.ts; test/component/operations.test.ts validates each document
  * against the server's schema, so a renamed field fails a test instead of a page.
  */
+import { SET_HOUR_SCHEDULE, type HourSchedule } from '../pages/team/hourSchedule';
 import { operation } from './request';
 
 /** 'YYYY-MM-DD'. */
@@ -246,6 +247,7 @@ export interface GuardrailLimits {
 
 export interface TeamDetail extends Team {
   focusHoursPerDay: number;
+  hourSchedule: HourSchedule;
   kpis: RatedKpis & {
     opsBreakdown: OpsBreakdown;
     medianTimeToAcknowledgeSeconds: number | null;
@@ -264,6 +266,7 @@ export const TEAM = operation<{ team: TeamDetail | null }, { slug: string; range
   query Team($slug: String!, $range: DateRange!) {
     team(slug: $slug) {
       slug name timezone members focusHoursPerDay
+      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }
       kpis(range: $range) {
         ${RATED_FIELDS}
         ${BREAKDOWN_FIELDS}
@@ -300,4 +303,4 @@ export const TEAM_SERIES = operation<
 `);
 
 /** Every operation, for the schema-validation test. */
-export const ALL_OPERATIONS = { OVERVIEW, OVERVIEW_SERIES, FRESHNESS, VIEWER, TEAM, TEAM_SERIES };
+export const ALL_OPERATIONS = { OVERVIEW, OVERVIEW_SERIES, FRESHNESS, VIEWER, TEAM, TEAM_SERIES, SET_HOUR_SCHEDULE };
