@@ -72,6 +72,26 @@ describe.each(DB_KINDS)('snapshots and exports on %s', (kind) => {
     expect(alerts).toEqual({ kpi: 'alerts', before: 24, after: 524, delta: 500 });
   });
 
+  it('compares two snapshots with the older one before, whichever is named first; reversed swaps them', async () => {
+    const older = (await ok(CREATE, { input: { label: 'older', range: RANGE, teams: ['core'] } })).createSnapshot;
+    await ok(`mutation { recordDailyMetrics(input: [{ team: "core", date: "2026-03-06", alerts: 10 }]) { inserted } }`);
+    const newer = (await ok(CREATE, { input: { label: 'newer', range: RANGE, teams: ['core'] } })).createSnapshot;
+    const DIFF = `query($a: ID!, $b: ID, $reversed: Boolean) { snapshotDiff(a: $a, b: $b, reversed: $reversed) {
+      before { label range { from to } } after { label } teams { team name changes { kpi before after delta } } } }`;
+    for (const [a, b] of [[older.id, newer.id], [newer.id, older.id]]) {
+      const { snapshotDiff: d } = await ok(DIFF, { a, b });
+      expect([d.before.label, d.after.label]).toEqual(['older', 'newer']);
+      expect(d.before.range).toEqual(RANGE);
+      expect(d.teams[0]).toMatchObject({ team: 'core', name: 'Core Platform' });
+      expect(d.teams[0].changes.find((c: any) => c.kpi === 'alerts')).toEqual({ kpi: 'alerts', before: 524, after: 534, delta: 10 });
+    }
+    const { snapshotDiff: swapped } = await ok(DIFF, { a: older.id, b: newer.id, reversed: true });
+    expect([swapped.before.label, swapped.after.label]).toEqual(['newer', 'older']);
+    expect(swapped.teams[0].changes.find((c: any) => c.kpi === 'alerts').delta).toBe(-10);
+    // Re-sending the day replaces it: the figures the next tests expect are back.
+    await ok(`mutation { recordDailyMetrics(input: [{ team: "core", date: "2026-03-06", alerts: 0 }]) { inserted } }`);
+  });
+
   it('exports CSV that a CSV parser reads back to the GraphQL figures, with formulas neutralised', async () => {
     const res = await get(`/api/export.csv?from=${RANGE.from}&to=${RANGE.to}`);
     expect(res.status).toBe(200);
