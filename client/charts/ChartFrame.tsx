@@ -33,7 +33,7 @@ export function ChartFrame({ title, summary, series, rows, testId, withTable, he
         ))}
       </ul>
       {partial.length > 0 && (
-        <p className="chart__partial" data-testid={testId ? `${testId}-partial` : undefined}>
+        <p className="chart__partial" data-testid={testId ? `partial-note-${testId}` : undefined}>
           <span className="swatch swatch--partial" aria-hidden="true" />
           Hatched bars and hollow dots: {partial.map((r) => `${periodText(r)} (${partialText(r)})`).join(', ')} — cut by the date
           range, so {partial.length === 1 ? 'it covers' : 'they cover'} fewer days than the others.

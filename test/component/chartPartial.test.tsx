@@ -38,7 +38,7 @@ describe('partial buckets', () => {
         <svg />
       </ChartFrame>,
     );
-    expect(screen.getByTestId('chart-x-partial').textContent).toContain('Nov 9 – Nov 10 (2 of 7 days)');
+    expect(screen.getByTestId('partial-note-chart-x').textContent).toContain('Nov 9 – Nov 10 (2 of 7 days)');
     expect(screen.getByRole('region', { name: 'Chart figures' }).textContent).toContain('(2 of 7 days)');
   });
 
@@ -48,6 +48,6 @@ describe('partial buckets', () => {
         <svg />
       </ChartFrame>,
     );
-    expect(screen.queryByTestId('chart-y-partial')).toBeNull();
+    expect(screen.queryByTestId('partial-note-chart-y')).toBeNull();
   });
 });

@@ -97,7 +97,7 @@ export function HourScheduleForm({
           </div>
         ))}
       </div>
-      <fieldset className="field hour-schedule__days" disabled={!canEdit}>
+      <fieldset className="hour-schedule__days" disabled={!canEdit}>
         <legend>Business days</legend>
         {WEEKDAYS.map(([d, label]) => (
           <label key={d} className="checkbox">
