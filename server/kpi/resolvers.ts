@@ -2,7 +2,7 @@ import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
 import { visibleTeams } from '../teams/visible';
 import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from './queries';
-import { sprintsOverlapping } from '../planning/sprintQueries';
+import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from './signals';
 import { checkedRange } from './service';
 import { daysInRange, previousRange, type DateRange } from './dateRange';
@@ -34,10 +34,7 @@ type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
  * 14-day windows of Team.sprints and the plan.
  */
 async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
-  const [stored, any] = await Promise.all([
-    sprintsOverlapping(ctx.db, team.id, range.from, range.to),
-    ctx.db('sprints').select('id').where('team_id', team.id).first(),
-  ]);
+  const [stored, any] = await Promise.all([sprintsOverlapping(ctx.db, team.id, range.from, range.to), hasSprints(ctx.db, team.id)]);
   const sprints = any
     ? stored
     : syntheticSprintsOverlapping(todayIn(team.timezone), range.from, range.to).map((w) => ({ ...w, name: windowLabel(w) }));

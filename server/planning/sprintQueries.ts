@@ -33,6 +33,11 @@ export function finishedSprints(db: Knex, teamId: number, today: string, limit: 
   return db('sprints').select(select).where('team_id', teamId).where('end_date', '<', today).orderBy('end_date', 'desc').limit(limit);
 }
 
+/** Whether the team records any sprint (else it is read as synthetic 14-day windows). */
+export async function hasSprints(db: Knex, teamId: number): Promise<boolean> {
+  return (await db('sprints').select('id').where('team_id', teamId).first()) !== undefined;
+}
+
 /** Sprints of a team that overlap a range, newest first. */
 export function sprintsOverlapping(db: Knex, teamId: number, from: string, to: string): Promise<SprintRow[]> {
   return db('sprints').select(select).where('team_id', teamId).where('start_date', '<=', to).where('end_date', '>=', from).orderBy('end_date', 'desc');
