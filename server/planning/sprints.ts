@@ -163,7 +163,7 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
 }
 
 /** The part of a sprint's capacity that its working days up to `to` hold (0 before it starts). */
-function proratedCapacity(capacity: number, s: { startDate: string; endDate: string }, to: string): number {
+export function proratedCapacity(capacity: number, s: { startDate: string; endDate: string }, to: string): number {
   const total = workingDays(s.startDate, s.endDate);
   return total === 0 ? 0 : (capacity * workingDays(s.startDate, to)) / total;
 }
