@@ -104,6 +104,8 @@ export interface FrozenSprint {
   name: string;
   startDate: string;
   endDate: string;
+  /** Where the sprint stood when the snapshot was made. */
+  state: 'FINISHED' | 'IN_PROGRESS' | 'PLANNED';
   capacityHours: number;
   reservedOpsShare: number | null;
   opsHours: number;
@@ -163,7 +165,7 @@ export const SNAPSHOT = operation<{ snapshot: SnapshotDetail | null }, { id: str
         }
         loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }
         sprints {
-          name startDate endDate capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion
+          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion
         }
         plan {
           startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation
