@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { periodText, formatValue, rowValue, type ChartRow, type SeriesInfo } from './series';
+import { periodText, formatValue, isPartial, partialText, rowValue, type ChartRow, type SeriesInfo } from './series';
 
 export interface ChartFrameProps {
   title: ReactNode;
@@ -19,6 +19,7 @@ export interface ChartFrameProps {
  * figures as a table: the picture never carries information that text does not.
  */
 export function ChartFrame({ title, summary, series, rows, testId, withTable, height, children }: ChartFrameProps) {
+  const partial = rows.filter(isPartial);
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption className="chart__title">{title}</figcaption>
@@ -31,6 +32,13 @@ export function ChartFrame({ title, summary, series, rows, testId, withTable, he
           </li>
         ))}
       </ul>
+      {partial.length > 0 && (
+        <p className="chart__partial" data-testid={testId ? `partial-note-${testId}` : undefined}>
+          <span className="swatch swatch--partial" aria-hidden="true" />
+          Hatched bars and hollow dots: {partial.map((r) => `${periodText(r)} (${partialText(r)})`).join(', ')} — cut by the date
+          range, so {partial.length === 1 ? 'it covers' : 'they cover'} fewer days than the others.
+        </p>
+      )}
       <div className="chart__canvas" role="img" aria-label={summary} style={{ height }}>
         {children}
       </div>
@@ -53,7 +61,10 @@ export function ChartFrame({ title, summary, series, rows, testId, withTable, he
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.start}>
-                    <th scope="row">{periodText(r)}</th>
+                    <th scope="row">
+                      {periodText(r)}
+                      {isPartial(r) && <span className="muted"> ({partialText(r)})</span>}
+                    </th>
                     {series.map((s) => (
                       <td key={s.key} className="num">
                         {formatValue(rowValue(r, s.key), s.unit).replace(/ h$/, '')}

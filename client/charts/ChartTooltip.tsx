@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatValue, periodText, rowValue, type ChartRow, type SeriesInfo } from './series';
+import { formatValue, isPartial, partialText, periodText, rowValue, type ChartRow, type SeriesInfo } from './series';
 
 interface Props {
   active?: boolean;
@@ -15,6 +15,7 @@ export function ChartTooltip({ active, payload, series, footer }: Props) {
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__title">{periodText(row)}</p>
+      {isPartial(row) && <p className="chart-tooltip__partial">Partial: {partialText(row)} inside the range</p>}
       <ul>
         {series.map((s) => (
           <li key={s.key}>

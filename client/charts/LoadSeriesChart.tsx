@@ -4,7 +4,8 @@ import { useReducedMotion } from '../lib/useReducedMotion';
 import { ChartFrame } from './ChartFrame';
 import { ChartTooltip } from './ChartTooltip';
 import { gridProps, margin, xAxisProps, yAxisProps } from './axes';
-import { bucketWord, COLORS, describeSeries, toRows, type SeriesDef } from './series';
+import { bucketWord, COLORS, describeSeries, isPartial, toRows, type SeriesDef } from './series';
+import { lineDot } from './partial';
 
 const SERIES: SeriesDef[] = [
   { key: 'alerts', label: 'Alerts', color: COLORS.alerts, unit: 'count', value: (p) => p.alerts },
@@ -41,7 +42,7 @@ export function LoadSeriesChart({ points, bucket, teamName }: { points: KpiPoint
             stroke={s.color}
             strokeWidth={2}
             strokeDasharray={i === 2 ? '5 3' : undefined}
-            dot={points.length <= 31 ? { r: 2.5, fill: s.color } : false}
+            dot={points.length <= 31 || rows.some(isPartial) ? lineDot(s.color) : false}
             isAnimationActive={!reduced}
           />
         ))}

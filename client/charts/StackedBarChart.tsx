@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { barFill, HatchPatterns } from './partial';
 import type { Bucket, KpiPoint } from '../graphql/operations';
 import { useReducedMotion } from '../lib/useReducedMotion';
 import { ChartFrame } from './ChartFrame';
@@ -40,6 +41,7 @@ export function StackedBarChart({ title, teamName, points, bucket, series, testI
       withTable
     >
       <BarChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={margin} accessibilityLayer={false}>
+        <HatchPatterns chartId={testId} series={series} />
         <CartesianGrid {...gridProps} />
         <XAxis {...xAxisProps} />
         <YAxis {...yAxisProps} {...yAxis} domain={[0, 'auto']} {...(yAxisWidth ? { width: yAxisWidth } : {})} />
@@ -54,7 +56,11 @@ export function StackedBarChart({ title, teamName, points, bucket, series, testI
             maxBarSize={maxBarSize}
             radius={i === series.length - 1 ? [3, 3, 0, 0] : undefined}
             isAnimationActive={!reduced}
-          />
+          >
+            {rows.map((r) => (
+              <Cell key={r.start} fill={barFill(r, testId, s)} />
+            ))}
+          </Bar>
         ))}
       </BarChart>
     </ChartFrame>

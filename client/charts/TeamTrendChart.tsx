@@ -1,4 +1,5 @@
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { barFill, HatchPatterns, lineDot } from './partial';
 import type { TrendPoint } from '../graphql/operations';
 import { useReducedMotion } from '../lib/useReducedMotion';
 import { ChartFrame } from './ChartFrame';
@@ -34,13 +35,18 @@ export default function TeamTrendChart({ slug, name, points }: { slug: string; n
       height={140}
     >
       <ComposedChart data={rows} responsive style={{ width: '100%', height: '100%' }} margin={margin} accessibilityLayer={false}>
+        <HatchPatterns chartId={`chart-${slug}`} series={SERIES} />
         <CartesianGrid {...gridProps} />
         <XAxis {...xAxisProps} />
         {/* Each team's chart has its own scale: the axes say so, hours left and alerts right. */}
         <YAxis yAxisId="hours" {...smallAxis} tickFormatter={(v: number) => `${v} h`} />
         <YAxis yAxisId="count" {...smallAxis} orientation="right" allowDecimals={false} />
         <Tooltip cursor={cursor} content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={SERIES} />} />
-        <Bar yAxisId="hours" dataKey="pageHours" name="Page hours" fill={COLORS.pageHours} radius={[3, 3, 0, 0]} maxBarSize={28} isAnimationActive={!reduced} />
+        <Bar yAxisId="hours" dataKey="pageHours" name="Page hours" fill={COLORS.pageHours} radius={[3, 3, 0, 0]} maxBarSize={28} isAnimationActive={!reduced}>
+          {rows.map((r) => (
+            <Cell key={r.start} fill={barFill(r, `chart-${slug}`, SERIES[0])} />
+          ))}
+        </Bar>
         <Line
           yAxisId="count"
           dataKey="alerts"
@@ -48,7 +54,7 @@ export default function TeamTrendChart({ slug, name, points }: { slug: string; n
           type="monotone"
           stroke={COLORS.alerts}
           strokeWidth={2}
-          dot={{ r: 2.5, fill: COLORS.alerts }}
+          dot={lineDot(COLORS.alerts)}
           isAnimationActive={!reduced}
         />
       </ComposedChart>

@@ -21,7 +21,20 @@ export interface ChartRow {
   start: string;
   end: string;
   label: string;
-  [key: string]: string | number | null;
+  /** Days of the bucket inside the range, and of the whole bucket (when the server says). */
+  days?: number;
+  bucketDays?: number;
+  [key: string]: string | number | null | undefined;
+}
+
+/** A bucket the range cuts: it covers fewer days than a whole one. */
+export function isPartial(row: { days?: number; bucketDays?: number }): boolean {
+  return row.days !== undefined && row.bucketDays !== undefined && row.days < row.bucketDays;
+}
+
+/** "5 of 7 days" for a partial bucket, '' for a whole one. */
+export function partialText(row: { days?: number; bucketDays?: number }): string {
+  return isPartial(row) ? `${row.days} of ${row.bucketDays} days` : '';
 }
 
 export const COLORS = {
@@ -52,9 +65,12 @@ export function formatValue(value: number | null, unit: Unit): string {
   return unit === 'hours' ? `${formatHours(value)} h` : formatCount(value);
 }
 
-export function toRows<P extends { start: string; end: string } = KpiPoint>(points: readonly P[], series: readonly SeriesDef<P>[]): ChartRow[] {
+export function toRows<P extends { start: string; end: string; days?: number; bucketDays?: number } = KpiPoint>(
+  points: readonly P[],
+  series: readonly SeriesDef<P>[],
+): ChartRow[] {
   return points.map((p) => {
-    const row: ChartRow = { start: p.start, end: p.end, label: formatShortDate(p.start) };
+    const row: ChartRow = { start: p.start, end: p.end, label: formatShortDate(p.start), days: p.days, bucketDays: p.bucketDays };
     for (const s of series) row[s.key] = s.value(p);
     return row;
   });

@@ -4,6 +4,7 @@
  * The shapes mirror server/<domain>/schema.ts; test/component/operations.test.ts validates each document
  * against the server's schema, so a renamed field fails a test instead of a page.
  */
+import { SET_HOUR_SCHEDULE, type HourSchedule } from '../pages/team/hourSchedule';
 import { operation } from './request';
 
 /** 'YYYY-MM-DD'. */
@@ -95,6 +96,11 @@ export interface RatedKpis extends Kpis {
 export interface KpiPoint extends SignalFigures {
   start: IsoDate;
   end: IsoDate;
+  /** Days of the bucket inside the range, and of the whole bucket: fewer means the range cuts it. */
+  days: number;
+  bucketDays: number;
+  /** SPRINT buckets: the sprint's name; null outside any sprint. */
+  sprint: string | null;
   opsBreakdown: OpsBreakdown;
 }
 
@@ -113,7 +119,7 @@ const RATED_FIELDS = `
 
 const BREAKDOWN_FIELDS = 'opsBreakdown { pages alerts failedDeploys toil }';
 
-const POINT_FIELDS = `start end
+const POINT_FIELDS = `start end days bucketDays sprint
   alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours
   sleepInterruptions deploys failedDeploys changeFailureRate toilHours
   opsHours ${BREAKDOWN_FIELDS}`;
@@ -146,7 +152,7 @@ export interface OpsPoint {
  * sparkline's bucket (days for short ranges) for the table.
  */
 /** What the overview's weekly trend cards draw of each week: page hours and alerts. */
-export type TrendPoint = Pick<KpiPoint, 'start' | 'end' | 'alerts' | 'pageHours'>;
+export type TrendPoint = Pick<KpiPoint, 'start' | 'end' | 'days' | 'bucketDays' | 'alerts' | 'pageHours'>;
 
 export const OVERVIEW_SERIES = operation<
   { teams: { slug: string; name: string; series: TrendPoint[]; spark: OpsPoint[] }[] },
@@ -155,7 +161,7 @@ export const OVERVIEW_SERIES = operation<
   query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {
     teams {
       slug name
-      series(range: $range, bucket: WEEK) { start end alerts pageHours }
+      series(range: $range, bucket: WEEK) { start end days bucketDays alerts pageHours }
       spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }
     }
   }
@@ -219,10 +225,14 @@ export interface ServiceLoad {
   opsHours: number;
 }
 
+/** Where a sprint stands in its team's time zone; only finished sprints are judged as finished. */
+export type SprintState = 'FINISHED' | 'IN_PROGRESS' | 'PLANNED';
+
 export interface SprintRow {
   name: string;
   startDate: IsoDate;
   endDate: IsoDate;
+  state: SprintState;
   capacityHours: number;
   opsHours: number;
   opsShare: number | null;
@@ -240,6 +250,7 @@ export interface GuardrailLimits {
 
 export interface TeamDetail extends Team {
   focusHoursPerDay: number;
+  hourSchedule: HourSchedule;
   kpis: RatedKpis & {
     opsBreakdown: OpsBreakdown;
     medianTimeToAcknowledgeSeconds: number | null;
@@ -258,6 +269,7 @@ export const TEAM = operation<{ team: TeamDetail | null }, { slug: string; range
   query Team($slug: String!, $range: DateRange!) {
     team(slug: $slug) {
       slug name timezone members focusHoursPerDay
+      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }
       kpis(range: $range) {
         ${RATED_FIELDS}
         ${BREAKDOWN_FIELDS}
@@ -275,7 +287,7 @@ export const TEAM = operation<{ team: TeamDetail | null }, { slug: string; range
       }
       guardrail { reserveFloor opsCeiling version }
       sprints(last: 8) {
-        name startDate endDate capacityHours opsHours opsShare reservedOpsShare underReserved status synthetic
+        name startDate endDate state capacityHours opsHours opsShare reservedOpsShare underReserved status synthetic
       }
     }
   }
@@ -294,4 +306,4 @@ export const TEAM_SERIES = operation<
 `);
 
 /** Every operation, for the schema-validation test. */
-export const ALL_OPERATIONS = { OVERVIEW, OVERVIEW_SERIES, FRESHNESS, VIEWER, TEAM, TEAM_SERIES };
+export const ALL_OPERATIONS = { OVERVIEW, OVERVIEW_SERIES, FRESHNESS, VIEWER, TEAM, TEAM_SERIES, SET_HOUR_SCHEDULE };

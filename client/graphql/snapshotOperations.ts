@@ -104,6 +104,8 @@ export interface FrozenSprint {
   name: string;
   startDate: string;
   endDate: string;
+  /** Where the sprint stood when the snapshot was made. */
+  state: 'FINISHED' | 'IN_PROGRESS' | 'PLANNED';
   capacityHours: number;
   reservedOpsShare: number | null;
   opsHours: number;
@@ -163,7 +165,7 @@ export const SNAPSHOT = operation<{ snapshot: SnapshotDetail | null }, { id: str
         }
         loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }
         sprints {
-          name startDate endDate capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion
+          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion
         }
         plan {
           startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation
@@ -184,25 +186,35 @@ export type Presence = 'BOTH' | 'ONLY_BEFORE' | 'ONLY_AFTER';
 
 export interface TeamDiff {
   team: string;
+  /** The team's name in the later figures. */
+  name: string;
   presence: Presence;
   statusBefore: Status | null;
   statusAfter: Status | null;
   changes: KpiChange[];
 }
 
+/** One side of a comparison: which snapshot, the range it covers, when it was made. */
+export interface DiffSide {
+  id: string;
+  label: string;
+  createdAt: string;
+  range: SnapshotRange;
+}
+
 export interface SnapshotDiff {
-  before: { id: string; label: string; createdAt: string };
-  after: { id: string; label: string; createdAt: string } | null;
+  before: DiffSide;
+  after: DiffSide | null;
   teams: TeamDiff[];
 }
 
-export const SNAPSHOT_DIFF = operation<{ snapshotDiff: SnapshotDiff }, { a: string; b?: string | null }>(/* GraphQL */ `
-  query SnapshotDiff($a: ID!, $b: ID) {
-    snapshotDiff(a: $a, b: $b) {
-      before { id label createdAt }
-      after { id label createdAt }
+export const SNAPSHOT_DIFF = operation<{ snapshotDiff: SnapshotDiff }, { a: string; b?: string | null; reversed?: boolean }>(/* GraphQL */ `
+  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {
+    snapshotDiff(a: $a, b: $b, reversed: $reversed) {
+      before { id label createdAt range { from to } }
+      after { id label createdAt range { from to } }
       teams {
-        team presence statusBefore statusAfter
+        team name presence statusBefore statusAfter
         changes { kpi before after delta }
       }
     }

@@ -15,6 +15,8 @@ import { ServicesTable } from './team/ServicesTable';
 import { SprintsSection } from './team/SprintsSection';
 import { TeamCharts } from './team/TeamCharts';
 import { TeamKpis } from './team/TeamKpis';
+import { HourScheduleForm } from './team/HourScheduleForm';
+import { useViewer } from '../lib/viewer';
 
 const isQuiet = (points: KpiPoint[]) =>
   points.every((p) => p.alerts === 0 && p.pages === 0 && p.pageHours === 0 && p.deploys === 0 && p.toilHours === 0);
@@ -36,6 +38,8 @@ export default function TeamPage() {
 
   const team = useQuery(TEAM, useMemo(() => ({ slug, range }), [slug, range]));
   const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]));
+  const { viewer } = useViewer();
+  const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
 
   if (team.data && team.data.team === null) return <TeamNotFound slug={slug} range={range} />;
   const detail = team.data?.team;
@@ -151,6 +155,25 @@ export default function TeamPage() {
         <h2 id="dora-heading">Delivery (DORA)</h2>
         <DataPanel query={teamOnly} what="the DORA figures" minHeight={120}>
           {(d) => <DoraCards dora={d.dora} />}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Team settings</h2>
+        <DataPanel query={teamOnly} what="the team’s settings" minHeight={120}>
+          {(d) => (
+            <HourScheduleForm
+              key={JSON.stringify(d.hourSchedule)}
+              team={{ slug: d.slug, name: d.name }}
+              schedule={d.hourSchedule}
+              timezone={d.timezone}
+              canEdit={canEdit}
+              onSaved={() => {
+                team.retry();
+                series.retry();
+              }}
+            />
+          )}
         </DataPanel>
       </section>
     </>

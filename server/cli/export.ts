@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createContext } from '../graphql/context';
 import { checkedRange } from '../kpi/service';
 import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
+import { exportedDocument } from '../snapshots/exportJson';
 import { writeCsv, type ExportKind } from '../snapshots/csv';
 import { withDatabase } from './database';
 import { out, UsageError, type Command } from './command';
@@ -36,7 +37,7 @@ export const exportCommand: Command = {
       const target = values.out ? fs.createWriteStream(values.out) : process.stdout;
       if (values.snapshot) {
         const row = await requireSnapshot(ctx(), values.snapshot);
-        if (kind === 'json') target.write(row.document);
+        if (kind === 'json') target.write(exportedDocument(row.document));
         else {
           await writeCsv(target, kind as ExportKind, (async function* () {
             yield documentOf(row).teams;

@@ -3,6 +3,7 @@ import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import type { GraphQLNonNull, GraphQLNullableType, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { baseTypeDefs } from './baseSchema';
 import { DateScalar, DateTimeScalar } from './scalars';
+import { refuseInvalidScalars } from './scalarErrors';
 import { teamsTypeDefs } from '../teams/schema';
 import { teamsResolvers } from '../teams/resolvers';
 import { ingestTypeDefs } from '../ingest/schema';
@@ -20,7 +21,7 @@ import { routingResolvers } from '../routing/resolvers';
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
-  return nullableMutations(makeExecutableSchema({
+  const schema = nullableMutations(makeExecutableSchema({
     typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs],
     resolvers: [
       { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
@@ -33,6 +34,7 @@ export function buildSchema() {
       routingResolvers,
     ],
   }));
+  return refuseInvalidScalars(schema);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, count, hours, slug, text, validateRecords, duplicateKeys } from '../validation/fields';
-import { resolveTeamIds } from '../teams/service';
+import { calendarDate, count, hours, slug, text } from '../validation/fields';
+import { validateTeamRecords } from './eventInput';
 import { upsertDailyMetrics, type DailyMetricsRow } from './queries';
 import { ingestBatch, type IngestKind } from './kind';
 import type { Viewer } from '../auth/viewer';
@@ -35,33 +35,28 @@ export const dailyMetricsInput = z
   });
 export type DailyMetricsInput = z.output<typeof dailyMetricsInput>;
 
+function dailyRow(r: DailyMetricsInput, teamId: number): DailyMetricsRow {
+  return {
+    team_id: teamId,
+    date: r.date,
+    source: r.source,
+    service: r.service,
+    alerts: r.alerts,
+    pages: r.pages,
+    page_hours: r.pageHours,
+    off_hours_page_hours: r.offHoursPageHours,
+    sleep_page_hours: r.sleepPageHours,
+    sleep_interruptions: r.sleepInterruptions,
+    deploys: r.deploys,
+    failed_deploys: r.failedDeploys,
+    toil_hours: r.toilHours,
+  };
+}
+
 /** Daily aggregates: re-sending a (team, date, source, service) REPLACES that row, never adds to it. */
 export const dailyMetricsKind: IngestKind<DailyMetricsRow> = {
   noun: 'daily metrics',
-  async validate(db, records) {
-    const { values, errors } = validateRecords(dailyMetricsInput, records);
-    const teams = await resolveTeamIds(db, values);
-    // Indexes of `values` shift past invalid records, so team errors are only trusted when all parsed.
-    if (errors.length) return { rows: [], errors };
-    errors.push(...teams.errors);
-    const rows = values.map((r) => ({
-      team_id: teams.ids.get(r.team) ?? 0,
-      date: r.date,
-      source: r.source,
-      service: r.service,
-      alerts: r.alerts,
-      pages: r.pages,
-      page_hours: r.pageHours,
-      off_hours_page_hours: r.offHoursPageHours,
-      sleep_page_hours: r.sleepPageHours,
-      sleep_interruptions: r.sleepInterruptions,
-      deploys: r.deploys,
-      failed_deploys: r.failedDeploys,
-      toil_hours: r.toilHours,
-    }));
-    errors.push(...duplicateKeys(rows, dailyMetricsKind.keyOf, 'date'));
-    return { rows, errors };
-  },
+  validate: (db, records) => validateTeamRecords(db, dailyMetricsInput, records, dailyRow, (r) => dailyMetricsKind.keyOf(r), 'date'),
   keyOf: (r) => `${r.team_id}|${r.date}|${r.source}|${r.service}`,
   write: upsertDailyMetrics,
 };

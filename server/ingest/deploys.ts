@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { instant, slug, text } from '../validation/fields';
 import { ingestBatch, type IngestKind } from './kind';
-import { validateEventRecords } from './eventInput';
+import { validateTeamRecords } from './eventInput';
 import { storedEventTeams } from './storedEvents';
 import type { Viewer } from '../auth/viewer';
 import { writeDeploys, type DeployRow } from './deployQueries';
@@ -53,7 +53,7 @@ export function deployRow(d: z.output<typeof deployFields>, teamId: number | nul
 export const deploysKind: IngestKind<DeployRow> = {
   noun: 'deploy',
   validate: (db, records) =>
-    validateEventRecords(db, deployInput, records, (d, teamId) => deployRow(d, teamId), (r) => deploysKind.keyOf(r), 'externalId'),
+    validateTeamRecords(db, deployInput, records, (d, teamId) => deployRow(d, teamId), (r) => deploysKind.keyOf(r), 'externalId'),
   keyOf: (r) => `${r.source}|${r.external_id}`,
   write: writeDeploys,
   storedTeams: (trx, rows) => storedEventTeams(trx, 'deploy_events', rows),

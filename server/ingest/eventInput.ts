@@ -2,35 +2,36 @@ import type { z } from 'zod';
 import type { Knex } from 'knex';
 import type { RecordError } from '../graphql/errors';
 import { resolveTeamIds } from '../teams/service';
-import { duplicateKeys } from '../validation/fields';
+import { duplicateKeys, slug, validateRecords } from '../validation/fields';
 
 /**
- * Validates event records field by field, then resolves team slugs and flags keys seen twice —
- * keeping each error on its own record's index, so one call lists every bad record (a bad field
- * in one record does not hide an unknown team in another).
+ * Checks a batch of team records at every stage and reports all of it in one answer: field rules
+ * and unreadable dates (validateRecords), unknown teams — read from every record that names a
+ * well-formed slug, even one with a bad field — and keys seen twice. Each error stays on its own
+ * record's index, so a bad field in one record hides neither an unknown team in another nor its own.
  */
-export async function validateEventRecords<T extends { team: string }, Row>(
+export async function validateTeamRecords<T extends { team: string }, Row>(
   db: Knex,
   schema: z.ZodType<T>,
   records: unknown[],
   toRow: (value: T, teamId: number) => Row,
   keyOf: (row: Row) => string,
   keyField: string,
-): Promise<{ rows: Row[]; errors: RecordError[] }> {
-  const errors: RecordError[] = [];
-  const valid: { index: number; value: T }[] = [];
-  records.forEach((record, index) => {
-    const parsed = schema.safeParse(record);
-    if (parsed.success) valid.push({ index, value: parsed.data });
-    else for (const issue of parsed.error.issues) errors.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
+): Promise<{ rows: Row[]; valid: { index: number; value: T }[]; teamIds: Map<string, number>; errors: RecordError[] }> {
+  const { valid, errors } = validateRecords(schema, records);
+  const named = records.flatMap((r, index) => {
+    const team = (r as { team?: unknown } | null)?.team;
+    return typeof team === 'string' && slug.safeParse(team).success ? [{ index, team }] : [];
   });
-  const teams = await resolveTeamIds(db, valid.map((v) => v.value));
-  const at = (e: RecordError) => ({ ...e, index: valid[e.index].index });
-  errors.push(...teams.errors.map(at));
+  const teams = await resolveTeamIds(db, named);
+  errors.push(...teams.errors.map((e) => ({ ...e, index: named[e.index].index })));
   const rows = valid.map((v) => toRow(v.value, teams.ids.get(v.value.team) ?? 0));
-  // Sparse, at the records' own indexes, so "duplicates record #n" names the original record.
+  // Sparse, at the records' own indexes, so "duplicates record #n" names the original record
+  // (records of unknown teams are left out: their key has no team yet).
   const byIndex: Row[] = [];
-  valid.forEach((v, i) => (byIndex[v.index] = rows[i]));
+  valid.forEach((v, i) => {
+    if (teams.ids.has(v.value.team)) byIndex[v.index] = rows[i];
+  });
   errors.push(...duplicateKeys(byIndex, keyOf, keyField));
-  return errors.length ? { rows: [], errors } : { rows, errors };
+  return { rows: errors.length ? [] : rows, valid, teamIds: teams.ids, errors };
 }

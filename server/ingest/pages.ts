@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { instant, slug, text } from '../validation/fields';
 import { ingestBatch, type IngestKind } from './kind';
-import { validateEventRecords } from './eventInput';
+import { validateTeamRecords } from './eventInput';
 import { storedEventTeams } from './storedEvents';
 import type { Viewer } from '../auth/viewer';
 import { writePages, type PageRow } from './pageQueries';
@@ -54,7 +54,7 @@ export function pageRow(p: z.output<typeof pageFields>, teamId: number | null, r
 export const pagesKind: IngestKind<PageRow> = {
   noun: 'page',
   validate: (db, records) =>
-    validateEventRecords(db, pageInput, records, (p, teamId) => pageRow(p, teamId), (r) => pagesKind.keyOf(r), 'externalId'),
+    validateTeamRecords(db, pageInput, records, (p, teamId) => pageRow(p, teamId), (r) => pagesKind.keyOf(r), 'externalId'),
   keyOf: (r) => `${r.source}|${r.external_id}`,
   write: writePages,
   storedTeams: (trx, rows) => storedEventTeams(trx, 'page_events', rows),

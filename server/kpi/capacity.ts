@@ -4,7 +4,8 @@
 // shift can ever move a day.
 
 const MS_PER_DAY = 86_400_000;
-const DEFAULT_SPRINT_DAYS = 14;
+/** Length of the synthetic sprints of a team that records none, and of a next sprint without history. */
+export const DEFAULT_SPRINT_DAYS = 14;
 
 export interface DateWindow {
   startDate: string;
@@ -32,6 +33,11 @@ function fromDay(day: number): string {
 /** Calendar arithmetic: addDays('2024-02-28', 2) → '2024-03-01'. */
 export function addDays(date: string, days: number): string {
   return fromDay(toDay(date) + days);
+}
+
+/** Signed number of days from `a` to `b`: daysBetween('2024-05-01', '2024-05-03') → 2. */
+export function daysBetween(a: string, b: string): number {
+  return toDay(b) - toDay(a);
 }
 
 /** Inclusive length of a date range in days; end before start → 0. */
@@ -70,29 +76,6 @@ export interface CapacityInputs {
 export function computeCapacity(i: CapacityInputs): number {
   const days = workingDays(i.startDate, i.endDate);
   return Math.max(0, i.members * days * i.focusHoursPerDay - i.daysOff * i.focusHoursPerDay);
-}
-
-/**
- * `count` back-to-back windows for teams that have not recorded sprints:
- * the newest ends today, each earlier one ends the day before the next starts.
- * Newest first, matching how history is consumed by the recommendation.
- */
-export function defaultSprintWindows(
-  today: string,
-  count: number,
-  lengthDays = DEFAULT_SPRINT_DAYS,
-): DateWindow[] {
-  if (!Number.isInteger(lengthDays) || lengthDays < 1) {
-    throw new RangeError(`lengthDays must be a positive integer, got ${lengthDays}`);
-  }
-  const windows: DateWindow[] = [];
-  let end = toDay(today);
-  for (let k = 0; k < count; k++) {
-    const start = end - lengthDays + 1;
-    windows.push({ startDate: fromDay(start), endDate: fromDay(end) });
-    end = start - 1;
-  }
-  return windows;
 }
 
 /**

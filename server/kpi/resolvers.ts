@@ -2,11 +2,13 @@ import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
 import { permittedTeamIds, visibleTeams } from '../teams/visible';
 import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from './queries';
-import { sprintsOverlapping } from '../planning/sprintQueries';
+import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from './signals';
 import { checkedRange } from './service';
 import { daysInRange, previousRange, type DateRange } from './dateRange';
-import { computeCapacity, defaultSprintWindows } from './capacity';
+import { computeCapacity, lengthInDays } from './capacity';
+import { sprintBuckets, syntheticSprintsOverlapping, windowLabel } from './sprintWindows';
+import { todayIn } from './dateRange';
 import { teamKpiFigures } from './teamKpis';
 import { opsBreakdown, opsHours } from './loadModel';
 import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from './dora';
@@ -26,18 +28,19 @@ export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
 
 type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
 
-/** One point per sprint overlapping the range (clipped to it); 14-day windows for a team without sprints. */
+/**
+ * One point per sprint overlapping the range, clipped to it, and one per stretch of days outside any
+ * sprint, so the points add up to the range. A team that records no sprints gets the synthetic
+ * 14-day windows of Team.sprints and the plan.
+ */
 async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
-  const stored = await sprintsOverlapping(ctx.db, team.id, range.from, range.to);
-  const windows = stored.length
-    ? stored.reverse()
-    : defaultSprintWindows(range.to, Math.ceil(daysInRange(range) / 14)).reverse();
-  const clipped = windows.map((w) => ({
-    startDate: w.startDate < range.from ? range.from : w.startDate,
-    endDate: w.endDate > range.to ? range.to : w.endDate,
-  }));
-  const sums = await signalSumsForWindows(ctx.db, team.id, clipped);
-  return clipped.map((w, i) => ({ ...sums[i], start: w.startDate, end: w.endDate }));
+  const [stored, any] = await Promise.all([sprintsOverlapping(ctx.db, team.id, range.from, range.to), hasSprints(ctx.db, team.id)]);
+  const sprints = any
+    ? stored
+    : syntheticSprintsOverlapping(todayIn(team.timezone), range.from, range.to).map((w) => ({ ...w, name: windowLabel(w) }));
+  const buckets = sprintBuckets(range.from, range.to, sprints);
+  const sums = await signalSumsForWindows(ctx.db, team.id, buckets);
+  return buckets.map((b, i) => ({ ...sums[i], start: b.startDate, end: b.endDate, sprint: b.sprint, bucketDays: b.fullDays }));
 }
 
 export const kpiResolvers = {
@@ -88,10 +91,13 @@ export const kpiResolvers = {
         args.bucket === 'SPRINT' ? sprintSeries(ctx, team, range) : signalSeries(ctx.db, team.id, range, args.bucket),
         ctx.loadModels.load(team.id),
       ]);
-      return points.map((p) => {
+      return points.map((p: (typeof points)[number] & { sprint?: string | null; bucketDays?: number }) => {
         const k = signalKpis(p);
         const breakdown = opsBreakdown(k, model);
-        return { ...k, start: p.start, end: p.end, opsBreakdown: breakdown, opsHours: opsHours(breakdown) };
+        const days = lengthInDays(p.start, p.end);
+        // A week or sprint cut by the range holds fewer days than it should: said, so charts can show it.
+        const bucketDays = p.bucketDays ?? (args.bucket === 'WEEK' ? 7 : 1);
+        return { ...k, start: p.start, end: p.end, days, bucketDays, partial: days < bucketDays, sprint: p.sprint ?? null, opsBreakdown: breakdown, opsHours: opsHours(breakdown) };
       });
     },
   },

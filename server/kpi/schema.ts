@@ -76,8 +76,18 @@ export const kpiTypeDefs = /* GraphQL */ `
 
   "One bucket of a team's series: figures from start to end, inclusive; zeros where nothing was recorded."
   type KpiPoint {
+    "First day of the bucket inside the range."
     start: Date!
+    "Last day of the bucket inside the range."
     end: Date!
+    "Days of the bucket inside the range (end - start + 1): the days its figures cover."
+    days: Int!
+    "Days of the whole bucket: 1 a day, 7 a week, the sprint's length (a stretch outside any sprint: its days)."
+    bucketDays: Int!
+    "True when the range cuts the bucket (days < bucketDays): its figures cover only part of it."
+    partial: Boolean!
+    "SPRINT buckets: the sprint's name (a date range for a team without sprints); null for days outside any sprint and for DAY and WEEK buckets."
+    sprint: String
     alerts: Int!
     pages: Int!
     pageHours: Float!
@@ -164,7 +174,7 @@ export const kpiTypeDefs = /* GraphQL */ `
     dora(range: DateRange!): Dora!
     "KPIs over a date range."
     kpis(range: DateRange!): TeamKpis!
-    "KPIs per bucket over a date range, gaps filled with zeros."
+    "KPIs per bucket over a date range, gaps filled with zeros. The buckets cover every day of the range exactly once, so they add up to kpis(range); SPRINT buckets put the days outside any sprint in buckets of their own."
     series(range: DateRange!, bucket: Bucket = DAY): [KpiPoint!]!
   }
 

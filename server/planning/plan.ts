@@ -84,7 +84,7 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
   });
   const skipped = lookback.length - usable.slice(0, policy.lookbackSprints).length;
   if (skipped > 0) plan.explanation.unshift(`${skipped} recent sprint(s) had no capacity, so their ops share is unknown and they were skipped.`);
-  if (!stored) plan.explanation.unshift('The team records no sprints, so its history is read as 14-day windows ending today.');
+  if (!stored) plan.explanation.unshift('The team records no sprints, so its history is read as 14-day windows, the newest ending yesterday.');
 
   return {
     ...plan,

@@ -33,8 +33,8 @@ export const planningResolvers = {
     loadModelDefaults: (_: unknown, __: unknown, ctx: Context) => effectiveLoadModel(ctx.db, null),
   },
   Mutation: {
-    upsertSprints: async (_: unknown, args: { input: unknown[] }, ctx: Context) => {
-      const rows = await upsertSprints(ctx.db, args.input);
+    upsertSprints: async (_: unknown, args: { input: unknown[]; replan?: boolean | null }, ctx: Context) => {
+      const rows = await upsertSprints(ctx.db, args.input, { replan: args.replan === true, actor: ctx.actor });
       // Answer with the actuals of the written sprints (one aggregate per team), in input order.
       const teams = await ctx.db('teams').select('*').whereIn('id', [...new Set(rows.map((r) => r.teamId))]);
       const actuals = new Map<string, SprintActuals>();
@@ -61,6 +61,10 @@ export const planningResolvers = {
   SprintPlan: {
     // Plans frozen in snapshots made before plans carried their rules have none to show.
     rules: (p: { rules?: RuleResult[] }) => p.rules ?? [],
+  },
+  Sprint: {
+    // Snapshot documents frozen before sprints had states judged every sprint as finished.
+    state: (s: { state?: string }) => s.state ?? 'FINISHED',
   },
   GuardrailPolicy: {
     // Frozen snapshot documents carry the slug; live versions carry the team id.

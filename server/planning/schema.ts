@@ -61,35 +61,51 @@ export const planningTypeDefs = /* GraphQL */ `
     maxHoursPerPage: Float
   }
 
+  "Where a sprint stands on its team's calendar (the team's time zone)."
+  enum SprintState {
+    "Ended before today: judged by its guardrail version, the only kind the recommendation learns from."
+    FINISHED
+    "Runs today: figures are to date (its days so far, against their share of the capacity); never under-reserved yet."
+    IN_PROGRESS
+    "Starts after today (accepted, not begun): no figures yet."
+    PLANNED
+  }
+
   "A sprint with its actual ops load."
   type Sprint {
     name: String!
     startDate: Date!
     "Last day, inclusive."
     endDate: Date!
+    "Finished, in progress or planned, in the team's time zone; only finished sprints are judged as finished."
+    state: SprintState!
     "As given, or members x working days x focus hours - days off x focus hours."
     capacityHours: Float!
     "The ops share reserved when the sprint was planned; null if none was recorded."
     reservedOpsShare: Float
-    "Actual ops hours in the sprint."
+    "Actual ops hours in the sprint (to date while it runs)."
     opsHours: Float!
     "Actual ops hours by cause."
     opsBreakdown: OpsBreakdown!
-    "Actual opsHours / capacityHours; null when capacity is 0."
+    "Actual opsHours / capacityHours; null when capacity is 0. While the sprint runs: against the capacity of its working days so far."
     opsShare: Float
     "Capacity left for feature work: capacityHours - opsHours (never negative)."
     featureHours: Float!
-    "True when the actual ops share exceeded the reserved share."
+    "True when a finished sprint's actual ops share exceeded the reserved share (false until it ends)."
     underReserved: Boolean!
     "Worst guardrail rule of the sprint, judged by the version in force when it was planned; NO_DATA when the sprint holds no signal."
     status: Status!
     "Every rule's result for the sprint."
     rules: [RuleResult!]!
-    "The guardrail policy version the sprint is judged by."
+    "The guardrail policy version the sprint is judged by: the one in force when it was first planned, unless re-planned."
     guardrailVersion: Int!
+    "When the sprint was last re-planned under the guardrail version then in force (upsertSprints with replan: true); null if never."
+    replannedAt: DateTime
+    "Who re-planned it (the token's name); null if never."
+    replannedBy: String
     featurePointsPlanned: Float
     featurePointsCompleted: Float
-    "True for the 14-day windows of a team that records no sprints."
+    "True for the 14-day windows of a team that records no sprints (named by their dates, the newest ending yesterday)."
     synthetic: Boolean!
   }
 
@@ -140,7 +156,7 @@ export const planningTypeDefs = /* GraphQL */ `
   }
 
   extend type Team {
-    "The team's last sprints with actual load, newest first (default 6). Without sprints: 14-day windows ending today."
+    "The team's last sprints with actual load, newest first (default 6), planned and running ones included. Without sprints: 14-day windows, the newest ending yesterday in the team's time zone."
     sprints(last: Int = 6): [Sprint!]!
     "The guardrail policy in force: the team's newest version, else the org default."
     guardrail: GuardrailPolicy!
@@ -162,8 +178,8 @@ export const planningTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Creates or updates sprints by (team, name); all or nothing."
-    upsertSprints(input: [SprintInput!]!): [Sprint!]!
+    "Creates or updates sprints by (team, name); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when."
+    upsertSprints(input: [SprintInput!]!, replan: Boolean = false): [Sprint!]!
     "Adds a new guardrail version for a team (team null: the org default), with the reason."
     setGuardrail(team: String, input: GuardrailInput!, reason: String!): GuardrailPolicy!
     "Sets a team's load model (team null: the org default)."

@@ -12,12 +12,15 @@ export interface SprintRow {
   featurePointsPlanned: number | null;
   featurePointsCompleted: number | null;
   guardrailPolicyId: number | null;
+  replannedAt: Date | null;
+  replannedBy: string | null;
 }
 
 const select = [
   'id', 'team_id as teamId', 'name', 'start_date as startDate', 'end_date as endDate', 'capacity_hours as capacityHours',
   'days_off as daysOff', 'reserved_ops_share as reservedOpsShare', 'feature_points_planned as featurePointsPlanned',
   'feature_points_completed as featurePointsCompleted', 'guardrail_policy_id as guardrailPolicyId',
+  'replanned_at as replannedAt', 'replanned_by as replannedBy',
 ];
 
 /** A team's sprints, newest (latest end date) first. */
@@ -28,6 +31,11 @@ export function lastSprints(db: Knex, teamId: number, limit: number): Promise<Sp
 /** Finished sprints (ended before `today`), newest first. */
 export function finishedSprints(db: Knex, teamId: number, today: string, limit: number): Promise<SprintRow[]> {
   return db('sprints').select(select).where('team_id', teamId).where('end_date', '<', today).orderBy('end_date', 'desc').limit(limit);
+}
+
+/** Whether the team records any sprint (else it is read as synthetic 14-day windows). */
+export async function hasSprints(db: Knex, teamId: number): Promise<boolean> {
+  return (await db('sprints').select('id').where('team_id', teamId).first()) !== undefined;
 }
 
 /** Sprints of a team that overlap a range, newest first. */
@@ -48,17 +56,18 @@ export interface SprintWrite {
   guardrail_policy_id: number | null;
 }
 
-/** Upsert by (team, name): re-sending a sprint updates it. */
-export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[]): Promise<SprintRow[]> {
+/**
+ * Upsert by (team, name): re-sending a sprint updates it, but keeps the guardrail version it was
+ * first planned under unless `replan` names who re-plans it now (then the version is today's, and
+ * who and when are recorded).
+ */
+export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[], replan: { by: string } | null = null): Promise<SprintRow[]> {
   if (rows.length === 0) return [];
-  return trx('sprints')
-    .insert(rows)
-    .onConflict(['team_id', 'name'])
-    .merge([...Object.keys(rows[0]).filter((k) => k !== 'team_id' && k !== 'name'), 'updated_at'].reduce<Record<string, unknown>>((m, c) => {
-      m[c] = c === 'updated_at' ? trx.fn.now() : trx.raw('??', [`excluded.${c}`]);
-      return m;
-    }, {}))
-    .returning(select);
+  const updated = Object.keys(rows[0]).filter((k) => k !== 'team_id' && k !== 'name' && (replan || k !== 'guardrail_policy_id'));
+  const merge: Record<string, unknown> = Object.fromEntries(updated.map((c) => [c, trx.raw('??', [`excluded.${c}`])]));
+  merge.updated_at = trx.fn.now();
+  if (replan) Object.assign(merge, { replanned_at: trx.fn.now(), replanned_by: replan.by });
+  return trx('sprints').insert(rows).onConflict(['team_id', 'name']).merge(merge).returning(select);
 }
 
 /** Per team, the reserved share of its newest sprint overlapping the range that has one (one query). */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, hours, share, slug, text, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
+import { calendarDate, hours, share, slug, text, batchSizeError } from '../validation/fields';
+import { validateTeamRecords } from '../ingest/eventInput';
 import { throwIfBad, type RecordError } from '../graphql/errors';
-import { resolveTeamIds } from '../teams/service';
 import type { TeamRow } from '../teams/queries';
-import { computeCapacity, defaultSprintWindows, lengthInDays } from '../kpi/capacity';
+import { addDays, computeCapacity, lengthInDays, workingDays } from '../kpi/capacity';
+import { syntheticSprints, windowLabel } from '../kpi/sprintWindows';
 import { todayIn } from '../kpi/dateRange';
 import { millionths, published } from '../kpi/format';
 import { signalSumsForWindows } from '../kpi/queries';
@@ -30,28 +31,30 @@ const sprintInput = z
   .refine((s) => lengthInDays(s.startDate, s.endDate) <= 92, { path: ['endDate'], message: 'a sprint lasts at most 92 days' });
 
 /**
- * Creates or updates sprints by (team, name); all or nothing. Each sprint remembers the guardrail
- * version in force when it was written, the version it is judged by later.
+ * Creates or updates sprints by (team, name); all or nothing. A new sprint is judged by the guardrail
+ * version in force when it is first planned, and keeps it when re-sent (say, with its completed
+ * points at the end): history is judged as it was planned. `replan` is the explicit act of judging
+ * the sprints sent under today's version; it records who did it and when.
  */
-export async function upsertSprints(db: Knex, input: unknown[]): Promise<SprintRow[]> {
+export async function upsertSprints(db: Knex, input: unknown[], opts: { replan?: boolean; actor?: string } = {}): Promise<SprintRow[]> {
   throwIfBad(batchSizeError(input.length), 'sprint');
-  const { values, errors } = validateRecords(sprintInput, input);
-  throwIfBad(errors, 'sprint');
-  const teams = await resolveTeamIds(db, values);
-  const problems: RecordError[] = [...teams.errors, ...duplicateKeys(values, (s) => `${s.team}|${s.name}`, 'name')];
+  const checked = await validateTeamRecords(db, sprintInput, input, (s, teamId) => ({ ...s, teamId }), (s) => `${s.teamId}|${s.name}`, 'name');
   const members = new Map<number, number | null>(
-    (await db('teams').select('id', 'members').whereIn('id', [...teams.ids.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
+    (await db('teams').select('id', 'members').whereIn('id', [...checked.teamIds.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
   );
-  values.forEach((s, index) => {
-    const teamId = teams.ids.get(s.team);
-    // members 0 is a capacity of 0 h (ops share null), not an unknown: only a missing count is.
+  const problems: RecordError[] = [...checked.errors];
+  // Capacity can be computed only for a team with a members count (0 is a capacity of 0 h, ops
+  // share null; only a missing count is unknown): checked on every record that parsed.
+  for (const { index, value: s } of checked.valid) {
+    const teamId = checked.teamIds.get(s.team);
     if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && members.get(teamId) == null)
       problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
-  });
+  }
   throwIfBad(problems, 'sprint');
-  const policies = await effectivePolicies(db, [...teams.ids.values()]);
+  const values = checked.valid.map((v) => v.value);
+  const policies = await effectivePolicies(db, [...checked.teamIds.values()]);
   const rows: SprintWrite[] = values.map((s) => {
-    const teamId = teams.ids.get(s.team)!;
+    const teamId = checked.teamIds.get(s.team)!;
     return {
       team_id: teamId,
       name: s.name,
@@ -65,7 +68,7 @@ export async function upsertSprints(db: Knex, input: unknown[]): Promise<SprintR
       guardrail_policy_id: policies.get(teamId)!.id,
     };
   });
-  return db.transaction((trx) => upsertSprintRows(trx, rows));
+  return db.transaction((trx) => upsertSprintRows(trx, rows, opts.replan ? { by: opts.actor ?? 'unknown' } : null));
 }
 
 /** Capacity of a sprint: as given, else members × working days × focus hours − days off × focus hours. */
@@ -74,39 +77,58 @@ export function sprintCapacity(team: TeamRow, s: Pick<SprintRow, 'capacityHours'
   return computeCapacity({ members: team.members ?? 0, startDate: s.startDate, endDate: s.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff: s.daysOff });
 }
 
+/** Where a sprint stands on the team's calendar (its time zone): only FINISHED sprints are judged as such. */
+export type SprintState = 'FINISHED' | 'IN_PROGRESS' | 'PLANNED';
+
+export function sprintState(s: { startDate: string; endDate: string }, today: string): SprintState {
+  return s.endDate < today ? 'FINISHED' : s.startDate > today ? 'PLANNED' : 'IN_PROGRESS';
+}
+
 export interface SprintActuals extends TeamKpiFigures {
   name: string;
   startDate: string;
   endDate: string;
+  state: SprintState;
   featureHours: number;
   underReserved: boolean;
   featurePointsPlanned: number | null;
   featurePointsCompleted: number | null;
   guardrailVersion: number;
+  replannedAt: Date | null;
+  replannedBy: string | null;
   /** True for the synthetic 14-day windows of a team that records no sprints. */
   synthetic: boolean;
 }
 
 /**
  * A team's last sprints with their actual ops load, newest first. A team without sprints gets
- * consecutive 14-day windows ending today (capacity from members, nothing reserved).
+ * consecutive 14-day windows, the newest ending yesterday (capacity from members, nothing reserved).
  */
 export async function sprintActuals(db: Knex, team: TeamRow, model: LoadModel, last: number): Promise<SprintActuals[]> {
   const stored = await lastSprints(db, team.id, last);
   if (stored.length) return actualsFor(db, team, model, stored.map((s) => ({ ...s, synthetic: false })));
-  const windows = defaultSprintWindows(todayIn(team.timezone), last).map((w, i) => ({
-    ...w, name: `Last ${14 * (i + 1)}–${14 * i + 1} days`, capacityHours: null, daysOff: 0, reservedOpsShare: null,
-    featurePointsPlanned: null, featurePointsCompleted: null, guardrailPolicyId: null, synthetic: true,
+  const windows = syntheticSprints(todayIn(team.timezone), last).map((w) => ({
+    ...w, name: windowLabel(w), capacityHours: null, daysOff: 0, reservedOpsShare: null, featurePointsPlanned: null,
+    featurePointsCompleted: null, guardrailPolicyId: null, replannedAt: null, replannedBy: null, synthetic: true,
   }));
   return actualsFor(db, team, model, windows);
 }
 
 type SprintLike = Omit<SprintRow, 'id' | 'teamId'> & { synthetic: boolean };
 
-/** Actual load of the given sprints of one team: one aggregate query for all of them. */
+/**
+ * Actual load of the given sprints of one team: one aggregate query for all of them. A sprint in
+ * progress is measured to date — its days so far, against the capacity of their working days — and
+ * a planned one has no days yet; neither is called under-reserved before it ends.
+ */
 export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, sprints: SprintLike[]): Promise<SprintActuals[]> {
   const current = (await effectivePolicies(db, [team.id])).get(team.id)!;
-  const sums = await signalSumsForWindows(db, team.id, sprints);
+  const today = todayIn(team.timezone);
+  const measured = sprints.map((s) => {
+    const state = sprintState(s, today);
+    return { state, startDate: s.startDate, endDate: state === 'FINISHED' ? s.endDate : state === 'IN_PROGRESS' ? today : addDays(s.startDate, -1) };
+  });
+  const sums = await signalSumsForWindows(db, team.id, measured);
   const policyCache = new Map<number, PolicyVersion>();
   return Promise.all(
     sprints.map(async (s, i) => {
@@ -117,21 +139,34 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         policy = policyCache.get(s.guardrailPolicyId) ?? (await policyById(db, s.guardrailPolicyId)) ?? current;
         policyCache.set(s.guardrailPolicyId, policy);
       }
+      const { state, endDate: measuredTo } = measured[i];
       const capacity = sprintCapacity(team, s);
-      const figures = teamKpiFigures({ sums: sums[i], days: lengthInDays(s.startDate, s.endDate), capacityHours: capacity, reservedOpsShare: s.reservedOpsShare, model, policy });
+      const elapsed = lengthInDays(s.startDate, measuredTo);
+      const capacitySoFar = state === 'FINISHED' ? capacity : proratedCapacity(capacity, s, measuredTo);
+      const figures = teamKpiFigures({ sums: sums[i], days: elapsed, capacityHours: capacitySoFar, reservedOpsShare: s.reservedOpsShare, model, policy });
       return {
         ...figures,
+        capacityHours: published('hours', capacity),
         name: s.name,
         startDate: s.startDate,
         endDate: s.endDate,
-        featureHours: published('hours', Math.max(0, figures.capacityHours - figures.opsHours)),
-        // Judged on the published share, like every rule.
-        underReserved: s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
+        state,
+        featureHours: published('hours', Math.max(0, capacity - figures.opsHours)),
+        // Judged on the published share, like every rule; only a finished sprint can be under-reserved.
+        underReserved: state === 'FINISHED' && s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
         featurePointsPlanned: s.featurePointsPlanned,
         featurePointsCompleted: s.featurePointsCompleted,
         guardrailVersion: policy.version,
+        replannedAt: s.replannedAt,
+        replannedBy: s.replannedBy,
         synthetic: s.synthetic,
       };
     }),
   );
+}
+
+/** The part of a sprint's capacity that its working days up to `to` hold (0 before it starts). */
+export function proratedCapacity(capacity: number, s: { startDate: string; endDate: string }, to: string): number {
+  const total = workingDays(s.startDate, s.endDate);
+  return total === 0 ? 0 : (capacity * workingDays(s.startDate, to)) / total;
 }

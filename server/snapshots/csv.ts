@@ -14,7 +14,7 @@ export const TEAM_COLUMNS = [
 
 export const SPRINT_COLUMNS = [
   'team', 'sprint', 'startDate', 'endDate', 'capacityHours', 'reservedOpsShare', 'opsHours', 'opsShare',
-  'featureHours', 'underReserved', 'status', 'guardrailVersion', 'featurePointsPlanned', 'featurePointsCompleted',
+  'featureHours', 'underReserved', 'status', 'guardrailVersion', 'featurePointsPlanned', 'featurePointsCompleted', 'state',
 ] as const;
 
 export type ExportKind = 'teams' | 'sprints';
@@ -34,6 +34,8 @@ export function sprintRows(t: TeamDocument): Cell[][] {
   return t.sprints.map((s) => [
     t.slug, s.name, s.startDate, s.endDate, s.capacityHours, s.reservedOpsShare, s.opsHours, s.opsShare,
     s.featureHours, s.underReserved, s.status, s.guardrailVersion, s.featurePointsPlanned, s.featurePointsCompleted,
+    // Documents frozen before sprints had states judged every sprint as finished.
+    s.state ?? 'FINISHED',
   ]);
 }
 

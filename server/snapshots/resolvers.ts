@@ -35,7 +35,8 @@ export const snapshotsResolvers = {
       if (e instanceof NotFoundError) return null;
       throw e;
     }),
-    snapshotDiff: (_: unknown, args: { a: string; b?: string | null }, ctx: Context) => snapshotDiff(ctx, args.a, args.b),
+    snapshotDiff: (_: unknown, args: { a: string; b?: string | null; reversed?: boolean | null }, ctx: Context) =>
+      snapshotDiff(ctx, args.a, args.b, args.reversed === true),
   },
   Mutation: {
     createSnapshot: (_: unknown, args: { input: { label: string; range: DateRange; teams?: string[] | null } }, ctx: Context) =>

@@ -9,6 +9,7 @@ import { checkedRange } from '../kpi/service';
 import { documentBatches, documentOf, requireSnapshot, selectTeams } from './service';
 import { writeCsv, type ExportKind } from './csv';
 import type { TeamDocument } from './document';
+import { exportedDocument } from './exportJson';
 
 function kindOf(q: unknown): ExportKind {
   if (q === undefined || q === 'teams') return 'teams';
@@ -46,7 +47,7 @@ function teamsOf(q: unknown): string[] | null {
 export function exportRoutes(db: Knex, log: Logger): Router {
   const router = Router();
 
-  // GET /api/snapshots/:id.json — the stored document, byte for byte. .csv — its rows.
+  // GET /api/snapshots/:id.json — the stored document in its documented shape. .csv — its rows.
   router.get('/api/snapshots/:file', async (req, res) => {
     try {
       const m = /^(.+)\.(json|csv)$/.exec(req.params.file);
@@ -54,7 +55,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
       const ctx = createContext(db, log, res.locals.viewer);
       const row = await requireSnapshot(ctx, m[1]);
       if (m[2] === 'json') {
-        res.status(200).type('application/json; charset=utf-8').attachment(`snapshot-${row.id}.json`).send(row.document);
+        res.status(200).type('application/json; charset=utf-8').attachment(`snapshot-${row.id}.json`).send(exportedDocument(row.document));
         return;
       }
       const kind = kindOf(req.query.kind);

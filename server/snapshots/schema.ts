@@ -91,8 +91,9 @@ export const snapshotsTypeDefs = /* GraphQL */ `
   }
 
   type SnapshotDiff {
+    "The older snapshot (the newer one when reversed); its range and createdAt say what it covers."
     before: Snapshot!
-    "The later snapshot; null when compared with the current figures."
+    "The newer snapshot (the older one when reversed); null when compared with the current figures."
     after: Snapshot
     teams: [TeamDiff!]!
   }
@@ -102,8 +103,8 @@ export const snapshotsTypeDefs = /* GraphQL */ `
     snapshots(first: Int = 20, after: String): SnapshotConnection!
     "One snapshot, or null."
     snapshot(id: ID!): Snapshot
-    "Per team, the KPIs that moved from snapshot a to snapshot b (or to now when b is left out)."
-    snapshotDiff(a: ID!, b: ID): SnapshotDiff!
+    "Per team, the KPIs that moved between snapshots a and b, the older one before whichever is named first (changes read forward in time; reversed: true puts the newer one before). Without b: from snapshot a to the current figures."
+    snapshotDiff(a: ID!, b: ID, reversed: Boolean = false): SnapshotDiff!
   }
 
   extend type Mutation {

@@ -83,15 +83,21 @@ export function documentOf(row: SnapshotRow): SnapshotDocument {
   return doc;
 }
 
-/** Compares snapshot a with snapshot b, or with the current figures for a's range and teams. */
-export async function snapshotDiff(ctx: Context, a: string, b?: string | null) {
-  const before = await requireSnapshot(ctx, a);
-  const beforeDoc = documentOf(before);
+/**
+ * Compares two snapshots, the older one "before" whichever was named first, so a change reads
+ * forward in time; `reversed` puts the newer one before (the dashboard's swap). Without b:
+ * snapshot a against the current figures for its range and teams.
+ */
+export async function snapshotDiff(ctx: Context, a: string, b?: string | null, reversed = false) {
+  const first = await requireSnapshot(ctx, a);
   if (b) {
-    const after = await requireSnapshot(ctx, b);
-    return { before, after, teams: diffTeams(beforeDoc.teams, documentOf(after).teams) };
+    const second = await requireSnapshot(ctx, b);
+    const [older, newer] = first.createdAt <= second.createdAt ? [first, second] : [second, first];
+    const [before, after] = reversed ? [newer, older] : [older, newer];
+    return { before, after, teams: diffTeams(documentOf(before).teams, documentOf(after).teams) };
   }
-  const teams = (await visibleTeams(ctx)).filter((t) => before.teams.includes(t.slug));
+  const beforeDoc = documentOf(first);
+  const teams = (await visibleTeams(ctx)).filter((t) => first.teams.includes(t.slug));
   const now = await currentDocuments(ctx, teams, beforeDoc.range);
-  return { before, after: null, teams: diffTeams(beforeDoc.teams, now) };
+  return { before: first, after: null, teams: diffTeams(beforeDoc.teams, now) };
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { HourSchedule } from '../kpi/hourClasses';
 
 export interface TeamRow {
   id: number;
@@ -7,9 +8,11 @@ export interface TeamRow {
   timezone: string;
   members: number | null;
   focus_hours_per_day: number;
+  /** teams.hour_schedule: null means the defaults (ingest/teamClocks.ts scheduleOf reads it). */
+  hour_schedule: unknown;
 }
 
-const columns = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day'];
+const columns = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day', 'hour_schedule'];
 
 export function listTeams(db: Knex): Promise<TeamRow[]> {
   return db('teams').select(columns).orderBy('slug');
@@ -29,6 +32,8 @@ export interface TeamWrite {
   timezone?: string;
   members?: number | null;
   focusHoursPerDay?: number;
+  /** A whole schedule to store, or null for the defaults; undefined keeps the stored one. */
+  hourSchedule?: HourSchedule | null;
 }
 
 /** Insert or update by slug; fields left out keep their stored value (or the column default). */
@@ -37,6 +42,7 @@ export async function upsertTeam(db: Knex, t: TeamWrite): Promise<TeamRow> {
   if (t.timezone !== undefined) row.timezone = t.timezone;
   if (t.members !== undefined) row.members = t.members;
   if (t.focusHoursPerDay !== undefined) row.focus_hours_per_day = t.focusHoursPerDay;
+  if (t.hourSchedule !== undefined) row.hour_schedule = t.hourSchedule === null ? null : JSON.stringify(t.hourSchedule);
   const [saved] = await db('teams')
     .insert(row)
     .onConflict('slug')

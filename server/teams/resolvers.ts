@@ -1,6 +1,7 @@
 import type { Context } from '../graphql/context';
 import { visibleTeam, visibleTeams } from './visible';
 import { upsertTeams } from './service';
+import { scheduleOf } from '../ingest/teamClocks';
 
 export const teamsResolvers = {
   Query: {
@@ -12,5 +13,6 @@ export const teamsResolvers = {
   },
   Team: {
     focusHoursPerDay: (t: { focus_hours_per_day: number }) => t.focus_hours_per_day,
+    hourSchedule: (t: { hour_schedule?: unknown }) => scheduleOf(t.hour_schedule),
   },
 };

@@ -11,6 +11,31 @@ export const teamsTypeDefs = /* GraphQL */ `
     members: Int
     "Hours of focused work a member gives a sprint per working day (default 6)."
     focusHoursPerDay: Float!
+    "When the team's business, off and sleep hours are, in its time zone (defaults: business 08:00-18:00 Mon-Fri, sleep 22:00-08:00)."
+    hourSchedule: HourSchedule!
+  }
+
+  "A team's hour classes, in its own time zone. Hours are 0-24 (8.5 is 08:30); a window whose start is after its end runs over midnight. Sleep hours win where they overlap business hours; the rest is off hours."
+  type HourSchedule {
+    "Start of business hours (default 8)."
+    businessStartHour: Float!
+    "End of business hours, exclusive (default 18)."
+    businessEndHour: Float!
+    "Start of sleep hours (default 22)."
+    sleepStartHour: Float!
+    "End of sleep hours, exclusive (default 8)."
+    sleepEndHour: Float!
+    "ISO weekdays with business hours, 1 = Monday ... 7 = Sunday (default 1-5)."
+    businessDays: [Int!]!
+  }
+
+  "Hour schedule fields to change; fields left out keep their current value."
+  input HourScheduleInput {
+    businessStartHour: Float
+    businessEndHour: Float
+    sleepStartHour: Float
+    sleepEndHour: Float
+    businessDays: [Int!]
   }
 
   "Creates a team or updates it by slug; fields left out keep their stored value."
@@ -20,6 +45,8 @@ export const teamsTypeDefs = /* GraphQL */ `
     timezone: String
     members: Int
     focusHoursPerDay: Float
+    "Changes the team's hour classes; null goes back to the defaults. Stored pages are re-split by the new schedule, as after a time-zone change."
+    hourSchedule: HourScheduleInput
   }
 
   extend type Query {

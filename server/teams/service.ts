@@ -2,9 +2,33 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
 import { throwIfBad } from '../graphql/errors';
+import { isDeepStrictEqual } from 'node:util';
 import { teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
 import { throwIfRefused, type Viewer } from '../auth/viewer';
+import { scheduleOf } from '../ingest/teamClocks';
+import type { HourSchedule } from '../kpi/hourClasses';
 import { resplitTeamPages } from '../ingest/resplit';
+
+// An hour of the day, 0-24, to the minute (8.5 is 08:30).
+const hourOfDay = z
+  .number()
+  .finite()
+  .min(0, 'must be between 0 and 24')
+  .max(24, 'must be between 0 and 24')
+  .refine((h) => Number.isInteger(Math.round(h * 60 * 1e6) / 1e6), 'must be a whole number of minutes (8.5 is 08:30)');
+
+const scheduleInput = z
+  .object({
+    businessStartHour: hourOfDay.nullish(),
+    businessEndHour: hourOfDay.nullish(),
+    sleepStartHour: hourOfDay.nullish(),
+    sleepEndHour: hourOfDay.nullish(),
+    businessDays: z
+      .array(z.number().int('must hold whole numbers').min(1, 'must hold ISO weekdays 1-7').max(7, 'must hold ISO weekdays 1-7'))
+      .refine((d) => new Set(d).size === d.length, 'must not repeat a day')
+      .nullish(),
+  })
+  .strict();
 
 const teamInput = z.object({
   slug,
@@ -12,25 +36,62 @@ const teamInput = z.object({
   timezone: timeZone.optional(),
   members: count.nullable().optional(),
   focusHoursPerDay: z.number().finite().gt(0, 'must be more than 0').max(24, 'must be at most 24').optional(),
+  hourSchedule: scheduleInput.nullable().optional(),
 }).strict();
 
+type ScheduleInput = z.output<typeof scheduleInput>;
+
+/** The stored schedule with the input's fields laid over it; the problems of the result. */
+function mergedSchedule(stored: unknown, input: ScheduleInput): { schedule: HourSchedule; problems: { field: string; message: string }[] } {
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+  const schedule: HourSchedule = { ...scheduleOf(stored), ...given };
+  const problems: { field: string; message: string }[] = [];
+  if (schedule.businessStartHour === schedule.businessEndHour)
+    problems.push({ field: 'hourSchedule.businessEndHour', message: 'must differ from businessStartHour (for no business hours, set businessDays: [])' });
+  if (schedule.sleepStartHour === schedule.sleepEndHour)
+    problems.push({ field: 'hourSchedule.sleepEndHour', message: 'must differ from sleepStartHour' });
+  return { schedule: { ...schedule, businessDays: [...schedule.businessDays].sort((a, b) => a - b) }, problems };
+}
+
 /**
- * Validates the whole batch, then writes it in one transaction: all or nothing. A viewer limited
- * to teams (an admin token stored before admin became org-wide) edits only its existing teams.
+ * Validates the whole batch, then writes it in one transaction: all or nothing. A new time zone or
+ * hour schedule moves the team's events to other days and hour classes: its pages are re-split.
+ * A viewer limited to teams (an admin token stored before admin became org-wide) edits only its
+ * existing teams.
  */
 export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): Promise<TeamRow[]> {
   await requireOwnTeams(db, input, viewer);
-  const { values, errors } = validateRecords<TeamWrite>(teamInput, input);
+  const { valid, errors } = validateRecords(teamInput, input);
   errors.push(...batchSizeError(input.length));
-  if (errors.length === 0) errors.push(...duplicateKeys(values, (t) => t.slug, 'slug'));
+  // Sparse, at the records' own indexes: a bad field in one record hides no duplicate in another.
+  const byIndex: { slug: string }[] = [];
+  for (const v of valid) byIndex[v.index] = v.value;
+  errors.push(...duplicateKeys(byIndex, (t) => t.slug, 'slug'));
+  const withSchedule = valid.filter((v) => v.value.hourSchedule);
+  const stored = new Map<string, unknown>(
+    withSchedule.length
+      ? (await db('teams').select('slug', 'hour_schedule').whereIn('slug', withSchedule.map((v) => v.value.slug))).map((t: { slug: string; hour_schedule: unknown }) => [t.slug, t.hour_schedule])
+      : [],
+  );
+  const writes = new Map<number, TeamWrite>();
+  for (const { index, value } of valid) {
+    const { hourSchedule, ...rest } = value;
+    if (!hourSchedule) {
+      writes.set(index, { ...rest, hourSchedule });
+      continue;
+    }
+    const { schedule, problems } = mergedSchedule(stored.get(value.slug), hourSchedule);
+    errors.push(...problems.map((p) => ({ index, ...p })));
+    writes.set(index, { ...rest, hourSchedule: schedule });
+  }
   throwIfBad(errors, 'team');
   return db.transaction(async (trx) => {
     const saved: TeamRow[] = [];
-    for (const t of values) {
-      const before: { timezone: string } | undefined = await trx('teams').select('timezone').where({ slug: t.slug }).forUpdate().first();
+    for (const t of writes.values()) {
+      const before: { timezone: string; hour_schedule: unknown } | undefined = await trx('teams').select('timezone', 'hour_schedule').where({ slug: t.slug }).forUpdate().first();
       const row = await upsertTeam(trx, t);
-      // A new time zone moves the team's events to other days and hour classes.
-      if (before && before.timezone !== row.timezone) await resplitTeamPages(trx, row.id);
+      const moved = before && (before.timezone !== row.timezone || !isDeepStrictEqual(scheduleOf(before.hour_schedule), scheduleOf(row.hour_schedule)));
+      if (moved) await resplitTeamPages(trx, row.id);
       saved.push(row);
     }
     return saved;

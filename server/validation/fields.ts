@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { scalarErrorsOf } from './invalidScalar';
 import type { RecordError } from '../graphql/errors';
 import { isValidTimeZone } from '../kpi/hourClasses';
 
@@ -66,15 +67,25 @@ export const share = finite.min(0, 'must be between 0 and 1').max(1, 'must be be
 export function validateRecords<T>(
   schema: z.ZodType<T>,
   records: unknown[],
-): { values: T[]; errors: RecordError[] } {
-  const values: T[] = [];
+): { values: T[]; valid: { index: number; value: T }[]; errors: RecordError[] } {
+  const valid: { index: number; value: T }[] = [];
   const errors: RecordError[] = [];
   records.forEach((record, index) => {
+    // A Date/DateTime GraphQL could not read arrives as an InvalidScalar: reported with its own
+    // message, and zod's "expected string" about the same field is left out.
+    const scalars = scalarErrorsOf(record, index);
+    errors.push(...scalars);
     const parsed = schema.safeParse(record);
-    if (parsed.success) values.push(parsed.data);
-    else for (const issue of parsed.error.issues) errors.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
+    if (parsed.success) valid.push({ index, value: parsed.data });
+    else {
+      const named = new Set(scalars.map((e) => e.field));
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || '(record)';
+        if (!named.has(field)) errors.push({ index, field, message: issue.message });
+      }
+    }
   });
-  return { values, errors };
+  return { values: valid.map((v) => v.value), valid, errors };
 }
 
 /** Flags every record whose key was already seen earlier in the same batch. */

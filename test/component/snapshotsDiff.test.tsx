@@ -7,19 +7,19 @@ import type { SnapshotDiff } from '../../client/graphql/snapshotOperations';
 afterEach(cleanup);
 
 const diff: SnapshotDiff = {
-  before: { id: 'a', label: 'Sprint 7 review', createdAt: '2026-03-01T10:00:00Z' },
+  before: { id: 'a', label: 'Sprint 7 review', createdAt: '2026-03-16T10:00:00Z', range: { from: '2026-03-02', to: '2026-03-15' } },
   after: null,
   teams: [
     {
-      team: 'alpha', presence: 'BOTH', statusBefore: 'WARN', statusAfter: 'BREACH',
+      team: 'alpha', name: 'Alpha Payments', presence: 'BOTH', statusBefore: 'WARN', statusAfter: 'BREACH',
       changes: [
         { kpi: 'alerts', before: 18, after: 24, delta: 6 },
         { kpi: 'opsShare', before: 0.1, after: 0.075, delta: -0.025 },
         { kpi: 'changeFailureRate', before: null, after: 0.5, delta: null },
       ],
     },
-    { team: 'beta', presence: 'BOTH', statusBefore: 'OK', statusAfter: 'OK', changes: [] },
-    { team: 'gamma', presence: 'ONLY_BEFORE', statusBefore: 'OK', statusAfter: null, changes: [{ kpi: 'alerts', before: 3, after: null, delta: null }] },
+    { team: 'beta', name: 'Beta', presence: 'BOTH', statusBefore: 'OK', statusAfter: 'OK', changes: [] },
+    { team: 'gamma', name: 'Gamma', presence: 'ONLY_BEFORE', statusBefore: 'OK', statusAfter: null, changes: [{ kpi: 'alerts', before: 3, after: null, delta: null }] },
   ],
 };
 
@@ -37,6 +37,26 @@ describe('DiffTable', () => {
     expect(screen.getByTestId('diff-alpha-opsShare-delta').querySelector('.sr-only')!.textContent).toBe('down by 2.5 percentage points');
     expect(screen.getByTestId('diff-alpha-changeFailureRate-before').textContent).toBe('—');
     expect(screen.getByTestId('diff-alpha-changeFailureRate-after').textContent).toBe('50.0%');
+  });
+
+  it('names teams by their name and shows what each side covers', () => {
+    render(<DiffTable diff={diff} />);
+    expect(screen.getByTestId('diff-team-alpha').querySelector('.snap-diff__name')!.textContent).toBe('Alpha Payments');
+    expect(screen.getByTestId('diff-before-header').textContent).toMatch(/Mar 2.*Mar 15.*made/);
+    expect(screen.getByTestId('diff-after-header').textContent).toMatch(/Mar 2.*Mar 15.*current figures/);
+    // Against now there is nothing to swap.
+    expect(screen.queryByTestId('diff-swap')).toBeNull();
+  });
+
+  it('offers a swap between two snapshots and says when the newer one comes first', () => {
+    const newer = { id: 'b', label: 'After the incident', createdAt: '2026-04-01T09:00:00Z', range: { from: '2026-03-16', to: '2026-03-29' } };
+    let swapped = 0;
+    render(<DiffTable diff={{ ...diff, before: newer, after: diff.before }} onSwap={() => swapped++} />);
+    expect(screen.getByRole('status').textContent).toContain('(newer first: read backwards in time)');
+    expect(screen.getByTestId('diff-before-header').textContent).toMatch(/Mar 16.*Mar 29/);
+    expect(screen.getByTestId('diff-after-header').textContent).toMatch(/Mar 2.*Mar 15/);
+    screen.getByTestId('diff-swap').click();
+    expect(swapped).toBe(1);
   });
 
   it('names status changes, unchanged teams and teams on one side only', () => {

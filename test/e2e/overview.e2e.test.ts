@@ -260,10 +260,19 @@ describe('team page', () => {
     const weeks = await page.locator('[data-testid="chart-load"] tbody tr').count();
     expect(weeks).toBeGreaterThanOrEqual(4);
 
-    // Per sprint: a team without sprints is read as 14-day windows, so 28 days are two points.
+    // Per sprint: a team without sprints is read as 14-day windows, the newest ending yesterday and
+    // the next starting today; the 28 days up to today cut the oldest window and hold one day of the
+    // next, so there are three points, the two cut ones drawn (and said to be) partial.
     await page.getByRole('radio', { name: 'Per sprint' }).check();
     await page.waitForURL((u) => u.searchParams.get('bucket') === 'SPRINT');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-ops-hours"] tbody tr').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-ops-hours"] tbody tr').length === 3);
+    const partial = await page.getByTestId('partial-note-chart-ops-hours').textContent();
+    expect(partial).toContain('(13 of 14 days)');
+    expect(partial).toContain('(1 of 14 days)');
+    await screenshot(page, 'team-partial-sprints.png');
+    // The sprint table labels each window; the synthetic ones have all ended.
+    expect(await kpi(page, 'sprint-0-state')).toBe('Finished');
+    expect(await page.getByTestId('hour-schedule-now').textContent()).toContain('Business 08:00–18:00 (Mon, Tue, Wed, Thu, Fri); sleep 22:00–08:00');
     await page.getByTestId('plan-link').click();
     await page.waitForURL((u) => u.pathname === `/teams/${slug}/plan`);
     await page.getByTestId('plan-capacity').waitFor();

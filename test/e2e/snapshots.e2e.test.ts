@@ -223,6 +223,16 @@ describe('snapshots', () => {
     expect(await textOf(page, 'diff-alpha-alerts-before')).toBe('18');
     expect(await textOf(page, 'diff-alpha-alerts-after')).toBe('24');
     expect(await textOf(page, 'snapshot-diff')).toContain('From “Sprint 7 review” to “After the incident”');
+    // Both sides say what they cover; teams go by their names.
+    expect(await textOf(page, 'diff-before-header')).toContain('made');
+    expect(await page.getByTestId('diff-team-alpha').locator('.snap-diff__name').textContent()).toBe('Alpha');
+    await screenshot(page, 'snapshot-compare.png');
+    await page.getByTestId('diff-swap').click();
+    await page.waitForURL((u) => u.searchParams.get('order') === 'reversed');
+    await page.waitForFunction(() => document.querySelector('[data-testid="diff-alpha-alerts-before"]')?.textContent === '24');
+    expect(await textOf(page, 'diff-alpha-alerts-after')).toBe('18');
+    expect(await textOf(page, 'snapshot-diff')).toContain('From “After the incident” to “Sprint 7 review”');
+    expect(await textOf(page, 'snapshot-diff')).toContain('newer first');
     await page.context().close();
   }, 60_000);
 

@@ -103,7 +103,7 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect(cells).toMatchObject({ team: 'alpha', from: '2026-07-01', alerts: '7' });
     const stdout = await headroom(['export', '--from', '2026-07-01', '--to', '2026-07-01', '--kind', 'sprints'], env);
     expect(stdout.code, stdout.stderr).toBe(0);
-    expect(stdout.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('team,sprint,startDate,endDate,capacityHours,reservedOpsShare,opsHours,opsShare,featureHours,underReserved,status,guardrailVersion,featurePointsPlanned,featurePointsCompleted');
+    expect(stdout.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('team,sprint,startDate,endDate,capacityHours,reservedOpsShare,opsHours,opsShare,featureHours,underReserved,status,guardrailVersion,featurePointsPlanned,featurePointsCompleted,state');
     expect((await headroom(['export', '--from', '2026-07-01'], env)).code).toBe(2);
   });
 

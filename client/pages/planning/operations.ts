@@ -110,8 +110,10 @@ export const ACCEPT_PLAN = operation<
   { upsertSprints: { name: string; startDate: IsoDate; endDate: IsoDate; capacityHours: number; reservedOpsShare: number | null }[] },
   { input: SprintInput[] }
 >(/* GraphQL */ `
+  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was
+  # planned before is re-planned (and the server records who and when).
   mutation AcceptPlan($input: [SprintInput!]!) {
-    upsertSprints(input: $input) { name startDate endDate capacityHours reservedOpsShare }
+    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }
   }
 `);
 

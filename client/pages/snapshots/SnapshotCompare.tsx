@@ -1,10 +1,10 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { DataPanel } from '../../components/DataPanel';
-import { SNAPSHOT_DIFF, SNAPSHOTS, type SnapshotDiff, type SnapshotSummary } from '../../graphql/snapshotOperations';
+import { SNAPSHOT_DIFF, SNAPSHOTS, type DiffSide, type SnapshotDiff, type SnapshotRange, type SnapshotSummary } from '../../graphql/snapshotOperations';
 import { useQuery } from '../../lib/useQuery';
 import { StatusBadge } from './StatusBadge';
-import { describeDelta, formatDateTime, formatKpiValue, kpiLabel } from './snapshotFormat';
+import { describeDelta, formatDateTime, formatDay, formatKpiValue, kpiLabel } from './snapshotFormat';
 import { ScrollArea } from './ScrollArea';
 
 export const NOW = 'now';
@@ -36,17 +36,21 @@ export function SnapshotCompare({ snapshot }: { snapshot: SnapshotSummary }) {
   }
 
   const other = compare && compare !== NOW ? others.find((o) => o.id === compare) : undefined;
-  // The older of the two is "before", so a change reads forward in time.
-  const otherIsOlder = other ? other.createdAt < snapshot.createdAt : false;
-  // Until the list is in, it is not known which of two snapshots is older.
-  const ready = compare === NOW || list.data !== undefined || list.error !== undefined;
-  const pair = compare && ready
-    ? compare === NOW
-      ? { a: snapshot.id, b: null }
-      : otherIsOlder
-        ? { a: compare, b: snapshot.id }
-        : { a: snapshot.id, b: compare }
-    : null;
+  // The server puts the older snapshot "before" whichever was opened; ?order=reversed swaps them.
+  const reversed = params.get('order') === 'reversed';
+  const pair = compare ? { a: snapshot.id, b: compare === NOW ? null : compare } : null;
+
+  function swap() {
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (reversed) next.delete('order');
+        else next.set('order', 'reversed');
+        return next;
+      },
+      { replace: true },
+    );
+  }
 
   return (
     <section className={`section snap-compare${pair ? '' : ' no-print'}`} aria-labelledby={`${id}-heading`}>
@@ -71,31 +75,44 @@ export function SnapshotCompare({ snapshot }: { snapshot: SnapshotSummary }) {
           {list.error ? `Other snapshots couldn’t be listed (${list.error.message}); “now” still works.` : 'Lists the KPIs that moved, per team.'}
         </p>
       </form>
-      {pair && <DiffResult a={pair.a} b={pair.b} />}
+      {pair && <DiffResult a={pair.a} b={pair.b} reversed={reversed && pair.b !== null} onSwap={swap} />}
     </section>
   );
 }
 
-function DiffResult({ a, b }: { a: string; b: string | null }) {
-  const diff = useQuery(SNAPSHOT_DIFF, useMemo(() => ({ a, b }), [a, b]));
+function DiffResult({ a, b, reversed, onSwap }: { a: string; b: string | null; reversed: boolean; onSwap(): void }) {
+  const diff = useQuery(SNAPSHOT_DIFF, useMemo(() => ({ a, b, reversed }), [a, b, reversed]));
   return (
     <DataPanel query={diff} what="the comparison" minHeight={120}>
-      {(d) => <DiffTable diff={d.snapshotDiff} />}
+      {(d) => <DiffTable diff={d.snapshotDiff} onSwap={b === null ? undefined : onSwap} />}
     </DataPanel>
   );
 }
 
 const side = (s: { label: string } | null) => (s ? `“${s.label}”` : 'now');
 
-export function DiffTable({ diff }: { diff: SnapshotDiff }) {
+/** What one side covers: "Mar 1 – Mar 31, 2026 · made Apr 2, 10:00" (now: the same range, current figures). */
+function sideDetail(s: DiffSide | null, range: SnapshotRange): string {
+  const dates = `${formatDay(range.from)} – ${formatDay(range.to)}`;
+  return s ? `${dates} · made ${formatDateTime(s.createdAt)}` : `${dates} · current figures`;
+}
+
+export function DiffTable({ diff, onSwap }: { diff: SnapshotDiff; onSwap?: () => void }) {
   const beforeName = side(diff.before);
   const afterName = side(diff.after);
+  const backwards = diff.after !== null && diff.after.createdAt < diff.before.createdAt;
   const moved = diff.teams.filter((t) => t.changes.length > 0 || t.presence !== 'BOTH' || t.statusBefore !== t.statusAfter).length;
   return (
     <div data-testid="snapshot-diff">
       <p className="snap-compare__summary" role="status">
         From {beforeName} to {afterName}: {moved === 0 ? 'nothing moved.' : `${moved} of ${diff.teams.length} team${diff.teams.length === 1 ? '' : 's'} changed.`}
+        {backwards && ' (newer first: read backwards in time)'}
       </p>
+      {onSwap && (
+        <button type="button" className="button button--secondary no-print" onClick={onSwap} data-testid="diff-swap">
+          <span aria-hidden="true">⇄ </span>Swap before and after
+        </button>
+      )}
       <ScrollArea label="Changes per team">
         <table className="table table--compact snap-diff">
           <caption className="sr-only">
@@ -104,11 +121,13 @@ export function DiffTable({ diff }: { diff: SnapshotDiff }) {
           <thead>
             <tr>
               <th scope="col">KPI</th>
-              <th scope="col" className="num">
+              <th scope="col" className="num" data-testid="diff-before-header">
                 Before <span className="snap-diff__side">{beforeName}</span>
+                <span className="snap-diff__range">{sideDetail(diff.before, diff.before.range)}</span>
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="num" data-testid="diff-after-header">
                 After <span className="snap-diff__side">{afterName}</span>
+                <span className="snap-diff__range">{sideDetail(diff.after, diff.after?.range ?? diff.before.range)}</span>
               </th>
               <th scope="col" className="num">
                 Change
@@ -119,7 +138,7 @@ export function DiffTable({ diff }: { diff: SnapshotDiff }) {
             <tbody key={t.team} data-testid={`diff-team-${t.team}`}>
               <tr className="snap-diff__team">
                 <th scope="colgroup" colSpan={4}>
-                  <span className="snap-diff__name">{t.team}</span>{' '}
+                  <span className="snap-diff__name">{t.name}</span>{' '}
                   {t.presence === 'ONLY_BEFORE' && <span className="muted">only in {beforeName}</span>}
                   {t.presence === 'ONLY_AFTER' && <span className="muted">only in {afterName}</span>}
                   {t.presence === 'BOTH' && t.statusBefore && t.statusAfter && (

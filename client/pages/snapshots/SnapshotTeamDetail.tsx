@@ -193,7 +193,9 @@ export function SnapshotTeamDetail({ team }: { team: SnapshotTeam }) {
                     </td>
                     <td className="num">{h(s.featureHours)}</td>
                     <td data-testid={`${tid}-underReserved`}>
-                      {s.underReserved ? (
+                      {s.state !== 'FINISHED' ? (
+                        <span className="muted">{s.state === 'IN_PROGRESS' ? 'In progress (to date)' : 'Planned, not started'}</span>
+                      ) : s.underReserved ? (
                         <span className="snap-flag">
                           <span aria-hidden="true">⚠ </span>Under-reserved
                         </span>

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import {
   addDays,
   computeCapacity,
-  defaultSprintWindows,
   lengthInDays,
   nextSprintWindow,
   workingDays,
@@ -64,32 +63,6 @@ describe('computeCapacity', () => {
 
   it('end before start → 0', () => {
     expect(computeCapacity({ members: 5, focusHoursPerDay: 6, daysOff: 0, startDate: '2024-05-19', endDate: '2024-05-06' })).toBe(0);
-  });
-});
-
-describe('defaultSprintWindows', () => {
-  it.each([
-    ['2024-05-19', 0, 14, []],
-    ['2024-05-19', 1, 14, [{ startDate: '2024-05-06', endDate: '2024-05-19' }]],
-    ['2024-05-19', 3, 14, [
-      { startDate: '2024-05-06', endDate: '2024-05-19' },
-      { startDate: '2024-04-22', endDate: '2024-05-05' },
-      { startDate: '2024-04-08', endDate: '2024-04-21' },
-    ]],
-    ['2024-03-10', 2, 7, [
-      { startDate: '2024-03-04', endDate: '2024-03-10' },
-      { startDate: '2024-02-26', endDate: '2024-03-03' },
-    ]],
-  ])('defaultSprintWindows(%s, %s, %s)', (today, count, length, expected) => {
-    expect(defaultSprintWindows(today, count, length)).toEqual(expected);
-  });
-
-  it('defaults to 14-day windows', () => {
-    expect(defaultSprintWindows('2024-05-19', 1)).toEqual([{ startDate: '2024-05-06', endDate: '2024-05-19' }]);
-  });
-
-  it.each([0, -1, 1.5])('rejects lengthDays %s', (length) => {
-    expect(() => defaultSprintWindows('2024-05-19', 1, length)).toThrow(RangeError);
   });
 });
 
