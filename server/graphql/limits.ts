@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, valueFromASTUntyped, type ASTVisitor, type ValidationContext, type ASTNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { MAX_BATCH } from '../validation/fields';
+import { batchSizeError, MAX_BATCH } from '../validation/fields';
 import { daysInRange, dateRangeProblems, MAX_RANGE_DAYS } from '../kpi/dateRange';
 
 // Bounds checked before graphql-js parses a query: the parser builds every token and node of
@@ -65,14 +65,14 @@ export function queryLimits(maxDepth = MAX_DEPTH, maxFields = MAX_FIELDS) {
 }
 
 /** A refused request in GraphQL's response shape, so clients read it like any other error. */
-function refuse(res: Response, status: number, code: string, message: string) {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 /**
  * Checks a GraphQL request body before Apollo parses the query or coerces the variables (after
  * express.json): a query text over MAX_QUERY_CHARS, or a variable list longer than a batch may
- * be (MAX_BATCH), gets 413 without either of those synchronous steps running. (A GET query is
+ * be (MAX_BATCH), gets 413 (BAD_USER_INPUT, with the batch record) without either of those synchronous steps running. (A GET query is
  * bounded by Node's 16 KB limit on request headers.)
  */
 export function requestLimits(maxChars = MAX_QUERY_CHARS, maxList = MAX_BATCH): RequestHandler {
@@ -83,7 +83,8 @@ export function requestLimits(maxChars = MAX_QUERY_CHARS, maxList = MAX_BATCH): 
     }
     const longest = longestList(variables);
     if (longest > maxList) {
-      return refuse(res, 413, 'VARIABLES_TOO_LARGE', `A variable holds a list of ${longest.toLocaleString('en')} items; at most ${maxList.toLocaleString('en')} are allowed. Send it in batches.`);
+      // Bad input like any over-long batch (the same record the services would give), refused early.
+      return refuse(res, 413, 'BAD_USER_INPUT', `A variable holds a list of ${longest.toLocaleString('en')} items; at most ${maxList.toLocaleString('en')} are allowed. Send it in batches.`, { records: batchSizeError(longest, maxList) });
     }
     next();
   };

@@ -101,8 +101,8 @@ export function duplicateKeys<T>(records: T[], keyOf: (r: T) => string, field: s
   return errors;
 }
 
-export function batchSizeError(n: number): RecordError[] {
-  return n > MAX_BATCH ? [{ index: MAX_BATCH, field: '(batch)', message: `a batch holds at most ${MAX_BATCH} records; got ${n}` }] : [];
+export function batchSizeError(n: number, max = MAX_BATCH): RecordError[] {
+  return n > max ? [{ index: max, field: '(batch)', message: `a batch holds at most ${max} records; got ${n}` }] : [];
 }
 
 export const INSTANT_FORMAT = 'must be ISO-8601 with an offset, e.g. 2026-03-01T09:30:00Z';

@@ -125,11 +125,11 @@ describe('data page', () => {
 
   it('maps an unrouted webhook signal to a team through the form; it then counts for the team', async () => {
     // A PagerDuty incident on a service no team is mapped to, and a GitHub deployment of an unmapped repository.
-    expect((await postPagerDuty(app, PD_SECRET, pagerDuty('incident.triggered'))).status).toBe(200);
-    expect((await postPagerDuty(app, PD_SECRET, pagerDuty('incident.resolved'))).status).toBe(200);
+    expect((await postPagerDuty(app, PD_SECRET, pagerDuty('incident.triggered'))).status).toBe(202);
+    expect((await postPagerDuty(app, PD_SECRET, pagerDuty('incident.resolved'))).status).toBe(202);
     const deployment = structuredClone(webhookExamples.find((d) => d.name === 'deployment_status')!.examples[0]) as Record<string, any>;
     expect(deployment.deployment_status.state).toBe('success');
-    expect(await postGitHub(app, GH_SECRET, 'deployment_status', deployment)).toMatchObject({ status: 200, body: { routed: false } });
+    expect(await postGitHub(app, GH_SECRET, 'deployment_status', deployment)).toMatchObject({ status: 202, body: { routed: false } });
     expect(await kpis('payments', '2026-03-09', '2026-03-10')).toMatchObject({ pages: 0, pageHours: 0 });
 
     const page = await openPage(browser, 1280, 900, app);

@@ -8,7 +8,7 @@ import { createToken } from '../../server/auth/service';
 // Every table a request could write a signal or a setting to. webhook_inbox is checked on its own:
 // a validly signed but malformed delivery may be kept there for inspection, never as a signal.
 const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'snapshots', 'source_mappings', 'page_event_days'];
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'NOT_FOUND', 'UNSUPPORTED_MEDIA_TYPE', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_LARGE', 'VARIABLES_TOO_LARGE']);
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'NOT_FOUND', 'UNSUPPORTED_MEDIA_TYPE', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_LARGE']);
 const PD_SECRET = 'fuzz-pd-secret';
 const GH_SECRET = 'fuzz-gh-secret';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pagerduty');

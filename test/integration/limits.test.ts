@@ -35,7 +35,8 @@ describe('request limits checked before parsing and coercion', () => {
     const res = await post({ query: 'mutation($m: [DailyMetricsInput!]!) { recordDailyMetrics(input: $m) { received } }', variables: { m } });
     expect(res.status).toBe(413);
     const body = await res.json();
-    expect(body.errors[0].extensions.code).toBe('VARIABLES_TOO_LARGE');
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].extensions.records).toEqual([{ index: 10_000, field: '(batch)', message: 'a batch holds at most 10000 records; got 10001' }]);
     expect(body.errors[0].message).toMatch(/10,001 items; at most 10,000/);
   });
 
