@@ -16,7 +16,7 @@ import { TEAM_DAILY_SIGNALS_VIEW as PREVIOUS_VIEW } from './20261123130000_event
  * 2. team_daily_signals is re-created with the same rows: its "do events of this source exist for
  *    this team and day" tests become LATERAL probes of the indexes, which the planner cannot turn
  *    into hashed subplans that read every page and deploy event of every team on each query.
- * 3. Indexes: open pages (read on every KPI query) and production deploys.
+ * 3. An index of open pages (read on every KPI query).
  */
 
 const SUMS = `COALESCE(SUM(v.alerts), 0), COALESCE(SUM(v.pages), 0), COALESCE(SUM(v.page_hours), 0),
