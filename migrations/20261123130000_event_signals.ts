@@ -39,7 +39,7 @@ export async function up(knex: Knex): Promise<void> {
     t.primary(['page_id', 'date']);
     t.index(['team_id', 'date']);
   });
-  await knex.raw(CREATE_VIEW);
+  await knex.raw(TEAM_DAILY_SIGNALS_VIEW);
 }
 
 export async function down(knex: Knex): Promise<void> {
@@ -61,7 +61,8 @@ export async function down(knex: Knex): Promise<void> {
 
 // Only production deploys count; environment names are compared case-insensitively.
 // Each branch returns the columns of daily_metrics, so the KPI queries read the view as they read the table.
-const CREATE_VIEW = `
+// Exported for 20261123140000_performance, whose down() restores it: applied in the field, never edited.
+export const TEAM_DAILY_SIGNALS_VIEW = `
 CREATE VIEW team_daily_signals AS
 SELECT m.team_id, m.date, m.source, m.service, m.alerts,
        CASE WHEN c.pages THEN 0 ELSE m.pages END                   AS pages,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { TEAM_DAILY_SIGNALS_VIEW as PREVIOUS_VIEW } from './20261123130000_event_signals';
 
 /**
  * Performance at org scale (issue 8, docs/performance.md).
@@ -15,7 +16,7 @@ import type { Knex } from 'knex';
  * 2. team_daily_signals is re-created with the same rows: its "do events of this source exist for
  *    this team and day" tests become LATERAL probes of the indexes, which the planner cannot turn
  *    into hashed subplans that read every page and deploy event of every team on each query.
- * 3. Indexes: open pages (read on every KPI query) and production deploys.
+ * 3. An index of open pages (read on every KPI query).
  */
 
 const SUMS = `COALESCE(SUM(v.alerts), 0), COALESCE(SUM(v.pages), 0), COALESCE(SUM(v.page_hours), 0),
@@ -117,7 +118,8 @@ const TRIGGER_EVENTS = [
 // The same rows as 20261123130000_event_signals' view. The flags are LATERAL probes with LIMIT 1:
 // per row an index lookup (page_events (team_id, local_date, source), page_event_days (team_id,
 // date), deploy_events (team_id, local_date, source)), never a scan of a whole events table.
-const VIEW = `
+// Exported for the down() of a later migration that redefines the view: applied in the field, never edited.
+export const TEAM_DAILY_SIGNALS_VIEW = `
 CREATE VIEW team_daily_signals AS
 SELECT m.team_id, m.date, m.source, m.service, m.alerts,
        CASE WHEN fp.hit OR fd.hit THEN 0 ELSE m.pages END                AS pages,
@@ -158,7 +160,7 @@ SELECT e.team_id, e.local_date, e.source, e.service, 0,
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('DROP VIEW team_daily_signals');
-  await knex.raw(VIEW);
+  await knex.raw(TEAM_DAILY_SIGNALS_VIEW);
 
   // Pages still open: read by every KPI query (their hours are split at query time). Few rows.
   await knex.raw('CREATE INDEX page_events_open_team_index ON page_events (team_id, triggered_at) WHERE resolved_at IS NULL');
@@ -243,47 +245,5 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP TABLE team_day_signals');
   await knex.raw('DROP INDEX page_events_open_team_index');
   await knex.raw('DROP VIEW team_daily_signals');
-  await knex.raw(ORIGINAL_VIEW);
+  await knex.raw(PREVIOUS_VIEW);
 }
-
-// 20261123130000_event_signals' definition, restored by down().
-const ORIGINAL_VIEW = `
-CREATE VIEW team_daily_signals AS
-SELECT m.team_id, m.date, m.source, m.service, m.alerts,
-       CASE WHEN c.pages THEN 0 ELSE m.pages END                   AS pages,
-       CASE WHEN c.pages THEN 0 ELSE m.page_hours END              AS page_hours,
-       CASE WHEN c.pages THEN 0 ELSE m.off_hours_page_hours END    AS off_hours_page_hours,
-       CASE WHEN c.pages THEN 0 ELSE m.sleep_page_hours END        AS sleep_page_hours,
-       CASE WHEN c.pages THEN 0 ELSE m.sleep_interruptions END     AS sleep_interruptions,
-       CASE WHEN c.deploys THEN 0 ELSE m.deploys END               AS deploys,
-       CASE WHEN c.deploys THEN 0 ELSE m.failed_deploys END        AS failed_deploys,
-       m.toil_hours
-  FROM daily_metrics m
-  CROSS JOIN LATERAL (
-    SELECT EXISTS (SELECT 1 FROM page_events p
-                    WHERE p.team_id = m.team_id AND p.local_date = m.date AND p.source = m.source)
-           OR EXISTS (SELECT 1 FROM page_event_days d JOIN page_events p ON p.id = d.page_id
-                       WHERE d.team_id = m.team_id AND d.date = m.date AND p.source = m.source) AS pages,
-           EXISTS (SELECT 1 FROM deploy_events e
-                    WHERE e.team_id = m.team_id AND e.local_date = m.date AND e.source = m.source
-                      AND lower(e.environment) = 'production') AS deploys
-  ) c
-UNION ALL
-SELECT p.team_id, p.local_date, p.source, p.service, 0,
-       1, 0::float8, 0::float8, 0::float8, CASE WHEN p.sleep_interruption THEN 1 ELSE 0 END,
-       0, 0, 0::float8
-  FROM page_events p
- WHERE p.team_id IS NOT NULL AND p.local_date IS NOT NULL
-UNION ALL
-SELECT d.team_id, d.date, p.source, p.service, 0,
-       0, d.business_hours + d.off_hours + d.sleep_hours, d.off_hours, d.sleep_hours, 0,
-       0, 0, 0::float8
-  FROM page_event_days d
-  JOIN page_events p ON p.id = d.page_id
-UNION ALL
-SELECT e.team_id, e.local_date, e.source, e.service, 0,
-       0, 0::float8, 0::float8, 0::float8, 0,
-       1, CASE WHEN e.status IN ('FAILED', 'ROLLED_BACK') THEN 1 ELSE 0 END, 0::float8
-  FROM deploy_events e
- WHERE e.team_id IS NOT NULL AND e.local_date IS NOT NULL AND lower(e.environment) = 'production'
-`;
