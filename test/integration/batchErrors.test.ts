@@ -31,7 +31,7 @@ describe.each(DB_KINDS)('a rejected batch lists every bad record in one answer o
     });
     expect(only(res)).toEqual([[0, 'date'], [1, 'alerts'], [2, 'team'], [4, 'date'], [5, 'date'], [5, 'pages'], [5, 'team']]);
     const records = res.errors[0].extensions.records;
-    expect(records[0].message).toMatch(/real calendar date/);
+    expect(records[0].message).toMatch(/must be a real date/);
     expect(records[3].message).toMatch(/duplicates the key of record #3/);
     expect(Number((await s.db('daily_metrics').count('* as n').first())!.n)).toBe(0);
   });
@@ -81,9 +81,9 @@ describe.each(DB_KINDS)('a rejected batch lists every bad record in one answer o
     const res = await s.gql(`query($r: DateRange!) { team(slug: "ops") { kpis(range: $r) { alerts } } }`, { r: { from: '2026-02-30', to: '2026-03-01' } });
     expect(res.errors).toHaveLength(1);
     expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(res.errors[0].extensions.records).toEqual([{ index: 0, field: 'range.from', message: expect.stringMatching(/real calendar date/) }]);
+    expect(res.errors[0].extensions.records).toEqual([{ index: 0, field: 'range.from', message: expect.stringMatching(/must be a real date/) }]);
     const snap = await s.gql(`mutation { createSnapshot(input: { label: "x", range: { from: "2026-01-01", to: "2026-01-32" } }) { id } }`);
-    expect(snap.errors[0].extensions.records).toEqual([{ index: 0, field: 'input.range.to', message: expect.stringMatching(/real calendar date/) }]);
+    expect(snap.errors[0].extensions.records).toEqual([{ index: 0, field: 'input.range.to', message: expect.stringMatching(/must be a real date/) }]);
     expect(Number((await s.db('snapshots').count('* as n').first())!.n)).toBe(0);
   });
 });
