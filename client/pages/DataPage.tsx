@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DataPanel } from '../components/DataPanel';
-import { FRESHNESS, SOURCE_MAPPINGS, UNROUTED } from '../graphql/dataOperations';
+import { SOURCE_MAPPINGS, UNROUTED } from '../graphql/dataOperations';
+import { FRESHNESS } from '../graphql/operations';
 import { useQuery } from '../lib/useQuery';
 import { CsvImport } from './data/CsvImport';
 import { FreshnessTable } from './data/Freshness';

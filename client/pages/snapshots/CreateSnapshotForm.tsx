@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { DataPanel } from '../../components/DataPanel';
 import { CREATE_SNAPSHOT, SNAPSHOT_TEAMS, type SnapshotSummary, type TeamChoice } from '../../graphql/snapshotOperations';
 import type { DateRange } from '../../graphql/operations';
-import { request } from '../../graphql/request';
+import { request, written } from '../../graphql/request';
 import { rangeProblem } from '../../lib/dateRange';
 import { useQuery } from '../../lib/useQuery';
 import { fieldErrorsOf, type FieldErrors, type SnapshotField } from './fieldErrors';
@@ -113,7 +113,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
       const { createSnapshot } = await request(CREATE_SNAPSHOT, {
         input: { label: label.trim(), range: { from, to }, teams: slugs },
       });
-      onCreated(createSnapshot);
+      onCreated(written(createSnapshot));
     } catch (e) {
       setErrors(fieldErrorsOf(e));
       setFocusNext((n) => n + 1);
