@@ -121,7 +121,6 @@ export default function PlanningPage() {
                     onAccepted={(s) => {
                       setAccepted(s);
                       setEdited(null);
-                      planQ.retry();
                     }}
                   />
                 </>
@@ -190,8 +189,6 @@ export default function PlanningPage() {
                     canPlan={canPlan}
                     onSaved={(v) => {
                       setSaved(v);
-                      teamQ.retry();
-                      planQ.retry();
                     }}
                   />
                 </div>

@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { DataPanel } from '../../components/DataPanel';
 import { CREATE_SNAPSHOT, SNAPSHOT_TEAMS, type SnapshotSummary, type TeamChoice } from '../../graphql/snapshotOperations';
 import type { DateRange } from '../../graphql/operations';
-import { request, written } from '../../graphql/request';
+import { written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { rangeProblem } from '../../lib/dateRange';
 import { useQuery } from '../../lib/useQuery';
 import { fieldErrorsOf, type FieldErrors, type SnapshotField } from './fieldErrors';
@@ -110,7 +111,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
     setBusy(true);
     try {
       const slugs = teams.map((t) => t.slug).filter((s) => chosen.has(s));
-      const { createSnapshot } = await request(CREATE_SNAPSHOT, {
+      const { createSnapshot } = await mutate(CREATE_SNAPSHOT, {
         input: { label: label.trim(), range: { from, to }, teams: slugs },
       });
       onCreated(written(createSnapshot));
