@@ -1,6 +1,6 @@
 /**
  * How the snapshot pages write times, statuses and KPI changes. Pure functions, tested in
- * test/component/snapshotsFormat.test.ts.
+ * test/unit/client/pages/snapshots/snapshotFormat.test.ts.
  */
 import { formatCount, formatHours, formatPercent, NO_VALUE } from '../../lib/format';
 import type { Status } from '../../graphql/snapshotOperations';
