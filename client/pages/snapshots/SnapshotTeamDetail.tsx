@@ -1,7 +1,8 @@
 import type { FrozenLoadModel, SnapshotTeam } from '../../graphql/snapshotOperations';
 import { formatCount, formatHours, formatPercent } from '../../lib/format';
-import { StatusBadge } from './StatusBadge';
-import { formatDay, formatRuleNumber, RULE_TEXT } from './snapshotFormat';
+import { StatusBadge } from '../../components/StatusBadge';
+import { ruleName } from '../../lib/rules';
+import { formatDay, formatRuleNumber } from './snapshotFormat';
 import { ScrollArea } from './ScrollArea';
 
 const h = (n: number) => `${formatHours(n)} h`;
@@ -127,7 +128,7 @@ export function SnapshotTeamDetail({ team }: { team: SnapshotTeam }) {
           <tbody>
             {kpis.rules.map((r) => (
               <tr key={r.rule} data-testid={`snap-rule-${slug}-${r.rule}`}>
-                <th scope="row">{RULE_TEXT[r.rule] ?? r.rule}</th>
+                <th scope="row">{ruleName(r.rule)}</th>
                 <td>
                   <StatusBadge status={r.status} />
                 </td>

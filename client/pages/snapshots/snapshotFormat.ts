@@ -3,7 +3,6 @@
  * test/unit/client/pages/snapshots/snapshotFormat.test.ts.
  */
 import { formatCount, formatHours, formatPercent, NO_VALUE } from '../../lib/format';
-import type { Status } from '../../graphql/snapshotOperations';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
@@ -19,8 +18,6 @@ export function formatDay(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateOnly.format(d);
 }
-
-export const STATUS_TEXT: Record<Status, string> = { OK: 'OK', WARN: 'Warning', BREACH: 'Breach', NO_DATA: 'No data' };
 
 type Kind = 'count' | 'hours' | 'share';
 
@@ -103,14 +100,6 @@ export function describeDelta(kpi: string, delta: number | null): DeltaText {
 }
 
 /** The rule ids of RuleResult.rule, in words. */
-export const RULE_TEXT: Record<string, string> = {
-  opsCeiling: 'Ops ceiling',
-  reserveFloor: 'Reserve floor',
-  pageHoursPerWeek: 'Page hours per week',
-  sleepInterruptionsPerWeek: 'Sleep interruptions per week',
-  changeFailureRate: 'Change failure rate',
-};
-
 /** A rule's value or limit in the rule's own unit. */
 export function formatRuleNumber(rule: string, n: number | null): string {
   if (rule === 'opsCeiling' || rule === 'reserveFloor' || rule === 'changeFailureRate') return formatPercent(n);
