@@ -4,6 +4,9 @@
  */
 import { formatCount, formatHours, formatPercent, NO_VALUE } from '../../lib/format';
 
+/** "4.5 h". */
+export const hoursText = (n: number) => `${formatHours(n)} h`;
+
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 
