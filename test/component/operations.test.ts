@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { buildSchema } from '../../server/graphql/schema';
-import { DOCUMENTS } from '../../client/graphql/documents';
+import { DOCUMENTS } from '../clientDocuments';
 
 // The schema is built by @graphql-tools, which Node loads with graphql's CommonJS build; validate
 // with that same build (a plain import here would get the ES build, a "different realm" to graphql).

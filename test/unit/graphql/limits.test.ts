@@ -58,7 +58,7 @@ describe('operationCost', () => {
   it('leaves room for every dashboard operation at the longest range', async () => {
     const { parse, Kind } = await import('graphql');
     const { operationCost, MAX_COST } = await import('../../../server/graphql/limits');
-    const { DOCUMENTS } = await import('../../../client/graphql/documents');
+    const { DOCUMENTS } = await import('../../clientDocuments');
     const costs: number[] = [];
     for (const document of Object.values(DOCUMENTS)) {
       const doc = parse(document);

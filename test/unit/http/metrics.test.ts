@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parse, Kind } from 'graphql';
-import { DOCUMENTS } from '../../../client/graphql/documents';
+import { DOCUMENTS } from '../../clientDocuments';
 import { KNOWN_OPERATIONS, operationLabel, routeOf } from '../../../server/http/metrics';
 
 function operationNames(documents: string[]): Set<string> {
