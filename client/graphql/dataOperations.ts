@@ -3,9 +3,7 @@
  * with the header, in ./operations.ts). Result types are generated from schema.graphql.
  */
 import { graphql } from './generated';
-import type { SignalKind, SourceMappingInput, SourceMappingsQuery, UnroutedQuery } from './generated/graphql';
-
-export type { SignalKind, SourceMappingInput };
+import type { SourceMappingsQuery, UnroutedQuery } from './generated/graphql';
 
 /** Unrouted signals with the teams to map them to: one round trip for the section. */
 export const UNROUTED = graphql(/* GraphQL */ `

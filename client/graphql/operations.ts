@@ -59,8 +59,7 @@ export type RatedKpis = RatedKpisFragment;
 export type Kpis = Omit<RatedKpis, 'status' | 'rules' | 'previous'>;
 export type KpiField = keyof Kpis;
 /** The figures compared with the previous period of the same length. */
-export type PreviousKpis = NonNullable<RatedKpis['previous']>;
-export type DeltaField = keyof PreviousKpis;
+export type DeltaField = keyof NonNullable<RatedKpis['previous']>;
 export type RuleResult = RatedKpis['rules'][number];
 export type KpiPoint = KpiPointFieldsFragment;
 export type OpsBreakdown = KpiPoint['opsBreakdown'];

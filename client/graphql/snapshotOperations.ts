@@ -5,15 +5,11 @@
 import { graphql } from './generated';
 import type {
   SnapshotDiffQuery,
-  SnapshotInput,
   SnapshotQuery,
   SnapshotSummaryFieldsFragment,
   SnapshotsQuery,
   SnapshotTeamsQuery,
-  Status,
 } from './generated/graphql';
-
-export type { SnapshotInput, Status };
 
 // Declared for codegen; the operations below spread it by name.
 graphql(/* GraphQL */ `
@@ -35,8 +31,7 @@ export const SNAPSHOTS = graphql(/* GraphQL */ `
   }
 `);
 
-export type SnapshotConnection = SnapshotsQuery['snapshots'];
-export type SnapshotEdge = SnapshotConnection['edges'][number];
+export type SnapshotEdge = SnapshotsQuery['snapshots']['edges'][number];
 
 export const SNAPSHOT_TEAMS = graphql(/* GraphQL */ `
   query SnapshotTeams {
@@ -82,12 +77,7 @@ export const SNAPSHOT = graphql(/* GraphQL */ `
 
 export type SnapshotDetail = NonNullable<SnapshotQuery['snapshot']>;
 export type SnapshotTeam = SnapshotDetail['data'][number];
-/** A team's figures as the snapshot froze them. */
-export type FrozenKpis = SnapshotTeam['kpis'];
-export type FrozenGuardrail = SnapshotTeam['guardrail'];
 export type FrozenLoadModel = SnapshotTeam['loadModel'];
-export type FrozenSprint = SnapshotTeam['sprints'][number];
-export type FrozenPlan = SnapshotTeam['plan'];
 
 export const SNAPSHOT_DIFF = graphql(/* GraphQL */ `
   query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {
@@ -105,5 +95,3 @@ export const SNAPSHOT_DIFF = graphql(/* GraphQL */ `
 export type SnapshotDiff = SnapshotDiffQuery['snapshotDiff'];
 /** One side of a comparison: which snapshot, the range it covers, when it was made. */
 export type DiffSide = SnapshotDiff['before'];
-export type TeamDiff = SnapshotDiff['teams'][number];
-export type KpiChange = TeamDiff['changes'][number];
