@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReactNode } from 'react';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, useIsFetching } from '@tanstack/react-query';
 import { TypedDocumentString } from '../../client/graphql/generated/graphql';
 import { mutate, queryClient } from '../../client/lib/queryClient';
 import { usePagedQuery, useQuery } from '../../client/lib/useQuery';
@@ -80,17 +80,30 @@ describe('useQuery (TanStack Query in DataPanel’s shape)', () => {
   it('refreshes in the background without "Updating…", and a failed refresh keeps the figures', async () => {
     let n = 1;
     let fail = false;
+    let release: () => void = () => {};
     stubServer(() => (fail ? { errors: [{ message: 'blip' }] } : { data: { n } }));
-    const { result } = renderHook(() => useQuery(Q, { x: 1 }), { wrapper });
-    await waitFor(() => expect(result.current.data).toEqual({ n: 1 }));
+    const { result } = renderHook(() => ({ q: useQuery(Q, { x: 1 }), fetching: useIsFetching() }), { wrapper });
+    await waitFor(() => expect(result.current.q.data).toEqual({ n: 1 }));
+
+    // Hold the refresh in flight: the hook knows it is fetching, and still shows no "Updating…".
+    const gate = new Promise<void>((r) => (release = r));
+    const answered = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation(async (...args) => {
+      await gate;
+      return answered(...(args as [string, RequestInit]));
+    });
     n = 2;
-    const refresh = queryClient.refetchQueries();
-    expect(result.current.loading).toBe(false);
-    await act(() => refresh);
-    expect(result.current.data).toEqual({ n: 2 });
+    void queryClient.refetchQueries();
+    await waitFor(() => expect(result.current.fetching).toBe(1));
+    expect(result.current.q).toMatchObject({ data: { n: 1 }, loading: false });
+    release();
+    await waitFor(() => expect(result.current.q.data).toEqual({ n: 2 }));
+
     fail = true;
-    await act(() => queryClient.refetchQueries());
-    expect(result.current).toMatchObject({ data: { n: 2 }, error: undefined, loading: false });
+    void queryClient.refetchQueries();
+    await waitFor(() => expect(queryClient.getQueryState(['query Q($x: Int!) { n(x: $x) }', { x: 1 }])?.status).toBe('error'));
+    await waitFor(() => expect(result.current.fetching).toBe(0));
+    expect(result.current.q).toMatchObject({ data: { n: 2 }, error: undefined, loading: false });
   });
 
   it('reads the figures on screen again after a mutation', async () => {
