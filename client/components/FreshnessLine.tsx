@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { FRESHNESS } from '../graphql/operations';
 import { freshnessText } from '../lib/freshness';
+import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
 
 const NO_VARS = {};
 
 /** One line under the page title saying how current the figures are, per source. */
 export function FreshnessLine() {
-  const q = useQuery(FRESHNESS, NO_VARS);
+  const q = useQuery(FRESHNESS, NO_VARS, { refetchInterval: LIVE_REFRESH_MS });
   // Re-read the clock each minute so "5 min ago" does not go stale on an open tab (not announced:
   // a line that changes every minute must not interrupt a screen reader).
   const [now, setNow] = useState(() => new Date());

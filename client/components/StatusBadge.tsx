@@ -7,9 +7,10 @@ const TEXT: Record<Status, { label: string; icon: string }> = {
   NO_DATA: { label: 'No data', icon: '–' },
 };
 
-export const statusLabel = (s: Status) => TEXT[s].label;
-
-/** A guardrail verdict as a word and a symbol, coloured too, never by colour alone. */
+/**
+ * A guardrail verdict as a word and a symbol, coloured too, never by colour alone: the dashboard's
+ * and the snapshots' one badge. NO_DATA is grey: nothing was judged, so it never reads as OK.
+ */
 export function StatusBadge({ status, testId, large }: { status: Status; testId?: string; large?: boolean }) {
   const t = TEXT[status];
   return (

@@ -1,75 +1,32 @@
 /**
- * The data page's GraphQL operations and result types (server/routing/schema.ts, the freshness
- * query of server/kpi/schema.ts). test/component/snapshotsOperations.test.ts validates each
- * document against the server's schema.
+ * The data page's GraphQL operations (server/routing/schema.ts; the freshness query is shared
+ * with the header, in ./operations.ts). Result types are generated from schema.graphql.
  */
-import { operation } from './request';
-
-export type SignalKind = 'PAGE' | 'DEPLOY';
-
-/** Signals from a sender key that has no team yet. */
-export interface UnroutedSignal {
-  source: string;
-  key: string;
-  label: string;
-  kind: SignalKind;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-export interface SourceMapping {
-  source: string;
-  key: string;
-  team: { slug: string; name: string };
-  createdAt: string;
-}
-
-export interface SourceFreshness {
-  source: string;
-  lastReceivedAt: string;
-  latestDate: string | null;
-}
-
-export interface TeamChoice {
-  slug: string;
-  name: string;
-}
+import { graphql } from './generated';
+import type { SourceMappingsQuery, UnroutedQuery } from './generated/graphql';
 
 /** Unrouted signals with the teams to map them to: one round trip for the section. */
-export const UNROUTED = operation<{ unrouted: UnroutedSignal[]; teams: TeamChoice[] }>(/* GraphQL */ `
+export const UNROUTED = graphql(/* GraphQL */ `
   query Unrouted {
     unrouted { source key label kind count firstSeen lastSeen }
     teams { slug name }
   }
 `);
 
-export const SOURCE_MAPPINGS = operation<{ sourceMappings: SourceMapping[] }>(/* GraphQL */ `
+/** Signals from a sender key that has no team yet. */
+export type UnroutedSignal = UnroutedQuery['unrouted'][number];
+export type TeamChoice = UnroutedQuery['teams'][number];
+
+export const SOURCE_MAPPINGS = graphql(/* GraphQL */ `
   query SourceMappings {
     sourceMappings { source key createdAt team { slug name } }
   }
 `);
 
-export const FRESHNESS = operation<{ freshness: SourceFreshness[] }>(/* GraphQL */ `
-  query Freshness {
-    freshness { source lastReceivedAt latestDate }
-  }
-`);
+export type SourceMapping = SourceMappingsQuery['sourceMappings'][number];
 
-export interface SourceMappingInput {
-  source: string;
-  key: string;
-  team: string;
-}
-
-export const SET_SOURCE_MAPPING = operation<
-  { setSourceMapping: { source: string; key: string; attributed: number; team: { slug: string; name: string } } },
-  { input: SourceMappingInput }
->(/* GraphQL */ `
+export const SET_SOURCE_MAPPING = graphql(/* GraphQL */ `
   mutation SetSourceMapping($input: SourceMappingInput!) {
     setSourceMapping(input: $input) { source key attributed team { slug name } }
   }
 `);
-
-/** Every operation of the data page, for the schema-validation test. */
-export const DATA_OPERATIONS = { UNROUTED, SOURCE_MAPPINGS, FRESHNESS, SET_SOURCE_MAPPING };

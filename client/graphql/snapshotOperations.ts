@@ -1,156 +1,56 @@
 /**
- * The snapshot pages' GraphQL operations and result types (server/snapshots/schema.ts and the
- * KPI, planning types a snapshot freezes). test/component/snapshotsOperations.test.ts validates
- * each document against the server's schema.
+ * The snapshot pages' GraphQL operations (server/snapshots/schema.ts and the KPI, planning types a
+ * snapshot freezes). Result types are generated from schema.graphql (`npm run codegen`).
  */
-import type { Kpis, OpsBreakdown, RuleResult, Status } from './operations';
-import { operation } from './request';
+import { graphql } from './generated';
+import type {
+  SnapshotDiffQuery,
+  SnapshotQuery,
+  SnapshotSummaryFieldsFragment,
+  SnapshotsQuery,
+  SnapshotTeamsQuery,
+} from './generated/graphql';
 
-export type { Status };
-
-export interface SnapshotRange {
-  from: string;
-  to: string;
-}
+// Declared for codegen; the operations below spread it by name.
+graphql(/* GraphQL */ `
+  fragment SnapshotSummaryFields on Snapshot {
+    id label range { from to } teams author createdAt
+  }
+`);
 
 /** A snapshot as listed: who froze what, and when. */
-export interface SnapshotSummary {
-  id: string;
-  label: string;
-  range: SnapshotRange;
-  teams: string[];
-  author: string;
-  createdAt: string;
-}
+export type SnapshotSummary = SnapshotSummaryFieldsFragment;
+export type SnapshotRange = SnapshotSummary['range'];
 
-export interface SnapshotEdge {
-  cursor: string;
-  node: SnapshotSummary;
-}
-
-export interface SnapshotConnection {
-  edges: SnapshotEdge[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-const SUMMARY_FIELDS = 'id label range { from to } teams author createdAt';
-
-export const SNAPSHOTS = operation<{ snapshots: SnapshotConnection }, { first: number; after?: string | null }>(/* GraphQL */ `
+export const SNAPSHOTS = graphql(/* GraphQL */ `
   query Snapshots($first: Int!, $after: String) {
     snapshots(first: $first, after: $after) {
-      edges { cursor node { ${SUMMARY_FIELDS} } }
+      edges { cursor node { ...SnapshotSummaryFields } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `);
 
-export interface TeamChoice {
-  slug: string;
-  name: string;
-}
+export type SnapshotEdge = SnapshotsQuery['snapshots']['edges'][number];
 
-export const SNAPSHOT_TEAMS = operation<{ teams: TeamChoice[] }>(/* GraphQL */ `
+export const SNAPSHOT_TEAMS = graphql(/* GraphQL */ `
   query SnapshotTeams {
     teams { slug name }
   }
 `);
 
-export interface SnapshotInput {
-  label: string;
-  range: SnapshotRange;
-  /** Left out: every team. */
-  teams?: string[] | null;
-}
+export type TeamChoice = SnapshotTeamsQuery['teams'][number];
 
-export const CREATE_SNAPSHOT = operation<{ createSnapshot: SnapshotSummary }, { input: SnapshotInput }>(/* GraphQL */ `
+export const CREATE_SNAPSHOT = graphql(/* GraphQL */ `
   mutation CreateSnapshot($input: SnapshotInput!) {
-    createSnapshot(input: $input) { ${SUMMARY_FIELDS} }
+    createSnapshot(input: $input) { ...SnapshotSummaryFields }
   }
 `);
 
-/** A team's figures as the snapshot froze them. */
-export interface FrozenKpis extends Kpis {
-  days: number;
-  opsBreakdown: OpsBreakdown;
-  reservedOpsShare: number | null;
-  status: Status;
-  rules: RuleResult[];
-}
-
-export interface FrozenGuardrail {
-  version: number;
-  team: string | null;
-  reserveFloor: number;
-  opsCeiling: number;
-  maxPageHoursPerWeek: number;
-  maxSleepInterruptionsPerWeek: number;
-  maxChangeFailureRate: number;
-  lookbackSprints: number;
-  reason: string;
-  author: string;
-  createdAt: string | null;
-}
-
-export interface FrozenLoadModel {
-  businessWeight: number;
-  offHoursWeight: number;
-  sleepWeight: number;
-  minutesPerAlert: number;
-  hoursPerFailedDeploy: number;
-  maxHoursPerPage: number;
-}
-
-export interface FrozenSprint {
-  name: string;
-  startDate: string;
-  endDate: string;
-  /** Where the sprint stood when the snapshot was made. */
-  state: 'FINISHED' | 'IN_PROGRESS' | 'PLANNED';
-  capacityHours: number;
-  reservedOpsShare: number | null;
-  opsHours: number;
-  opsShare: number | null;
-  featureHours: number;
-  underReserved: boolean;
-  status: Status;
-  guardrailVersion: number;
-}
-
-export interface FrozenPlan {
-  startDate: string;
-  endDate: string;
-  capacityHours: number;
-  projectedOpsShare: number;
-  recommendedOpsShare: number;
-  reservedOpsHours: number;
-  featureHours: number;
-  status: Status;
-  explanation: string[];
-}
-
-export interface SnapshotTeam {
-  slug: string;
-  name: string;
-  timezone: string;
-  members: number | null;
-  focusHoursPerDay: number;
-  kpis: FrozenKpis;
-  guardrail: FrozenGuardrail;
-  loadModel: FrozenLoadModel;
-  sprints: FrozenSprint[];
-  plan: FrozenPlan;
-}
-
-export interface SnapshotDetail extends SnapshotSummary {
-  serverVersion: string;
-  schema: string;
-  data: SnapshotTeam[];
-}
-
-export const SNAPSHOT = operation<{ snapshot: SnapshotDetail | null }, { id: string }>(/* GraphQL */ `
+export const SNAPSHOT = graphql(/* GraphQL */ `
   query Snapshot($id: ID!) {
     snapshot(id: $id) {
-      ${SUMMARY_FIELDS} serverVersion schema
+      ...SnapshotSummaryFields serverVersion schema
       data {
         slug name timezone members focusHoursPerDay
         kpis {
@@ -175,40 +75,11 @@ export const SNAPSHOT = operation<{ snapshot: SnapshotDetail | null }, { id: str
   }
 `);
 
-export interface KpiChange {
-  kpi: string;
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-}
+export type SnapshotDetail = NonNullable<SnapshotQuery['snapshot']>;
+export type SnapshotTeam = SnapshotDetail['data'][number];
+export type FrozenLoadModel = SnapshotTeam['loadModel'];
 
-export type Presence = 'BOTH' | 'ONLY_BEFORE' | 'ONLY_AFTER';
-
-export interface TeamDiff {
-  team: string;
-  /** The team's name in the later figures. */
-  name: string;
-  presence: Presence;
-  statusBefore: Status | null;
-  statusAfter: Status | null;
-  changes: KpiChange[];
-}
-
-/** One side of a comparison: which snapshot, the range it covers, when it was made. */
-export interface DiffSide {
-  id: string;
-  label: string;
-  createdAt: string;
-  range: SnapshotRange;
-}
-
-export interface SnapshotDiff {
-  before: DiffSide;
-  after: DiffSide | null;
-  teams: TeamDiff[];
-}
-
-export const SNAPSHOT_DIFF = operation<{ snapshotDiff: SnapshotDiff }, { a: string; b?: string | null; reversed?: boolean }>(/* GraphQL */ `
+export const SNAPSHOT_DIFF = graphql(/* GraphQL */ `
   query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {
     snapshotDiff(a: $a, b: $b, reversed: $reversed) {
       before { id label createdAt range { from to } }
@@ -221,5 +92,6 @@ export const SNAPSHOT_DIFF = operation<{ snapshotDiff: SnapshotDiff }, { a: stri
   }
 `);
 
-/** Every operation of the snapshot pages, for the schema-validation test. */
-export const SNAPSHOT_OPERATIONS = { SNAPSHOTS, SNAPSHOT_TEAMS, CREATE_SNAPSHOT, SNAPSHOT, SNAPSHOT_DIFF };
+export type SnapshotDiff = SnapshotDiffQuery['snapshotDiff'];
+/** One side of a comparison: which snapshot, the range it covers, when it was made. */
+export type DiffSide = SnapshotDiff['before'];

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router';
 import { VIEWER, type Viewer } from '../graphql/operations';
 import { onUnauthenticated, request } from '../graphql/request';
+import { queryClient } from './queryClient';
 import { endSession, SIGN_IN_PATH, signInPath } from './session';
 
 export interface ViewerState {
@@ -42,6 +43,8 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
+        // What was cached was read with a sign-in that no longer holds.
+        queryClient.clear();
         setViewer(null);
         const { pathname, search } = window.location;
         if (pathname !== SIGN_IN_PATH) navigate(signInPath(pathname, search), { replace: true });
@@ -49,9 +52,14 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     [navigate],
   );
 
-  const signedIn = useCallback((v: Viewer) => setViewer(v), []);
+  // A new sign-in may see other teams: nothing read before it is reused.
+  const signedIn = useCallback((v: Viewer) => {
+    queryClient.clear();
+    setViewer(v);
+  }, []);
   const signOut = useCallback(async () => {
     await endSession();
+    queryClient.clear();
     setViewer(null);
     navigate(SIGN_IN_PATH);
   }, [navigate]);

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { DataPanel } from '../components/DataPanel';
-import { FRESHNESS, SOURCE_MAPPINGS, UNROUTED } from '../graphql/dataOperations';
+import { SOURCE_MAPPINGS, UNROUTED } from '../graphql/dataOperations';
+import { FRESHNESS } from '../graphql/operations';
+import { dataChanged } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
 import { CsvImport } from './data/CsvImport';
 import { FreshnessTable } from './data/Freshness';
@@ -29,8 +31,6 @@ export default function DataPage() {
 
   function onMapped(m: Mapped) {
     setMapped(m);
-    unrouted.retry();
-    mappings.retry();
   }
 
   return (
@@ -46,7 +46,7 @@ export default function DataPage() {
       <div className="data-grid">
         <section className="section data-grid__import" aria-labelledby="import-heading">
           <h2 id="import-heading">Import a CSV file</h2>
-          <CsvImport onImported={freshness.retry} />
+          <CsvImport onImported={dataChanged} />
         </section>
 
         <section className="section" aria-labelledby="freshness-heading">

@@ -8,6 +8,7 @@ import { bucketFor, bucketWord } from '../lib/bucket';
 import { describeRange } from '../lib/dateRange';
 import { DEFAULT_SORT, filterRows, isStatusFilter, nextSort, sortRows, STATUS_FILTERS, type SortState, type StatusFilter } from '../lib/teamTable';
 import { useDateRange } from '../lib/useDateRange';
+import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
 import { OverviewTable } from './overview/OverviewTable';
 import { TeamTrendCards } from './overview/TeamTrendCards';
@@ -17,8 +18,8 @@ export default function OverviewPage() {
   const dateRange = useDateRange();
   const { range } = dateRange;
   const sparkBucket = bucketFor(null, range);
-  const overview = useQuery(OVERVIEW, useMemo(() => ({ range }), [range]));
-  const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]));
+  const overview = useQuery(OVERVIEW, useMemo(() => ({ range }), [range]), { refetchInterval: LIVE_REFRESH_MS });
+  const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]), { refetchInterval: LIVE_REFRESH_MS });
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Confirmation } from '../components/Confirmation';
 import { DataPanel } from '../components/DataPanel';
 import { formatLongDate, formatShare, formatShortDate } from '../lib/format';
 import { useDebounced } from '../lib/useDebounced';
@@ -41,19 +42,7 @@ export default function PlanningPage() {
   const [accepted, setAccepted] = useState<Accepted | null>(null);
   const [saved, setSaved] = useState<GuardrailVersion | null>(null);
 
-  if (teamQ.data && teamQ.data.team === null) {
-    return (
-      <div className="not-found">
-        <title>No such team · Headroom</title>
-        <p className="not-found__code" aria-hidden="true">404</p>
-        <h1>No team “{slug}”</h1>
-        <p>There is no team with this slug to plan for.</p>
-        <Link className="button" to="/">
-          Back to the overview
-        </Link>
-      </div>
-    );
-  }
+  if (teamQ.data && teamQ.data.team === null) return <NoSuchTeam slug={slug} />;
 
   const name = team?.name ?? slug;
   const planPanel = { ...planQ, data: plan };
@@ -89,19 +78,11 @@ export default function PlanningPage() {
       </div>
 
       {accepted && (
-        <div className="confirmation" role="status" data-testid="accept-confirmation">
-          <span className="confirmation__icon" aria-hidden="true">
-            ✓
-          </span>
-          <p>
-            Saved <strong>{accepted.name}</strong> ({formatShortDate(accepted.startDate)} – {formatShortDate(accepted.endDate)}) with{' '}
-            {formatShare(accepted.reservedOpsShare)} reserved for ops. The plan below is now for the sprint after it.{' '}
-            <Link to={`/teams/${slug}`}>See the team’s sprints</Link>
-          </p>
-          <button type="button" className="confirmation__close" onClick={() => setAccepted(null)} aria-label="Dismiss the confirmation">
-            ×
-          </button>
-        </div>
+        <Confirmation testId="accept-confirmation" onDismiss={() => setAccepted(null)}>
+          Saved <strong>{accepted.name}</strong> ({formatShortDate(accepted.startDate)} – {formatShortDate(accepted.endDate)}) with{' '}
+          {formatShare(accepted.reservedOpsShare)} reserved for ops. The plan below is now for the sprint after it.{' '}
+          <Link to={`/teams/${slug}`}>See the team’s sprints</Link>
+        </Confirmation>
       )}
 
       <div className="plan-layout">
@@ -121,7 +102,6 @@ export default function PlanningPage() {
                     onAccepted={(s) => {
                       setAccepted(s);
                       setEdited(null);
-                      planQ.retry();
                     }}
                   />
                 </>
@@ -162,17 +142,9 @@ export default function PlanningPage() {
       <section className="section" aria-labelledby="guardrail-heading">
         <h2 id="guardrail-heading">Guardrails</h2>
         {saved && (
-          <div className="confirmation" role="status" data-testid="guardrail-saved">
-            <span className="confirmation__icon" aria-hidden="true">
-              ✓
-            </span>
-            <p>
-              Saved guardrail version {saved.version}: “{saved.reason}”. The plan above uses it.
-            </p>
-            <button type="button" className="confirmation__close" onClick={() => setSaved(null)} aria-label="Dismiss the confirmation">
-              ×
-            </button>
-          </div>
+          <Confirmation testId="guardrail-saved" onDismiss={() => setSaved(null)}>
+            Saved guardrail version {saved.version}: “{saved.reason}”. The plan above uses it.
+          </Confirmation>
         )}
         <DataPanel query={{ ...teamQ, data: team }} what="the guardrails" minHeight={200}>
           {(t) => (
@@ -188,11 +160,7 @@ export default function PlanningPage() {
                     team={slug}
                     current={t.guardrail}
                     canPlan={canPlan}
-                    onSaved={(v) => {
-                      setSaved(v);
-                      teamQ.retry();
-                      planQ.retry();
-                    }}
+                    onSaved={setSaved}
                   />
                 </div>
               </div>
@@ -203,5 +171,19 @@ export default function PlanningPage() {
         </DataPanel>
       </section>
     </>
+  );
+}
+
+function NoSuchTeam({ slug }: { slug: string }) {
+  return (
+    <div className="not-found">
+      <title>No such team · Headroom</title>
+      <p className="not-found__code" aria-hidden="true">404</p>
+      <h1>No team “{slug}”</h1>
+      <p>There is no team with this slug to plan for.</p>
+      <Link className="button" to="/">
+        Back to the overview
+      </Link>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { TEAM, TEAM_SERIES, type Bucket, type DateRange, type KpiPoint, type Spr
 import { bucketFor } from '../lib/bucket';
 import { describeRange, rangeSearch, type Preset } from '../lib/dateRange';
 import { useDateRange } from '../lib/useDateRange';
+import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
 import { BucketToggle } from './team/BucketToggle';
 import { DoraCards } from './team/DoraCards';
@@ -36,8 +37,8 @@ export default function TeamPage() {
   const [params, setParams] = useSearchParams();
   const bucket = bucketFor(params.get('bucket'), range);
 
-  const team = useQuery(TEAM, useMemo(() => ({ slug, range }), [slug, range]));
-  const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]));
+  const team = useQuery(TEAM, useMemo(() => ({ slug, range }), [slug, range]), { refetchInterval: LIVE_REFRESH_MS });
+  const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]), { refetchInterval: LIVE_REFRESH_MS });
   const { viewer } = useViewer();
   const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
 
@@ -168,10 +169,6 @@ export default function TeamPage() {
               schedule={d.hourSchedule}
               timezone={d.timezone}
               canEdit={canEdit}
-              onSaved={() => {
-                team.retry();
-                series.retry();
-              }}
             />
           )}
         </DataPanel>

@@ -65,7 +65,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Overview', 'OverviewSeries', 'Freshness', 'Viewer', 'Team', 'TeamSeries',
   'Unrouted', 'SourceMappings', 'SetSourceMapping',
   'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
-  'PlanTeam', 'Plan', 'SetGuardrail', 'AcceptPlan',
+  'PlanTeam', 'Plan', 'SetGuardrail', 'AcceptPlan', 'SetHourSchedule',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

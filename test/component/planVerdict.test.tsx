@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { RuleResult, Status } from '../../client/graphql/operations';
 import { StatusBadge } from '../../client/components/StatusBadge';
-import { StatusBadge as SnapshotStatusBadge } from '../../client/pages/snapshots/StatusBadge';
 import { planVerdict } from '../../client/pages/planning/planVerdict';
 import { ruleFigures, ruleName } from '../../client/lib/rules';
 
@@ -37,12 +36,6 @@ describe('NO_DATA on the dashboard', () => {
     expect(b.textContent).toBe('–No data');
     expect(b.className).toContain('badge--no_data');
     expect(b.className).not.toContain('badge--ok');
-  });
-
-  it('reads the same in snapshots', () => {
-    render(<SnapshotStatusBadge status="NO_DATA" testId="s" />);
-    expect(screen.getByTestId('s').textContent).toBe('–No data');
-    expect(screen.getByTestId('s').className).toContain('snap-status--no_data');
   });
 
   it('names the plan’s own rules', () => {

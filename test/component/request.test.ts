@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GraphQLRequestError, onUnauthenticated, operation, request } from '../../client/graphql/request';
+import { GraphQLRequestError, onUnauthenticated, request } from '../../client/graphql/request';
+import { TypedDocumentString } from '../../client/graphql/generated/graphql';
 
-const OP = operation<{ ok: boolean }, { x: number }>('query Q($x: Int) { ok }');
+const OP = new TypedDocumentString<{ ok: boolean }, { x: number }>('query Q($x: Int) { ok }');
 
 function answer(status: number, body: unknown) {
   vi.stubGlobal('fetch', vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
@@ -16,7 +17,7 @@ describe('request', () => {
     const [url, init] = (fetch as unknown as ReturnType<typeof vi.fn>).mock.calls[0];
     expect(url).toBe('/graphql');
     expect(init.method).toBe('POST');
-    expect(JSON.parse(init.body)).toEqual({ query: OP.document, variables: { x: 1 } });
+    expect(JSON.parse(init.body)).toEqual({ query: 'query Q($x: Int) { ok }', variables: { x: 1 } });
   });
 
   it('throws the server’s message with its code and record problems', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { CreateSnapshotForm } from '../../client/pages/snapshots/CreateSnapshotForm';
 
 afterEach(() => {
@@ -29,14 +30,17 @@ function stubServer(answer: (vars: any) => { status?: number; body: unknown }) {
 
 function renderForm(props: Partial<Parameters<typeof CreateSnapshotForm>[0]> = {}) {
   const onCreated = vi.fn();
+  // A cache of its own per test: no answer carries over.
   render(
-    <CreateSnapshotForm
-      initialRange={{ from: '2026-03-01', to: '2026-03-28' }}
-      rangeFromView
-      initialTeams={null}
-      onCreated={onCreated}
-      {...props}
-    />,
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <CreateSnapshotForm
+        initialRange={{ from: '2026-03-01', to: '2026-03-28' }}
+        rangeFromView
+        initialTeams={null}
+        onCreated={onCreated}
+        {...props}
+      />
+    </QueryClientProvider>,
   );
   return onCreated;
 }

@@ -1,4 +1,4 @@
-import type { SourceFreshness } from '../../graphql/dataOperations';
+import type { SourceFreshness } from '../../graphql/operations';
 import { formatAge, formatWhen, SOURCE_TEXT } from './dataFormat';
 import { ScrollArea } from '../snapshots/ScrollArea';
 

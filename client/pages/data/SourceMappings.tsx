@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SET_SOURCE_MAPPING, type SourceMapping, type TeamChoice } from '../../graphql/dataOperations';
-import { request } from '../../graphql/request';
+import { written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { formatWhen, SOURCE_TEXT } from './dataFormat';
 import { mutationMessage, type Mapped } from './UnroutedSignals';
 import { ScrollArea } from '../snapshots/ScrollArea';
@@ -64,7 +65,7 @@ export function AddMappingForm({ teams, onMapped }: { teams: TeamChoice[]; onMap
     setBusy(true);
     setError(null);
     try {
-      const { setSourceMapping } = await request(SET_SOURCE_MAPPING, { input: { source, key: key.trim(), team } });
+      const setSourceMapping = written((await mutate(SET_SOURCE_MAPPING, { input: { source, key: key.trim(), team } })).setSourceMapping);
       setKey('');
       onMapped({ ...setSourceMapping, label: setSourceMapping.key });
     } catch (err) {

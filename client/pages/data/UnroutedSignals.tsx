@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { SET_SOURCE_MAPPING, type TeamChoice, type UnroutedSignal } from '../../graphql/dataOperations';
-import { GraphQLRequestError, request } from '../../graphql/request';
+import { GraphQLRequestError, written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { formatCount } from '../../lib/format';
 import { formatWhen, SOURCE_TEXT, sourceKeyText } from './dataFormat';
 import { ScrollArea } from '../snapshots/ScrollArea';
@@ -69,7 +70,7 @@ function UnroutedRow({ signal, teams, onMapped }: { signal: UnroutedSignal; team
     setBusy(true);
     setError(null);
     try {
-      const { setSourceMapping } = await request(SET_SOURCE_MAPPING, { input: { source: signal.source, key: signal.key, team } });
+      const setSourceMapping = written((await mutate(SET_SOURCE_MAPPING, { input: { source: signal.source, key: signal.key, team } })).setSourceMapping);
       onMapped({ ...setSourceMapping, label: signal.label });
     } catch (err) {
       setError(mutationMessage(err));

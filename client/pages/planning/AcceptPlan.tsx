@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { GraphQLRequestError, request } from '../../graphql/request';
+import { GraphQLRequestError, written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { formatLongDate, formatShare } from '../../lib/format';
 import { ACCEPT_PLAN, type SprintPlan, type WhatIfVars } from './operations';
 import { defaultSprintName, sprintFromPlan } from './whatIf';
@@ -50,9 +51,9 @@ export function AcceptPlan({
     }
     setBusy(true);
     try {
-      const res = await request(ACCEPT_PLAN, { input: [sprintFromPlan(team, name, plan, vars)] });
+      const res = await mutate(ACCEPT_PLAN, { input: [sprintFromPlan(team, name, plan, vars)] });
       setEdited(null);
-      onAccepted(res.upsertSprints[0]);
+      onAccepted(written(res.upsertSprints)[0]);
     } catch (err) {
       const records = err instanceof GraphQLRequestError ? err.records : [];
       const forName = records.find((r) => r.field === 'name');

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { GraphQLRequestError, request } from '../../graphql/request';
+import { GraphQLRequestError, written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { SET_GUARDRAIL, type GuardrailField, type GuardrailVersion } from './operations';
 import { formFromPolicy, GUARDRAIL_SPECS, parseGuardrailForm, type GuardrailErrors, type GuardrailForm } from './guardrailForm';
 import { policyValue, whenText } from './policyText';
@@ -37,8 +38,8 @@ export function GuardrailEditor({
     }
     setBusy(true);
     try {
-      const res = await request(SET_GUARDRAIL, { team, input: parsed.input, reason: form.reason.trim() });
-      onSaved(res.setGuardrail);
+      const res = await mutate(SET_GUARDRAIL, { team, input: parsed.input, reason: form.reason.trim() });
+      onSaved(written(res.setGuardrail));
     } catch (err) {
       const next: GuardrailErrors = {};
       const known = new Set<string>([...GUARDRAIL_SPECS.map((s) => s.field), 'reason']);

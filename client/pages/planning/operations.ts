@@ -1,81 +1,39 @@
 /**
- * The planning page's GraphQL operations and result types; loaded with the page, not the overview.
- * Validated against the server's schema by test/component/operations.test.ts.
+ * The planning page's GraphQL operations; loaded with the page, not the overview. Result types
+ * are generated from schema.graphql (`npm run codegen`).
  */
-import type { IsoDate, RuleResult, Status } from '../../graphql/operations';
-import { operation } from '../../graphql/request';
+import { graphql } from '../../graphql/generated';
+import type { GuardrailPolicyFieldsFragment, PlanQuery, PlanQueryVariables, SprintInput } from '../../graphql/generated/graphql';
 
-export interface GuardrailFields {
-  reserveFloor: number;
-  opsCeiling: number;
-  maxPageHoursPerWeek: number;
-  maxSleepInterruptionsPerWeek: number;
-  maxChangeFailureRate: number;
-  lookbackSprints: number;
-}
+export type { SprintInput };
 
+// Declared for codegen; the operations below spread it by name.
+graphql(/* GraphQL */ `
+  fragment GuardrailPolicyFields on GuardrailPolicy {
+    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints
+    version team reason author createdAt
+  }
+`);
+
+export type GuardrailVersion = GuardrailPolicyFieldsFragment;
+export type GuardrailFields = Pick<
+  GuardrailVersion,
+  'reserveFloor' | 'opsCeiling' | 'maxPageHoursPerWeek' | 'maxSleepInterruptionsPerWeek' | 'maxChangeFailureRate' | 'lookbackSprints'
+>;
 export type GuardrailField = keyof GuardrailFields;
 
-export interface GuardrailVersion extends GuardrailFields {
-  version: number;
-  /** Null for the org default. */
-  team: string | null;
-  reason: string;
-  author: string;
-  /** Null for the built-in default. */
-  createdAt: string | null;
-}
-
-export interface PlanTeam {
-  slug: string;
-  name: string;
-  members: number | null;
-  focusHoursPerDay: number;
-  guardrail: GuardrailVersion;
-  guardrailHistory: GuardrailVersion[];
-}
-
-const POLICY = `reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints
-  version team reason author createdAt`;
-
 /** The team and its guardrails: read once, and again after a guardrail change. */
-export const PLAN_TEAM = operation<{ team: PlanTeam | null }, { slug: string }>(/* GraphQL */ `
+export const PLAN_TEAM = graphql(/* GraphQL */ `
   query PlanTeam($slug: String!) {
     team(slug: $slug) {
       slug name members focusHoursPerDay
-      guardrail { ${POLICY} }
-      guardrailHistory { ${POLICY} }
+      guardrail { ...GuardrailPolicyFields }
+      guardrailHistory { ...GuardrailPolicyFields }
     }
   }
 `);
 
-export interface SprintPlan {
-  startDate: IsoDate;
-  endDate: IsoDate;
-  capacityHours: number;
-  projectedOpsShare: number;
-  recommendedOpsShare: number;
-  reservedOpsShare: number;
-  reservedOpsHours: number;
-  featureHours: number;
-  /** The worst of `rules`. */
-  status: Status;
-  /** Every rule the plan is judged by: projection, reservation, the team's rules over the lookback. */
-  rules: RuleResult[];
-  explanation: string[];
-  basedOn: string[];
-  guardrailVersion: number;
-}
-
-/** What-if inputs; null means "as the team is". */
-export interface WhatIfVars {
-  members: number | null;
-  daysOff: number | null;
-  capacityHours: number | null;
-  reservedOpsShare: number | null;
-}
-
-export const PLAN = operation<{ team: { slug: string; plan: SprintPlan } | null }, { slug: string } & WhatIfVars>(/* GraphQL */ `
+export const PLAN = graphql(/* GraphQL */ `
   query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {
     team(slug: $slug) {
       slug
@@ -87,34 +45,21 @@ export const PLAN = operation<{ team: { slug: string; plan: SprintPlan } | null 
   }
 `);
 
-export const SET_GUARDRAIL = operation<
-  { setGuardrail: GuardrailVersion },
-  { team: string; input: Partial<GuardrailFields>; reason: string }
->(/* GraphQL */ `
+export type SprintPlan = NonNullable<PlanQuery['team']>['plan'];
+
+/** What-if inputs; null means "as the team is". */
+export type WhatIfVars = Required<{ [K in 'members' | 'daysOff' | 'capacityHours' | 'reservedOpsShare']: NonNullable<PlanQueryVariables[K]> | null }>;
+
+export const SET_GUARDRAIL = graphql(/* GraphQL */ `
   mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {
-    setGuardrail(team: $team, input: $input, reason: $reason) { ${POLICY} }
+    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }
   }
 `);
 
-export interface SprintInput {
-  team: string;
-  name: string;
-  startDate: IsoDate;
-  endDate: IsoDate;
-  reservedOpsShare: number;
-  capacityHours?: number;
-  daysOff?: number;
-}
-
-export const ACCEPT_PLAN = operation<
-  { upsertSprints: { name: string; startDate: IsoDate; endDate: IsoDate; capacityHours: number; reservedOpsShare: number | null }[] },
-  { input: SprintInput[] }
->(/* GraphQL */ `
+export const ACCEPT_PLAN = graphql(/* GraphQL */ `
   # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was
   # planned before is re-planned (and the server records who and when).
   mutation AcceptPlan($input: [SprintInput!]!) {
     upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }
   }
 `);
-
-export const PLANNING_OPERATIONS = { PLAN_TEAM, PLAN, SET_GUARDRAIL, ACCEPT_PLAN };

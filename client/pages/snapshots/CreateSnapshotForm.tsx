@@ -2,10 +2,12 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { DataPanel } from '../../components/DataPanel';
 import { CREATE_SNAPSHOT, SNAPSHOT_TEAMS, type SnapshotSummary, type TeamChoice } from '../../graphql/snapshotOperations';
 import type { DateRange } from '../../graphql/operations';
-import { request } from '../../graphql/request';
-import { rangeProblem } from '../../lib/dateRange';
+import { written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { useQuery } from '../../lib/useQuery';
-import { fieldErrorsOf, type FieldErrors, type SnapshotField } from './fieldErrors';
+import { checkSnapshotForm, fieldErrorsOf, type FieldErrors, type SnapshotField } from './fieldErrors';
+import { FieldError } from './FieldError';
+import { SnapshotTeamPicker } from './SnapshotTeamPicker';
 
 export interface CreateSnapshotFormProps {
   /** The range to start from: the view the user came from, or the last 28 days. */
@@ -59,12 +61,6 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
     teams: useRef<HTMLInputElement>(null),
     form: useRef<HTMLParagraphElement>(null),
   };
-  const allChosen = chosen.size === teams.length;
-  const allBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (allBox.current) allBox.current.indeterminate = chosen.size > 0 && !allChosen;
-  }, [chosen, allChosen]);
-
   // After a refused submit, focus the first field that needs attention so keyboard and screen-reader users land on it.
   const [focusNext, setFocusNext] = useState(0);
   useEffect(() => {
@@ -76,32 +72,9 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
     // Runs only when a submit asks for it, with that submit's errors.
   }, [focusNext]);
 
-  function toggle(slug: string, on: boolean) {
-    setChosen((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(slug);
-      else next.delete(slug);
-      return next;
-    });
-  }
-
-  function check(): FieldErrors {
-    const e: FieldErrors = {};
-    if (!label.trim()) e.label = 'Give the snapshot a label, e.g. “Q3 ops review”.';
-    const why = rangeProblem(from, to);
-    if (why) {
-      const text = why[0].toUpperCase() + why.slice(1) + '.';
-      if (why.startsWith('start')) e.from = text;
-      else if (why.startsWith('end')) e.to = text;
-      else e.range = text;
-    }
-    if (chosen.size === 0) e.teams = 'Choose at least one team.';
-    return e;
-  }
-
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    const local = check();
+    const local = checkSnapshotForm({ label, from, to, teams: chosen.size });
     setErrors(local);
     if (Object.keys(local).length) {
       setFocusNext((n) => n + 1);
@@ -110,10 +83,10 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
     setBusy(true);
     try {
       const slugs = teams.map((t) => t.slug).filter((s) => chosen.has(s));
-      const { createSnapshot } = await request(CREATE_SNAPSHOT, {
+      const { createSnapshot } = await mutate(CREATE_SNAPSHOT, {
         input: { label: label.trim(), range: { from, to }, teams: slugs },
       });
-      onCreated(createSnapshot);
+      onCreated(written(createSnapshot));
     } catch (e) {
       setErrors(fieldErrorsOf(e));
       setFocusNext((n) => n + 1);
@@ -188,33 +161,14 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
         {rangeFromView ? 'Range taken from the view you came from.' : 'Default: the last 28 days.'} Both days are included.
       </p>
 
-      <fieldset className="snap-teams" aria-describedby={errors.teams ? `${id}-teams-error` : undefined}>
-        <legend>
-          Teams <span className="muted">({chosen.size} of {teams.length})</span>
-        </legend>
-        <label className="snap-check snap-check--all">
-          <input ref={allBox} type="checkbox" checked={allChosen} onChange={(e) => setChosen(new Set(e.target.checked ? teams.map((t) => t.slug) : []))} />
-          All teams
-        </label>
-        <ul className="snap-teams__list">
-          {teams.map((t, i) => (
-            <li key={t.slug}>
-              <label className="snap-check">
-                <input
-                  ref={i === 0 ? refs.teams : undefined}
-                  type="checkbox"
-                  name="teams"
-                  value={t.slug}
-                  checked={chosen.has(t.slug)}
-                  onChange={(e) => toggle(t.slug, e.target.checked)}
-                />
-                {t.name} <span className="muted">({t.slug})</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        <FieldError id={`${id}-teams-error`} text={errors.teams} />
-      </fieldset>
+      <SnapshotTeamPicker
+        teams={teams}
+        chosen={chosen}
+        onChange={setChosen}
+        firstRef={refs.teams}
+        errorId={`${id}-teams-error`}
+        error={errors.teams}
+      />
 
       {errors.form && (
         <p ref={refs.form} tabIndex={-1} className="snap-form__error" role="alert">
@@ -228,15 +182,5 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
         </button>
       </div>
     </form>
-  );
-}
-
-function FieldError({ id, text }: { id: string; text: string | undefined }) {
-  if (!text) return null;
-  return (
-    <p id={id} className="field-error">
-      <span aria-hidden="true">⚠ </span>
-      {text}
-    </p>
   );
 }

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { DataPanel } from '../../components/DataPanel';
 import { SNAPSHOT_DIFF, SNAPSHOTS, type DiffSide, type SnapshotDiff, type SnapshotRange, type SnapshotSummary } from '../../graphql/snapshotOperations';
 import { useQuery } from '../../lib/useQuery';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 import { describeDelta, formatDateTime, formatDay, formatKpiValue, kpiLabel } from './snapshotFormat';
 import { ScrollArea } from './ScrollArea';
 

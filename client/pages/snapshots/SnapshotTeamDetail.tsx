@@ -1,21 +1,13 @@
-import type { FrozenLoadModel, SnapshotTeam } from '../../graphql/snapshotOperations';
-import { formatCount, formatHours, formatPercent } from '../../lib/format';
-import { StatusBadge } from './StatusBadge';
-import { formatDay, formatRuleNumber, RULE_TEXT } from './snapshotFormat';
-import { ScrollArea } from './ScrollArea';
-
-const h = (n: number) => `${formatHours(n)} h`;
-
-function loadModelText(m: FrozenLoadModel): string {
-  return (
-    `page hours weighted ${m.businessWeight} (business), ${m.offHoursWeight} (off hours), ${m.sleepWeight} (sleep); ` +
-    `${m.minutesPerAlert} min per alert; ${m.hoursPerFailedDeploy} h per failed deploy; each page counts at most ${m.maxHoursPerPage} h`
-  );
-}
+import type { SnapshotTeam } from '../../graphql/snapshotOperations';
+import { formatCount, formatPercent } from '../../lib/format';
+import { StatusBadge } from '../../components/StatusBadge';
+import { FrozenRules } from './FrozenRules';
+import { FrozenSprints } from './FrozenSprints';
+import { hoursText as h } from './snapshotFormat';
 
 /** Everything the snapshot froze about one team: load by cause, rules, sprints, and the next sprint's plan. */
 export function SnapshotTeamDetail({ team }: { team: SnapshotTeam }) {
-  const { slug, kpis, guardrail, plan } = team;
+  const { slug, kpis, plan } = team;
   const id = `team-${slug}`;
   return (
     <section className="snap-team card" id={id} aria-labelledby={`${id}-heading`} data-testid={`snap-team-${slug}`}>
@@ -101,118 +93,8 @@ export function SnapshotTeamDetail({ team }: { team: SnapshotTeam }) {
         </>
       )}
 
-      <h4>Guardrail rules</h4>
-      <p className="snap-team__policy muted">
-        Guardrail version {guardrail.version} ({guardrail.team ? 'the team’s own' : 'org default'}
-        {guardrail.createdAt ? `, set by ${guardrail.author} on ${formatDay(guardrail.createdAt)}` : ''})
-        {guardrail.reason ? ` — “${guardrail.reason.replace(/\.$/, '')}”` : ''}: reserve floor {formatPercent(guardrail.reserveFloor)}, ops
-        ceiling {formatPercent(guardrail.opsCeiling)}. Load model: {loadModelText(team.loadModel)}.
-      </p>
-      <ScrollArea label={`Guardrail rules of ${team.name}`}>
-        <table className="table table--compact">
-          <caption className="sr-only">Guardrail rules of {team.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Measured
-              </th>
-              <th scope="col" className="num">
-                Limit
-              </th>
-              <th scope="col">What it means</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kpis.rules.map((r) => (
-              <tr key={r.rule} data-testid={`snap-rule-${slug}-${r.rule}`}>
-                <th scope="row">{RULE_TEXT[r.rule] ?? r.rule}</th>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td className="num">{formatRuleNumber(r.rule, r.value)}</td>
-                <td className="num">{formatRuleNumber(r.rule, r.limit)}</td>
-                <td className="snap-message">{r.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
-
-      <h4>Sprints in the range</h4>
-      {team.sprints.length === 0 ? (
-        <p className="muted">No recorded sprint overlaps the range.</p>
-      ) : (
-        <ScrollArea label={`Sprints of ${team.name}`}>
-          <table className="table table--compact">
-            <caption className="sr-only">Sprints of {team.name} overlapping the range, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sprint</th>
-                <th scope="col">Dates</th>
-                <th scope="col" className="num">
-                  Capacity
-                </th>
-                <th scope="col" className="num">
-                  Reserved
-                </th>
-                <th scope="col" className="num">
-                  Ops hours
-                </th>
-                <th scope="col" className="num">
-                  Ops share
-                </th>
-                <th scope="col" className="num">
-                  Feature hours
-                </th>
-                <th scope="col">Reservation</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.sprints.map((s) => {
-                const tid = `snap-sprint-${slug}-${s.name}`;
-                return (
-                  <tr key={s.name} data-testid={tid}>
-                    <th scope="row">{s.name}</th>
-                    <td className="nowrap">
-                      {s.startDate} – {s.endDate}
-                    </td>
-                    <td className="num" data-testid={`${tid}-capacityHours`}>
-                      {h(s.capacityHours)}
-                    </td>
-                    <td className="num" data-testid={`${tid}-reservedOpsShare`}>
-                      {formatPercent(s.reservedOpsShare)}
-                    </td>
-                    <td className="num" data-testid={`${tid}-opsHours`}>
-                      {h(s.opsHours)}
-                    </td>
-                    <td className="num" data-testid={`${tid}-opsShare`}>
-                      {formatPercent(s.opsShare)}
-                    </td>
-                    <td className="num">{h(s.featureHours)}</td>
-                    <td data-testid={`${tid}-underReserved`}>
-                      {s.state !== 'FINISHED' ? (
-                        <span className="muted">{s.state === 'IN_PROGRESS' ? 'In progress (to date)' : 'Planned, not started'}</span>
-                      ) : s.underReserved ? (
-                        <span className="snap-flag">
-                          <span aria-hidden="true">⚠ </span>Under-reserved
-                        </span>
-                      ) : (
-                        'Enough'
-                      )}
-                    </td>
-                    <td>
-                      <StatusBadge status={s.status} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollArea>
-      )}
+      <FrozenRules team={team} />
+      <FrozenSprints team={team} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { SnapshotTeam } from '../../graphql/snapshotOperations';
 import { formatCount, formatHours, formatPercent } from '../../lib/format';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../../components/StatusBadge';
 import { ScrollArea } from './ScrollArea';
 
 interface Column {

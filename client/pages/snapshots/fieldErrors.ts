@@ -1,3 +1,4 @@
+import { rangeProblem } from '../../lib/dateRange';
 import { GraphQLRequestError } from '../../graphql/request';
 
 /** The create form's fields, plus `form` for a problem that belongs to none of them. */
@@ -32,4 +33,19 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
     out[field] = out[field] ? `${out[field]}; ${text}` : text;
   }
   return out;
+}
+
+/** The form's own checks before anything is sent: a label, a real range, at least one team. */
+export function checkSnapshotForm(form: { label: string; from: string; to: string; teams: number }): FieldErrors {
+  const e: FieldErrors = {};
+  if (!form.label.trim()) e.label = 'Give the snapshot a label, e.g. “Q3 ops review”.';
+  const why = rangeProblem(form.from, form.to);
+  if (why) {
+    const text = why[0].toUpperCase() + why.slice(1) + '.';
+    if (why.startsWith('start')) e.from = text;
+    else if (why.startsWith('end')) e.to = text;
+    else e.range = text;
+  }
+  if (form.teams === 0) e.teams = 'Choose at least one team.';
+  return e;
 }

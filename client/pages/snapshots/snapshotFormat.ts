@@ -1,9 +1,11 @@
 /**
  * How the snapshot pages write times, statuses and KPI changes. Pure functions, tested in
- * test/component/snapshotsFormat.test.ts.
+ * test/unit/client/pages/snapshots/snapshotFormat.test.ts.
  */
 import { formatCount, formatHours, formatPercent, NO_VALUE } from '../../lib/format';
-import type { Status } from '../../graphql/snapshotOperations';
+
+/** "4.5 h". */
+export const hoursText = (n: number) => `${formatHours(n)} h`;
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
@@ -19,8 +21,6 @@ export function formatDay(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateOnly.format(d);
 }
-
-export const STATUS_TEXT: Record<Status, string> = { OK: 'OK', WARN: 'Warning', BREACH: 'Breach', NO_DATA: 'No data' };
 
 type Kind = 'count' | 'hours' | 'share';
 
@@ -103,14 +103,6 @@ export function describeDelta(kpi: string, delta: number | null): DeltaText {
 }
 
 /** The rule ids of RuleResult.rule, in words. */
-export const RULE_TEXT: Record<string, string> = {
-  opsCeiling: 'Ops ceiling',
-  reserveFloor: 'Reserve floor',
-  pageHoursPerWeek: 'Page hours per week',
-  sleepInterruptionsPerWeek: 'Sleep interruptions per week',
-  changeFailureRate: 'Change failure rate',
-};
-
 /** A rule's value or limit in the rule's own unit. */
 export function formatRuleNumber(rule: string, n: number | null): string {
   if (rule === 'opsCeiling' || rule === 'reserveFloor' || rule === 'changeFailureRate') return formatPercent(n);

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { request } from '../../graphql/request';
+import { useMemo } from 'react';
 import { SNAPSHOTS, type SnapshotEdge } from '../../graphql/snapshotOperations';
-import { useQuery, type QueryState } from '../../lib/useQuery';
+import { usePagedQuery, type QueryState } from '../../lib/useQuery';
 
 export interface SnapshotList {
   /** The first page, for DataPanel's loading / error / empty states. */
@@ -16,34 +15,7 @@ export interface SnapshotList {
 
 /** The snapshots list, one page at a time (cursor pagination: snapshots(first, after)). */
 export function useSnapshotList(pageSize: number): SnapshotList {
-  const first = useQuery(SNAPSHOTS, useMemo(() => ({ first: pageSize }), [pageSize]));
-  const [more, setMore] = useState<{ edges: SnapshotEdge[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<Error>();
-
-  // A reloaded first page starts the list over.
-  useEffect(() => setMore(null), [first.data]);
-
-  const firstPage = first.data?.snapshots;
-  const edges = useMemo(() => [...(firstPage?.edges ?? []), ...(more?.edges ?? [])], [firstPage, more]);
-  const hasMore = more ? more.hasNextPage : Boolean(firstPage?.pageInfo.hasNextPage);
-  const cursor = more ? more.endCursor : (firstPage?.pageInfo.endCursor ?? null);
-
-  const loadMore = useCallback(() => {
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    request(SNAPSHOTS, { first: pageSize, after: cursor }).then(
-      ({ snapshots }) => {
-        setMore((m) => ({ edges: [...(m?.edges ?? []), ...snapshots.edges], ...snapshots.pageInfo }));
-        setLoadingMore(false);
-      },
-      (e: Error) => {
-        setMoreError(e);
-        setLoadingMore(false);
-      },
-    );
-  }, [cursor, loadingMore, pageSize]);
-
-  return { first, edges, hasMore, loadingMore, moreError, loadMore };
+  const list = usePagedQuery(SNAPSHOTS, useMemo(() => ({ first: pageSize }), [pageSize]), (page) => page.snapshots.pageInfo);
+  const edges = useMemo(() => list.pages.flatMap((p) => p.snapshots.edges), [list.pages]);
+  return { first: list.first, edges, hasMore: list.hasMore, loadingMore: list.loadingMore, moreError: list.moreError, loadMore: list.loadMore };
 }

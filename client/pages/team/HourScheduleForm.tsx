@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { GraphQLRequestError, request } from '../../graphql/request';
+import { GraphQLRequestError } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
 import { describeSchedule, formFieldOf, HOUR_FIELDS, hourToTime, SET_HOUR_SCHEDULE, timeToHour, WEEKDAYS, type HourField, type HourSchedule } from './hourSchedule';
 
 const LABELS: Record<HourField, string> = {
@@ -13,20 +14,18 @@ type Errors = Partial<Record<HourField | 'businessDays' | 'form', string>>;
 
 /**
  * The team's business, off and sleep hours (its time zone). Saving re-splits the team's stored
- * pages on the server, so every figure on the page is read again afterwards.
+ * pages on the server; saving marks every cached figure stale (mutate), so the page reads them again.
  */
 export function HourScheduleForm({
   team,
   schedule,
   timezone,
   canEdit,
-  onSaved,
 }: {
   team: { slug: string; name: string };
   schedule: HourSchedule;
   timezone: string;
   canEdit: boolean;
-  onSaved(): void;
 }) {
   const id = useId();
   const [times, setTimes] = useState(() => Object.fromEntries(HOUR_FIELDS.map((f) => [f, hourToTime(schedule[f])])) as Record<HourField, string>);
@@ -47,9 +46,8 @@ export function HourScheduleForm({
     if (Object.keys(next).length) return;
     setBusy(true);
     try {
-      await request(SET_HOUR_SCHEDULE, { input: [{ slug: team.slug, name: team.name, hourSchedule: { ...hours, businessDays: days } }] });
+      await mutate(SET_HOUR_SCHEDULE, { input: [{ slug: team.slug, name: team.name, hourSchedule: { ...hours, businessDays: days } }] });
       setBusy(false);
-      onSaved();
     } catch (err) {
       const records = err instanceof GraphQLRequestError ? err.records : [];
       const shown: Errors = {};

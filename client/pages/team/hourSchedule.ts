@@ -1,14 +1,9 @@
 /** The hour-schedule form's shaping: hours of the day ↔ "HH:MM", weekdays, and the server's errors. */
-import { operation } from '../../graphql/request';
+import { graphql } from '../../graphql/generated';
+import type { TeamDetail } from '../../graphql/operations';
 
-export interface HourSchedule {
-  businessStartHour: number;
-  businessEndHour: number;
-  sleepStartHour: number;
-  sleepEndHour: number;
-  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-  businessDays: number[];
-}
+/** Business and sleep hours; businessDays are ISO weekdays, 1 = Monday … 7 = Sunday. */
+export type HourSchedule = TeamDetail['hourSchedule'];
 
 export const HOUR_FIELDS = ['businessStartHour', 'businessEndHour', 'sleepStartHour', 'sleepEndHour'] as const;
 export type HourField = (typeof HOUR_FIELDS)[number];
@@ -44,10 +39,7 @@ export function formFieldOf(recordField: string): HourField | 'businessDays' | n
   return m[1] === 'businessDays' || (HOUR_FIELDS as readonly string[]).includes(m[1]) ? (m[1] as HourField | 'businessDays') : null;
 }
 
-export const SET_HOUR_SCHEDULE = operation<
-  { upsertTeams: { slug: string; hourSchedule: HourSchedule }[] },
-  { input: { slug: string; name: string; hourSchedule: HourSchedule }[] }
->(/* GraphQL */ `
+export const SET_HOUR_SCHEDULE = graphql(/* GraphQL */ `
   mutation SetHourSchedule($input: [TeamInput!]!) {
     upsertTeams(input: $input) {
       slug

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatHours, formatPercent, formatShortDate } from '../../client/lib/format';
-import { formatKpi } from '../../client/lib/kpiFields';
-import { bucketFor } from '../../client/lib/bucket';
+import { formatCount, formatHours, formatPercent, formatShortDate } from '../../../../client/lib/format';
+import { formatKpi } from '../../../../client/lib/kpiFields';
+import { bucketFor } from '../../../../client/lib/bucket';
 
 describe('number formats', () => {
   it.each([

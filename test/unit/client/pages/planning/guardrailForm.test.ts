@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFromPolicy, parseGuardrailForm } from '../../client/pages/planning/guardrailForm';
+import { formFromPolicy, parseGuardrailForm } from '../../../../../client/pages/planning/guardrailForm';
 
 const policy = { reserveFloor: 0.2, opsCeiling: 0.5, maxPageHoursPerWeek: 12, maxSleepInterruptionsPerWeek: 2, maxChangeFailureRate: 0.15, lookbackSprints: 3 };
 

@@ -12,7 +12,7 @@ import {
   presetOf,
   rangeProblem,
   withRangeParams,
-} from '../../client/lib/dateRange';
+} from '../../../../client/lib/dateRange';
 
 const TODAY = '2024-05-28';
 const preset = (id: string, today = TODAY) => PRESETS.find((p) => p.id === id)!.range(today);

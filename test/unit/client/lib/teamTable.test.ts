@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OverviewRow, RatedKpis, Status } from '../../client/graphql/operations';
-import { filterRows, nextSort, sortRows } from '../../client/lib/teamTable';
+import type { OverviewRow, RatedKpis, Status } from '../../../../client/graphql/operations';
+import { filterRows, nextSort, sortRows } from '../../../../client/lib/teamTable';
 
 const zero: RatedKpis = {
   alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0,

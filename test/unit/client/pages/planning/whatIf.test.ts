@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SprintPlan } from '../../client/pages/planning/operations';
-import { defaultSprintName, hasErrors, initialWhatIf, isWhatIf, parseWhatIf, sprintFromPlan } from '../../client/pages/planning/whatIf';
+import type { SprintPlan } from '../../../../../client/pages/planning/operations';
+import { defaultSprintName, hasErrors, initialWhatIf, isWhatIf, parseWhatIf, sprintFromPlan } from '../../../../../client/pages/planning/whatIf';
 
 const base = initialWhatIf(5);
 

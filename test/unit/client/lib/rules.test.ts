@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatShare } from '../../client/lib/format';
-import { formatDora, formatFrequency, ruleFigures, ruleName } from '../../client/lib/rules';
+import { formatDuration, formatShare } from '../../../../client/lib/format';
+import { formatDora, formatFrequency, ruleFigures, ruleName } from '../../../../client/lib/rules';
 
 describe('rule figures', () => {
   it.each([

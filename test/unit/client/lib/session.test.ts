@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeFromHash, safeNext, signInPath } from '../../client/lib/session';
+import { codeFromHash, safeNext, signInPath } from '../../../../client/lib/session';
 
 describe('codeFromHash', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, formFieldOf, hourToTime, timeToHour } from '../../client/pages/team/hourSchedule';
+import { describeSchedule, formFieldOf, hourToTime, timeToHour } from '../../../../../client/pages/team/hourSchedule';
 
 describe('hour schedule form shaping', () => {
   it.each([

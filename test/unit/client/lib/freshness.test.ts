@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshnessText, latestDate, timeAgo } from '../../client/lib/freshness';
+import { freshnessText, latestDate, timeAgo } from '../../../../client/lib/freshness';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDelta, formatKpiValue } from '../../client/pages/snapshots/snapshotFormat';
-import { fieldErrorsOf } from '../../client/pages/snapshots/fieldErrors';
-import { GraphQLRequestError } from '../../client/graphql/request';
+import { describeDelta, formatKpiValue } from '../../../../../client/pages/snapshots/snapshotFormat';
+import { fieldErrorsOf } from '../../../../../client/pages/snapshots/fieldErrors';
+import { GraphQLRequestError } from '../../../../../client/graphql/request';
 
 describe('describeDelta', () => {
   it.each([

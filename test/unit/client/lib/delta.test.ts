@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeDelta, shareDelta } from '../../client/lib/delta';
+import { relativeDelta, shareDelta } from '../../../../client/lib/delta';
 
 describe('relativeDelta', () => {
   it.each([

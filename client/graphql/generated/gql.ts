@@ -1,0 +1,170 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Unrouted {\n    unrouted { source key label kind count firstSeen lastSeen }\n    teams { slug name }\n  }\n": typeof types.UnroutedDocument,
+    "\n  query SourceMappings {\n    sourceMappings { source key createdAt team { slug name } }\n  }\n": typeof types.SourceMappingsDocument,
+    "\n  mutation SetSourceMapping($input: SourceMappingInput!) {\n    setSourceMapping(input: $input) { source key attributed team { slug name } }\n  }\n": typeof types.SetSourceMappingDocument,
+    "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n": typeof types.RatedKpisFragmentDoc,
+    "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n": typeof types.KpiPointFieldsFragmentDoc,
+    "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n": typeof types.DoraMetricFieldsFragmentDoc,
+    "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members }\n      status\n      kpis { ...RatedKpis }\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {\n    teams {\n      slug name\n      series(range: $range, bucket: WEEK) { start end days bucketDays alerts pageHours }\n      spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }\n    }\n  }\n": typeof types.OverviewSeriesDocument,
+    "\n  query Freshness {\n    freshness { source lastReceivedAt latestDate }\n  }\n": typeof types.FreshnessDocument,
+    "\n  query Viewer {\n    viewer { name scopes teams }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Team($slug: String!, $range: DateRange!) {\n    team(slug: $slug) {\n      slug name timezone members focusHoursPerDay\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n      kpis(range: $range) {\n        ...RatedKpis\n        opsBreakdown { pages alerts failedDeploys toil }\n        medianTimeToAcknowledgeSeconds medianTimeToResolveSeconds\n      }\n      dora(range: $range) {\n        deploymentFrequency { ...DoraMetricFields }\n        changeFailureRate { ...DoraMetricFields }\n        leadTime { ...DoraMetricFields }\n        timeToResolve { ...DoraMetricFields }\n        reportYear\n      }\n      services(range: $range) {\n        service alerts pages pageHours sleepInterruptions deploys failedDeploys toilHours opsHours\n      }\n      guardrail { reserveFloor opsCeiling version }\n      sprints(last: 8) {\n        name startDate endDate state capacityHours opsHours opsShare reservedOpsShare underReserved status synthetic\n      }\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  query TeamSeries($slug: String!, $range: DateRange!, $bucket: Bucket!) {\n    team(slug: $slug) {\n      slug\n      series(range: $range, bucket: $bucket) { ...KpiPointFields }\n    }\n  }\n": typeof types.TeamSeriesDocument,
+    "\n  fragment SnapshotSummaryFields on Snapshot {\n    id label range { from to } teams author createdAt\n  }\n": typeof types.SnapshotSummaryFieldsFragmentDoc,
+    "\n  query Snapshots($first: Int!, $after: String) {\n    snapshots(first: $first, after: $after) {\n      edges { cursor node { ...SnapshotSummaryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SnapshotsDocument,
+    "\n  query SnapshotTeams {\n    teams { slug name }\n  }\n": typeof types.SnapshotTeamsDocument,
+    "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n": typeof types.CreateSnapshotDocument,
+    "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxChangeFailureRate lookbackSprints reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n": typeof types.SnapshotDocument,
+    "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n": typeof types.SnapshotDiffDocument,
+    "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": typeof types.GuardrailPolicyFieldsFragmentDoc,
+    "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": typeof types.PlanTeamDocument,
+    "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": typeof types.PlanDocument,
+    "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": typeof types.SetGuardrailDocument,
+    "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": typeof types.AcceptPlanDocument,
+    "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": typeof types.SetHourScheduleDocument,
+};
+const documents: Documents = {
+    "\n  query Unrouted {\n    unrouted { source key label kind count firstSeen lastSeen }\n    teams { slug name }\n  }\n": types.UnroutedDocument,
+    "\n  query SourceMappings {\n    sourceMappings { source key createdAt team { slug name } }\n  }\n": types.SourceMappingsDocument,
+    "\n  mutation SetSourceMapping($input: SourceMappingInput!) {\n    setSourceMapping(input: $input) { source key attributed team { slug name } }\n  }\n": types.SetSourceMappingDocument,
+    "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n": types.RatedKpisFragmentDoc,
+    "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n": types.KpiPointFieldsFragmentDoc,
+    "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n": types.DoraMetricFieldsFragmentDoc,
+    "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members }\n      status\n      kpis { ...RatedKpis }\n    }\n  }\n": types.OverviewDocument,
+    "\n  query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {\n    teams {\n      slug name\n      series(range: $range, bucket: WEEK) { start end days bucketDays alerts pageHours }\n      spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }\n    }\n  }\n": types.OverviewSeriesDocument,
+    "\n  query Freshness {\n    freshness { source lastReceivedAt latestDate }\n  }\n": types.FreshnessDocument,
+    "\n  query Viewer {\n    viewer { name scopes teams }\n  }\n": types.ViewerDocument,
+    "\n  query Team($slug: String!, $range: DateRange!) {\n    team(slug: $slug) {\n      slug name timezone members focusHoursPerDay\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n      kpis(range: $range) {\n        ...RatedKpis\n        opsBreakdown { pages alerts failedDeploys toil }\n        medianTimeToAcknowledgeSeconds medianTimeToResolveSeconds\n      }\n      dora(range: $range) {\n        deploymentFrequency { ...DoraMetricFields }\n        changeFailureRate { ...DoraMetricFields }\n        leadTime { ...DoraMetricFields }\n        timeToResolve { ...DoraMetricFields }\n        reportYear\n      }\n      services(range: $range) {\n        service alerts pages pageHours sleepInterruptions deploys failedDeploys toilHours opsHours\n      }\n      guardrail { reserveFloor opsCeiling version }\n      sprints(last: 8) {\n        name startDate endDate state capacityHours opsHours opsShare reservedOpsShare underReserved status synthetic\n      }\n    }\n  }\n": types.TeamDocument,
+    "\n  query TeamSeries($slug: String!, $range: DateRange!, $bucket: Bucket!) {\n    team(slug: $slug) {\n      slug\n      series(range: $range, bucket: $bucket) { ...KpiPointFields }\n    }\n  }\n": types.TeamSeriesDocument,
+    "\n  fragment SnapshotSummaryFields on Snapshot {\n    id label range { from to } teams author createdAt\n  }\n": types.SnapshotSummaryFieldsFragmentDoc,
+    "\n  query Snapshots($first: Int!, $after: String) {\n    snapshots(first: $first, after: $after) {\n      edges { cursor node { ...SnapshotSummaryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SnapshotsDocument,
+    "\n  query SnapshotTeams {\n    teams { slug name }\n  }\n": types.SnapshotTeamsDocument,
+    "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n": types.CreateSnapshotDocument,
+    "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxChangeFailureRate lookbackSprints reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n": types.SnapshotDocument,
+    "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n": types.SnapshotDiffDocument,
+    "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": types.GuardrailPolicyFieldsFragmentDoc,
+    "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": types.PlanTeamDocument,
+    "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": types.PlanDocument,
+    "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": types.SetGuardrailDocument,
+    "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": types.AcceptPlanDocument,
+    "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": types.SetHourScheduleDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Unrouted {\n    unrouted { source key label kind count firstSeen lastSeen }\n    teams { slug name }\n  }\n"): typeof import('./graphql').UnroutedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SourceMappings {\n    sourceMappings { source key createdAt team { slug name } }\n  }\n"): typeof import('./graphql').SourceMappingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSourceMapping($input: SourceMappingInput!) {\n    setSourceMapping(input: $input) { source key attributed team { slug name } }\n  }\n"): typeof import('./graphql').SetSourceMappingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n"): typeof import('./graphql').RatedKpisFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n"): typeof import('./graphql').KpiPointFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n"): typeof import('./graphql').DoraMetricFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members }\n      status\n      kpis { ...RatedKpis }\n    }\n  }\n"): typeof import('./graphql').OverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {\n    teams {\n      slug name\n      series(range: $range, bucket: WEEK) { start end days bucketDays alerts pageHours }\n      spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }\n    }\n  }\n"): typeof import('./graphql').OverviewSeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Freshness {\n    freshness { source lastReceivedAt latestDate }\n  }\n"): typeof import('./graphql').FreshnessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer { name scopes teams }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team($slug: String!, $range: DateRange!) {\n    team(slug: $slug) {\n      slug name timezone members focusHoursPerDay\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n      kpis(range: $range) {\n        ...RatedKpis\n        opsBreakdown { pages alerts failedDeploys toil }\n        medianTimeToAcknowledgeSeconds medianTimeToResolveSeconds\n      }\n      dora(range: $range) {\n        deploymentFrequency { ...DoraMetricFields }\n        changeFailureRate { ...DoraMetricFields }\n        leadTime { ...DoraMetricFields }\n        timeToResolve { ...DoraMetricFields }\n        reportYear\n      }\n      services(range: $range) {\n        service alerts pages pageHours sleepInterruptions deploys failedDeploys toilHours opsHours\n      }\n      guardrail { reserveFloor opsCeiling version }\n      sprints(last: 8) {\n        name startDate endDate state capacityHours opsHours opsShare reservedOpsShare underReserved status synthetic\n      }\n    }\n  }\n"): typeof import('./graphql').TeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamSeries($slug: String!, $range: DateRange!, $bucket: Bucket!) {\n    team(slug: $slug) {\n      slug\n      series(range: $range, bucket: $bucket) { ...KpiPointFields }\n    }\n  }\n"): typeof import('./graphql').TeamSeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SnapshotSummaryFields on Snapshot {\n    id label range { from to } teams author createdAt\n  }\n"): typeof import('./graphql').SnapshotSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Snapshots($first: Int!, $after: String) {\n    snapshots(first: $first, after: $after) {\n      edges { cursor node { ...SnapshotSummaryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').SnapshotsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SnapshotTeams {\n    teams { slug name }\n  }\n"): typeof import('./graphql').SnapshotTeamsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n"): typeof import('./graphql').CreateSnapshotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxChangeFailureRate lookbackSprints reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SnapshotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n"): typeof import('./graphql').SnapshotDiffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n"): typeof import('./graphql').GuardrailPolicyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n"): typeof import('./graphql').PlanTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n"): typeof import('./graphql').PlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n"): typeof import('./graphql').SetGuardrailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n"): typeof import('./graphql').AcceptPlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n"): typeof import('./graphql').SetHourScheduleDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,956 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Size of the buckets of a time series. */
+export type Bucket =
+  /** One point per calendar day. */
+  | 'DAY'
+  /** One point per sprint of the team. */
+  | 'SPRINT'
+  /** One point per ISO week (Monday to Sunday), clipped to the range. */
+  | 'WEEK';
+
+/** An inclusive range of calendar dates (at most three years). */
+export type DateRange = {
+  /** First day of the range, inclusive. */
+  from: string;
+  /** Last day of the range, inclusive. */
+  to: string;
+};
+
+/** A DORA performance band, from the 2023 Accelerate State of DevOps report. */
+export type DoraBand =
+  | 'ELITE'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** Guardrail fields to change; fields left out keep their current effective value. */
+export type GuardrailInput = {
+  lookbackSprints?: number | null | undefined;
+  maxChangeFailureRate?: number | null | undefined;
+  maxPageHoursPerWeek?: number | null | undefined;
+  maxSleepInterruptionsPerWeek?: number | null | undefined;
+  opsCeiling?: number | null | undefined;
+  reserveFloor?: number | null | undefined;
+};
+
+/** Hour schedule fields to change; fields left out keep their current value. */
+export type HourScheduleInput = {
+  businessDays?: Array<number> | null | undefined;
+  businessEndHour?: number | null | undefined;
+  businessStartHour?: number | null | undefined;
+  sleepEndHour?: number | null | undefined;
+  sleepStartHour?: number | null | undefined;
+};
+
+/** What a token may do. admin: everything; plan: guardrails, load models, sprints, snapshots (and read); ingest: send signals; read: see figures. */
+export type Scope =
+  | 'admin'
+  | 'ingest'
+  | 'plan'
+  | 'read';
+
+/** What kind of signal. */
+export type SignalKind =
+  /** A deploy event. */
+  | 'DEPLOY'
+  /** A page event. */
+  | 'PAGE';
+
+/** What to freeze: a label, a range, and teams (all teams when left out or empty). */
+export type SnapshotInput = {
+  label: string;
+  range: DateRange;
+  teams?: Array<string> | null | undefined;
+};
+
+/** Maps a sender's key to a team. */
+export type SourceMappingInput = {
+  /** PagerDuty service or team id; GitHub repository full name owner/repo. */
+  key: string;
+  /** The sender: pagerduty or github. */
+  source: string;
+  /** Team slug. */
+  team: string;
+};
+
+/** Creates or updates a sprint by (team, name). */
+export type SprintInput = {
+  /** Given capacity; omitted means computed from members, working days and focus hours. */
+  capacityHours?: number | null | undefined;
+  /** Person-days off inside the sprint, subtracted from computed capacity. */
+  daysOff?: number | null | undefined;
+  endDate: string;
+  featurePointsCompleted?: number | null | undefined;
+  featurePointsPlanned?: number | null | undefined;
+  name: string;
+  /** The ops share reserved at planning, 0..1. */
+  reservedOpsShare?: number | null | undefined;
+  startDate: string;
+  team: string;
+};
+
+/** Where a sprint stands on its team's calendar (the team's time zone). */
+export type SprintState =
+  /** Ended before today: judged by its guardrail version, the only kind the recommendation learns from. */
+  | 'FINISHED'
+  /** Runs today: figures are to date (its days so far, against their share of the capacity); never under-reserved yet. */
+  | 'IN_PROGRESS'
+  /** Starts after today (accepted, not begun): no figures yet. */
+  | 'PLANNED';
+
+/** Result of a guardrail rule, judged on the published (rounded) figure. */
+export type Status =
+  /** Over the limit (under it, for the reserve floor). */
+  | 'BREACH'
+  /** The window holds no signal at all (no alerts, pages, deploys or toil): nothing to judge, never a green OK. */
+  | 'NO_DATA'
+  /** Below 80% of the limit. */
+  | 'OK'
+  /** At 80% of the limit or more, not over it. */
+  | 'WARN';
+
+/** Creates a team or updates it by slug; fields left out keep their stored value. */
+export type TeamInput = {
+  focusHoursPerDay?: number | null | undefined;
+  /** Changes the team's hour classes; null goes back to the defaults. Stored pages are re-split by the new schedule, as after a time-zone change. */
+  hourSchedule?: HourScheduleInput | null | undefined;
+  members?: number | null | undefined;
+  name: string;
+  slug: string;
+  timezone?: string | null | undefined;
+};
+
+export type UnroutedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnroutedQuery = { unrouted: Array<{ source: string, key: string, label: string, kind: SignalKind, count: number, firstSeen: string, lastSeen: string }>, teams: Array<{ slug: string, name: string }> };
+
+export type SourceMappingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SourceMappingsQuery = { sourceMappings: Array<{ source: string, key: string, createdAt: string, team: { slug: string, name: string } }> };
+
+export type SetSourceMappingMutationVariables = Exact<{
+  input: SourceMappingInput;
+}>;
+
+
+export type SetSourceMappingMutation = { setSourceMapping: { source: string, key: string, attributed: number, team: { slug: string, name: string } } | null };
+
+export type RatedKpisFragment = { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null };
+
+export type KpiPointFieldsFragment = { start: string, end: string, days: number, bucketDays: number, sprint: string | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number } };
+
+export type DoraMetricFieldsFragment = { value: number | null, unit: string, band: DoraBand | null };
+
+export type OverviewQueryVariables = Exact<{
+  range: DateRange;
+}>;
+
+
+export type OverviewQuery = { overview: Array<{ status: Status, team: { slug: string, name: string, timezone: string, members: number | null }, kpis: { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null } }> };
+
+export type OverviewSeriesQueryVariables = Exact<{
+  range: DateRange;
+  sparkBucket: Bucket;
+}>;
+
+
+export type OverviewSeriesQuery = { teams: Array<{ slug: string, name: string, series: Array<{ start: string, end: string, days: number, bucketDays: number, alerts: number, pageHours: number }>, spark: Array<{ start: string, end: string, opsHours: number }> }> };
+
+export type FreshnessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FreshnessQuery = { freshness: Array<{ source: string, lastReceivedAt: string, latestDate: string | null }> };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { name: string, scopes: Array<Scope>, teams: Array<string> | null } | null };
+
+export type TeamQueryVariables = Exact<{
+  slug: string;
+  range: DateRange;
+}>;
+
+
+export type TeamQuery = { team: { slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> }, kpis: { medianTimeToAcknowledgeSeconds: number | null, medianTimeToResolveSeconds: number | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null }, dora: { reportYear: number, deploymentFrequency: { value: number | null, unit: string, band: DoraBand | null }, changeFailureRate: { value: number | null, unit: string, band: DoraBand | null }, leadTime: { value: number | null, unit: string, band: DoraBand | null }, timeToResolve: { value: number | null, unit: string, band: DoraBand | null } }, services: Array<{ service: string, alerts: number, pages: number, pageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, toilHours: number, opsHours: number }>, guardrail: { reserveFloor: number, opsCeiling: number, version: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, opsHours: number, opsShare: number | null, reservedOpsShare: number | null, underReserved: boolean, status: Status, synthetic: boolean }> } | null };
+
+export type TeamSeriesQueryVariables = Exact<{
+  slug: string;
+  range: DateRange;
+  bucket: Bucket;
+}>;
+
+
+export type TeamSeriesQuery = { team: { slug: string, series: Array<{ start: string, end: string, days: number, bucketDays: number, sprint: string | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number } }> } | null };
+
+export type SnapshotSummaryFieldsFragment = { id: string, label: string, teams: Array<string>, author: string, createdAt: string, range: { from: string, to: string } };
+
+export type SnapshotsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SnapshotsQuery = { snapshots: { edges: Array<{ cursor: string, node: { id: string, label: string, teams: Array<string>, author: string, createdAt: string, range: { from: string, to: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SnapshotTeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SnapshotTeamsQuery = { teams: Array<{ slug: string, name: string }> };
+
+export type CreateSnapshotMutationVariables = Exact<{
+  input: SnapshotInput;
+}>;
+
+
+export type CreateSnapshotMutation = { createSnapshot: { id: string, label: string, teams: Array<string>, author: string, createdAt: string, range: { from: string, to: string } } | null };
+
+export type SnapshotQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SnapshotQuery = { snapshot: { serverVersion: string, schema: string, id: string, label: string, teams: Array<string>, author: string, createdAt: string, data: Array<{ slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, kpis: { days: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, reservedOpsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> }, guardrail: { version: number, team: string | null, reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reason: string, author: string, createdAt: string | null }, loadModel: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, reservedOpsShare: number | null, opsHours: number, opsShare: number | null, featureHours: number, underReserved: boolean, status: Status, guardrailVersion: number }>, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string> } }>, range: { from: string, to: string } } | null };
+
+export type SnapshotDiffQueryVariables = Exact<{
+  a: string | number;
+  b?: string | number | null | undefined;
+  reversed?: boolean | null | undefined;
+}>;
+
+
+export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: string, createdAt: string, range: { from: string, to: string } }, after: { id: string, label: string, createdAt: string, range: { from: string, to: string } } | null, teams: Array<{ team: string, name: string, presence: string, statusBefore: Status | null, statusAfter: Status | null, changes: Array<{ kpi: string, before: number | null, after: number | null, delta: number | null }> }> } };
+
+export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
+
+export type PlanTeamQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type PlanTeamQuery = { team: { slug: string, name: string, members: number | null, focusHoursPerDay: number, guardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }> } | null };
+
+export type PlanQueryVariables = Exact<{
+  slug: string;
+  members?: number | null | undefined;
+  daysOff?: number | null | undefined;
+  capacityHours?: number | null | undefined;
+  reservedOpsShare?: number | null | undefined;
+}>;
+
+
+export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> } } | null };
+
+export type SetGuardrailMutationVariables = Exact<{
+  team: string;
+  input: GuardrailInput;
+  reason: string;
+}>;
+
+
+export type SetGuardrailMutation = { setGuardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null } | null };
+
+export type AcceptPlanMutationVariables = Exact<{
+  input: Array<SprintInput> | SprintInput;
+}>;
+
+
+export type AcceptPlanMutation = { upsertSprints: Array<{ name: string, startDate: string, endDate: string, capacityHours: number, reservedOpsShare: number | null }> | null };
+
+export type SetHourScheduleMutationVariables = Exact<{
+  input: Array<TeamInput> | TeamInput;
+}>;
+
+
+export type SetHourScheduleMutation = { upsertTeams: Array<{ slug: string, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> } }> | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const RatedKpisFragmentDoc = new TypedDocumentString(`
+    fragment RatedKpis on TeamKpis {
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
+  rules {
+    rule
+    status
+    value
+    limit
+    message
+  }
+  previous {
+    alerts
+    pages
+    pageHours
+    opsHours
+    opsShare
+    sleepInterruptions
+  }
+}
+    `, {"fragmentName":"RatedKpis"}) as unknown as TypedDocumentString<RatedKpisFragment, unknown>;
+export const KpiPointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KpiPointFields on KpiPoint {
+  start
+  end
+  days
+  bucketDays
+  sprint
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  opsBreakdown {
+    pages
+    alerts
+    failedDeploys
+    toil
+  }
+}
+    `, {"fragmentName":"KpiPointFields"}) as unknown as TypedDocumentString<KpiPointFieldsFragment, unknown>;
+export const DoraMetricFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DoraMetricFields on DoraMetric {
+  value
+  unit
+  band
+}
+    `, {"fragmentName":"DoraMetricFields"}) as unknown as TypedDocumentString<DoraMetricFieldsFragment, unknown>;
+export const SnapshotSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SnapshotSummaryFields on Snapshot {
+  id
+  label
+  range {
+    from
+    to
+  }
+  teams
+  author
+  createdAt
+}
+    `, {"fragmentName":"SnapshotSummaryFields"}) as unknown as TypedDocumentString<SnapshotSummaryFieldsFragment, unknown>;
+export const GuardrailPolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GuardrailPolicyFields on GuardrailPolicy {
+  reserveFloor
+  opsCeiling
+  maxPageHoursPerWeek
+  maxSleepInterruptionsPerWeek
+  maxChangeFailureRate
+  lookbackSprints
+  version
+  team
+  reason
+  author
+  createdAt
+}
+    `, {"fragmentName":"GuardrailPolicyFields"}) as unknown as TypedDocumentString<GuardrailPolicyFieldsFragment, unknown>;
+export const UnroutedDocument = new TypedDocumentString(`
+    query Unrouted {
+  unrouted {
+    source
+    key
+    label
+    kind
+    count
+    firstSeen
+    lastSeen
+  }
+  teams {
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UnroutedQuery, UnroutedQueryVariables>;
+export const SourceMappingsDocument = new TypedDocumentString(`
+    query SourceMappings {
+  sourceMappings {
+    source
+    key
+    createdAt
+    team {
+      slug
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SourceMappingsQuery, SourceMappingsQueryVariables>;
+export const SetSourceMappingDocument = new TypedDocumentString(`
+    mutation SetSourceMapping($input: SourceMappingInput!) {
+  setSourceMapping(input: $input) {
+    source
+    key
+    attributed
+    team {
+      slug
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSourceMappingMutation, SetSourceMappingMutationVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($range: DateRange!) {
+  overview(range: $range) {
+    team {
+      slug
+      name
+      timezone
+      members
+    }
+    status
+    kpis {
+      ...RatedKpis
+    }
+  }
+}
+    fragment RatedKpis on TeamKpis {
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
+  rules {
+    rule
+    status
+    value
+    limit
+    message
+  }
+  previous {
+    alerts
+    pages
+    pageHours
+    opsHours
+    opsShare
+    sleepInterruptions
+  }
+}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const OverviewSeriesDocument = new TypedDocumentString(`
+    query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {
+  teams {
+    slug
+    name
+    series(range: $range, bucket: WEEK) {
+      start
+      end
+      days
+      bucketDays
+      alerts
+      pageHours
+    }
+    spark: series(range: $range, bucket: $sparkBucket) {
+      start
+      end
+      opsHours
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewSeriesQuery, OverviewSeriesQueryVariables>;
+export const FreshnessDocument = new TypedDocumentString(`
+    query Freshness {
+  freshness {
+    source
+    lastReceivedAt
+    latestDate
+  }
+}
+    `) as unknown as TypedDocumentString<FreshnessQuery, FreshnessQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    name
+    scopes
+    teams
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const TeamDocument = new TypedDocumentString(`
+    query Team($slug: String!, $range: DateRange!) {
+  team(slug: $slug) {
+    slug
+    name
+    timezone
+    members
+    focusHoursPerDay
+    hourSchedule {
+      businessStartHour
+      businessEndHour
+      sleepStartHour
+      sleepEndHour
+      businessDays
+    }
+    kpis(range: $range) {
+      ...RatedKpis
+      opsBreakdown {
+        pages
+        alerts
+        failedDeploys
+        toil
+      }
+      medianTimeToAcknowledgeSeconds
+      medianTimeToResolveSeconds
+    }
+    dora(range: $range) {
+      deploymentFrequency {
+        ...DoraMetricFields
+      }
+      changeFailureRate {
+        ...DoraMetricFields
+      }
+      leadTime {
+        ...DoraMetricFields
+      }
+      timeToResolve {
+        ...DoraMetricFields
+      }
+      reportYear
+    }
+    services(range: $range) {
+      service
+      alerts
+      pages
+      pageHours
+      sleepInterruptions
+      deploys
+      failedDeploys
+      toilHours
+      opsHours
+    }
+    guardrail {
+      reserveFloor
+      opsCeiling
+      version
+    }
+    sprints(last: 8) {
+      name
+      startDate
+      endDate
+      state
+      capacityHours
+      opsHours
+      opsShare
+      reservedOpsShare
+      underReserved
+      status
+      synthetic
+    }
+  }
+}
+    fragment RatedKpis on TeamKpis {
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
+  rules {
+    rule
+    status
+    value
+    limit
+    message
+  }
+  previous {
+    alerts
+    pages
+    pageHours
+    opsHours
+    opsShare
+    sleepInterruptions
+  }
+}
+fragment DoraMetricFields on DoraMetric {
+  value
+  unit
+  band
+}`) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+export const TeamSeriesDocument = new TypedDocumentString(`
+    query TeamSeries($slug: String!, $range: DateRange!, $bucket: Bucket!) {
+  team(slug: $slug) {
+    slug
+    series(range: $range, bucket: $bucket) {
+      ...KpiPointFields
+    }
+  }
+}
+    fragment KpiPointFields on KpiPoint {
+  start
+  end
+  days
+  bucketDays
+  sprint
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  opsBreakdown {
+    pages
+    alerts
+    failedDeploys
+    toil
+  }
+}`) as unknown as TypedDocumentString<TeamSeriesQuery, TeamSeriesQueryVariables>;
+export const SnapshotsDocument = new TypedDocumentString(`
+    query Snapshots($first: Int!, $after: String) {
+  snapshots(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...SnapshotSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment SnapshotSummaryFields on Snapshot {
+  id
+  label
+  range {
+    from
+    to
+  }
+  teams
+  author
+  createdAt
+}`) as unknown as TypedDocumentString<SnapshotsQuery, SnapshotsQueryVariables>;
+export const SnapshotTeamsDocument = new TypedDocumentString(`
+    query SnapshotTeams {
+  teams {
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SnapshotTeamsQuery, SnapshotTeamsQueryVariables>;
+export const CreateSnapshotDocument = new TypedDocumentString(`
+    mutation CreateSnapshot($input: SnapshotInput!) {
+  createSnapshot(input: $input) {
+    ...SnapshotSummaryFields
+  }
+}
+    fragment SnapshotSummaryFields on Snapshot {
+  id
+  label
+  range {
+    from
+    to
+  }
+  teams
+  author
+  createdAt
+}`) as unknown as TypedDocumentString<CreateSnapshotMutation, CreateSnapshotMutationVariables>;
+export const SnapshotDocument = new TypedDocumentString(`
+    query Snapshot($id: ID!) {
+  snapshot(id: $id) {
+    ...SnapshotSummaryFields
+    serverVersion
+    schema
+    data {
+      slug
+      name
+      timezone
+      members
+      focusHoursPerDay
+      kpis {
+        days
+        alerts
+        pages
+        pageHours
+        businessPageHours
+        offHoursPageHours
+        sleepPageHours
+        sleepInterruptions
+        deploys
+        failedDeploys
+        changeFailureRate
+        toilHours
+        opsHours
+        capacityHours
+        opsShare
+        reservedOpsShare
+        status
+        opsBreakdown {
+          pages
+          alerts
+          failedDeploys
+          toil
+        }
+        rules {
+          rule
+          status
+          value
+          limit
+          message
+        }
+      }
+      guardrail {
+        version
+        team
+        reserveFloor
+        opsCeiling
+        maxPageHoursPerWeek
+        maxSleepInterruptionsPerWeek
+        maxChangeFailureRate
+        lookbackSprints
+        reason
+        author
+        createdAt
+      }
+      loadModel {
+        businessWeight
+        offHoursWeight
+        sleepWeight
+        minutesPerAlert
+        hoursPerFailedDeploy
+        maxHoursPerPage
+      }
+      sprints {
+        name
+        startDate
+        endDate
+        state
+        capacityHours
+        reservedOpsShare
+        opsHours
+        opsShare
+        featureHours
+        underReserved
+        status
+        guardrailVersion
+      }
+      plan {
+        startDate
+        endDate
+        capacityHours
+        projectedOpsShare
+        recommendedOpsShare
+        reservedOpsHours
+        featureHours
+        status
+        explanation
+      }
+    }
+  }
+}
+    fragment SnapshotSummaryFields on Snapshot {
+  id
+  label
+  range {
+    from
+    to
+  }
+  teams
+  author
+  createdAt
+}`) as unknown as TypedDocumentString<SnapshotQuery, SnapshotQueryVariables>;
+export const SnapshotDiffDocument = new TypedDocumentString(`
+    query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {
+  snapshotDiff(a: $a, b: $b, reversed: $reversed) {
+    before {
+      id
+      label
+      createdAt
+      range {
+        from
+        to
+      }
+    }
+    after {
+      id
+      label
+      createdAt
+      range {
+        from
+        to
+      }
+    }
+    teams {
+      team
+      name
+      presence
+      statusBefore
+      statusAfter
+      changes {
+        kpi
+        before
+        after
+        delta
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SnapshotDiffQuery, SnapshotDiffQueryVariables>;
+export const PlanTeamDocument = new TypedDocumentString(`
+    query PlanTeam($slug: String!) {
+  team(slug: $slug) {
+    slug
+    name
+    members
+    focusHoursPerDay
+    guardrail {
+      ...GuardrailPolicyFields
+    }
+    guardrailHistory {
+      ...GuardrailPolicyFields
+    }
+  }
+}
+    fragment GuardrailPolicyFields on GuardrailPolicy {
+  reserveFloor
+  opsCeiling
+  maxPageHoursPerWeek
+  maxSleepInterruptionsPerWeek
+  maxChangeFailureRate
+  lookbackSprints
+  version
+  team
+  reason
+  author
+  createdAt
+}`) as unknown as TypedDocumentString<PlanTeamQuery, PlanTeamQueryVariables>;
+export const PlanDocument = new TypedDocumentString(`
+    query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {
+  team(slug: $slug) {
+    slug
+    plan(
+      members: $members
+      daysOff: $daysOff
+      capacityHours: $capacityHours
+      reservedOpsShare: $reservedOpsShare
+    ) {
+      startDate
+      endDate
+      capacityHours
+      projectedOpsShare
+      recommendedOpsShare
+      reservedOpsShare
+      reservedOpsHours
+      featureHours
+      status
+      rules {
+        rule
+        status
+        value
+        limit
+        message
+      }
+      explanation
+      basedOn
+      guardrailVersion
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanQuery, PlanQueryVariables>;
+export const SetGuardrailDocument = new TypedDocumentString(`
+    mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {
+  setGuardrail(team: $team, input: $input, reason: $reason) {
+    ...GuardrailPolicyFields
+  }
+}
+    fragment GuardrailPolicyFields on GuardrailPolicy {
+  reserveFloor
+  opsCeiling
+  maxPageHoursPerWeek
+  maxSleepInterruptionsPerWeek
+  maxChangeFailureRate
+  lookbackSprints
+  version
+  team
+  reason
+  author
+  createdAt
+}`) as unknown as TypedDocumentString<SetGuardrailMutation, SetGuardrailMutationVariables>;
+export const AcceptPlanDocument = new TypedDocumentString(`
+    mutation AcceptPlan($input: [SprintInput!]!) {
+  upsertSprints(input: $input, replan: true) {
+    name
+    startDate
+    endDate
+    capacityHours
+    reservedOpsShare
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptPlanMutation, AcceptPlanMutationVariables>;
+export const SetHourScheduleDocument = new TypedDocumentString(`
+    mutation SetHourSchedule($input: [TeamInput!]!) {
+  upsertTeams(input: $input) {
+    slug
+    hourSchedule {
+      businessStartHour
+      businessEndHour
+      sleepStartHour
+      sleepEndHour
+      businessDays
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetHourScheduleMutation, SetHourScheduleMutationVariables>;

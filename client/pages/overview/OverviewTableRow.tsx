@@ -1,0 +1,92 @@
+import { Link } from 'react-router';
+import type { DateRange, DeltaField, KpiField, OpsPoint, OverviewRow } from '../../graphql/operations';
+import { DeltaTag } from '../../components/DeltaTag';
+import { Sparkline } from '../../components/Sparkline';
+import { StatusBadge } from '../../components/StatusBadge';
+import { rangeSearch } from '../../lib/dateRange';
+import { relativeDelta, shareDelta } from '../../lib/delta';
+import { formatShare } from '../../lib/format';
+import { formatKpi } from '../../lib/kpiFields';
+import { COLUMNS } from './overviewColumns';
+
+function deltaOf(row: OverviewRow, field: KpiField) {
+  const prev = row.kpis.previous;
+  if (!prev || !(field in prev)) return null;
+  const before = prev[field as DeltaField];
+  return field === 'opsShare' ? shareDelta(row.kpis.opsShare, before) : relativeDelta(row.kpis[field], before);
+}
+
+/** The rule that decides the status, for the badge's explanation. */
+function worstRule(row: OverviewRow) {
+  return row.kpis.rules.find((r) => r.status === row.status && r.status !== 'OK');
+}
+
+/** One team's row: name and links, verdict, ops load with its trend, then the signal columns. */
+export function OverviewTableRow({ row, range, sparks, sparkPer }: {
+  row: OverviewRow;
+  range: DateRange;
+  /** Ops hours per bucket per team; undefined while loading, null on error. */
+  sparks?: Map<string, OpsPoint[]> | null;
+  sparkPer: string;
+}) {
+  const { team, kpis } = row;
+  const ceiling = kpis.rules.find((r) => r.rule === 'opsCeiling')?.limit;
+  const worst = worstRule(row);
+  const spark = sparks?.get(team.slug);
+  return (
+    <tr data-testid={`team-row-${team.slug}`}>
+      <th scope="row" className="col-team">
+        <Link to={{ pathname: `/teams/${team.slug}`, search: rangeSearch(range) }} className="team-link">
+          {team.name}
+        </Link>
+        <span className="team-meta">
+          {team.timezone}
+          {team.members != null && ` · ${team.members} ${team.members === 1 ? 'member' : 'members'}`}
+          {' · '}
+          <Link to={`/teams/${team.slug}/plan`} className="team-meta__plan">
+            Plan<span className="sr-only"> {team.name}’s next sprint</span>
+          </Link>
+        </span>
+      </th>
+      <td className="col-status" title={worst?.message}>
+        <StatusBadge status={row.status} testId={`status-${team.slug}`} />
+        {worst && <span className="sr-only">: {worst.message}</span>}
+      </td>
+      <td className="num">
+        <span className="cell-main" data-testid={`kpi-${team.slug}-opsShare`}>
+          {formatKpi('opsShare', kpis.opsShare)}
+        </span>
+        {ceiling !== undefined && (
+          <span className="cell-sub" data-testid={`ceiling-${team.slug}`}>
+            / {formatShare(ceiling)} ceiling
+          </span>
+        )}
+        <DeltaTag delta={deltaOf(row, 'opsShare')} testId={`delta-${team.slug}-opsShare`} />
+      </td>
+      <td className="num">
+        <span className="cell-main" data-testid={`kpi-${team.slug}-opsHours`}>
+          {formatKpi('opsHours', kpis.opsHours)}
+        </span>
+        <DeltaTag delta={deltaOf(row, 'opsHours')} testId={`delta-${team.slug}-opsHours`} />
+      </td>
+      <td className="col-trend">
+        {spark ? (
+          <Sparkline points={spark} per={sparkPer} testId={`spark-${team.slug}`} />
+        ) : (
+          <span className="muted">
+            <span aria-hidden="true">…</span>
+            <span className="sr-only">{sparks === null ? 'Trend unavailable' : 'Loading trend'}</span>
+          </span>
+        )}
+      </td>
+      {COLUMNS.map((c) => (
+        <td key={c.field} className="num">
+          <span className="cell-main" data-testid={`kpi-${team.slug}-${c.field}`}>
+            {formatKpi(c.field, kpis[c.field])}
+          </span>
+          {c.delta && <DeltaTag delta={deltaOf(row, c.field)} testId={`delta-${team.slug}-${c.field}`} />}
+        </td>
+      ))}
+    </tr>
+  );
+}
