@@ -2,8 +2,9 @@ import { mapSchema, MapperKind, getRootTypeNames } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context';
 import { FIELD_SCOPES } from './fieldScopes';
-import { requireScope, requireTeams } from './viewer';
-import { ingestLimiter, rateLimitedError } from './rateLimit';
+import { requireScope, requireTeams } from '../core/viewer';
+import { ingestLimiter } from './rateLimit';
+import { RateLimitedError } from '../core/errors';
 
 /** Team slugs an operation acts on, read from its arguments: `team`, and `team` of each input record. */
 export function teamsInArgs(args: Record<string, unknown>): string[] {
@@ -41,7 +42,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
           requireScope(ctx.viewer, scope);
           if (scope === 'ingest') {
             const r = ingestLimiter.take(ctx.viewer.tokenId ?? ctx.viewer.name);
-            if (!r.ok) throw rateLimitedError(r.retryAfter);
+            if (!r.ok) throw new RateLimitedError(r.retryAfter);
           }
           if (typeName === 'Mutation') {
             requireTeams(ctx.viewer, teamsInArgs(args));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createContext } from '../graphql/context';
-import { checkedRange } from '../kpi/service';
+import { checkedRange } from '../core/dateRange';
 import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
 import { exportedDocument } from '../snapshots/exportJson';
 import { writeCsv, type ExportKind } from '../snapshots/csv';

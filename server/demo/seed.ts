@@ -5,7 +5,7 @@ import { recordDailyMetrics } from '../ingest/dailyMetrics';
 import { recordPages } from '../ingest/pages';
 import { recordDeploys } from '../ingest/deploys';
 import { upsertSprints } from '../planning/sprints';
-import { SYSTEM } from '../auth/viewer';
+import { SYSTEM } from '../core/viewer';
 
 /** A demo team and the shape of its operational load. */
 interface Profile {

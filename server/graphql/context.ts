@@ -2,12 +2,13 @@ import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { signalSumsByTeamForRanges, type SignalSums } from '../kpi/queries';
-import { previousRange, type DateRange } from '../kpi/dateRange';
+import { previousRange, type DateRange } from '../core/dateRange';
 import type { LoadModel } from '../kpi/loadModel';
 import { effectivePolicies, type PolicyVersion } from '../planning/guardrailQueries';
 import { effectiveLoadModels } from '../planning/loadModelQueries';
 import { reservedSharesForRanges } from '../planning/sprintQueries';
-import { SYSTEM, type Viewer } from '../auth/viewer';
+import { SYSTEM, type Viewer } from '../core/viewer';
+import { scopeFor, type Scope } from '../core/scope';
 import { medianLeadTime, medianTimeToAcknowledge, medianTimeToResolve, type Median } from '../kpi/eventQueries';
 
 export interface TeamMedians {
@@ -16,13 +17,8 @@ export interface TeamMedians {
   leadTime: Median;
 }
 
-export interface Context {
-  db: Knex;
-  log: Logger;
-  /** The caller: token name, scopes, team restriction. */
-  viewer: Viewer;
-  /** Who acts, recorded with guardrail versions and snapshots: the viewer's token name. */
-  actor: string;
+/** A GraphQL request's context: its scope, and DataLoaders that batch the figures of many teams. */
+export interface Context extends Scope {
   /** Per-team signal sums for one range, batched into one SQL aggregate (no N+1 on lists). */
   signalSums: (range: DateRange) => DataLoader<number, SignalSums>;
   /** Per-team newest reserved share of a sprint overlapping the range (or null). */
@@ -87,10 +83,7 @@ function withPreviousPeriod<V>(fetch: (ids: readonly number[], ranges: DateRange
 /** Server-side callers (exports, CLI, seeding) act as SYSTEM unless given the request's viewer. */
 export function createContext(db: Knex, log: Logger, viewer: Viewer = SYSTEM): Context {
   return {
-    db,
-    log,
-    viewer,
-    actor: viewer.name,
+    ...scopeFor(db, viewer, log),
     signalSums: withPreviousPeriod((ids, ranges) => signalSumsByTeamForRanges(db, ids, ranges), (id) => new Error(`team ${id} vanished`)),
     reservedShares: withPreviousPeriod<number | null>((ids, ranges) => reservedSharesForRanges(db, ids, ranges), () => null),
     medians: perRange((range) => mapLoader(async (ids) => {

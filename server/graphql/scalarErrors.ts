@@ -1,7 +1,7 @@
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { BadInputError } from './errors';
-import { invalidScalarsIn } from '../validation/invalidScalar';
+import { BadInputError } from '../core/errors';
+import { invalidScalarsIn } from '../core/invalidScalar';
 
 /**
  * The Date and DateTime scalars hand a value they cannot read on as an InvalidScalar (see

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { requireRecordTeams, requireStoredTeams, writeInKeyOrder } from './kind';
-import type { Viewer } from '../auth/viewer';
-import { BadInputError, type RecordError } from '../graphql/errors';
+import type { Viewer } from '../core/viewer';
+import { BadInputError, type RecordError } from '../core/errors';
 import type { IngestKind, IngestResult } from './kind';
 import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvRecords';
 

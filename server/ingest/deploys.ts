@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { instant, slug, text } from '../validation/fields';
+import { instant, slug, text } from '../core/fields';
 import { ingestBatch, type IngestKind } from './kind';
 import { validateTeamRecords } from './eventInput';
 import { storedEventTeams } from './storedEvents';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../core/viewer';
 import { writeDeploys, type DeployRow } from './deployQueries';
 
 const status = z

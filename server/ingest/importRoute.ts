@@ -1,8 +1,8 @@
 import { Router, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { BadInputError, ForbiddenError } from '../graphql/errors';
-import { isConnectionError } from '../graphql/formatError';
+import { DomainError } from '../core/errors';
+import { sendDomainError, sendError, sendThrown } from '../http/errors';
 import { importCsv } from './csvImport';
 import { countIngested } from '../http/metrics';
 import { CsvTooLargeError, MAX_CSV_BYTES } from './csvRecords';
@@ -22,10 +22,10 @@ export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES }
     // team limits are the import's own (importCsv is given the viewer).
     const name = typeof req.query.kind === 'string' ? req.query.kind : '';
     const csv = csvKindOf(name);
-    if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`);
-    if (!req.is(CSV_TYPES)) return sendError(res, 415, 'BAD_USER_INPUT', `Send the file as Content-Type: text/csv (UTF-8); got ${JSON.stringify(req.get('content-type') ?? null)}.`);
+    if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`, []);
+    if (!req.is(CSV_TYPES)) return sendError(res, 415, 'BAD_USER_INPUT', `Send the file as Content-Type: text/csv (UTF-8); got ${JSON.stringify(req.get('content-type') ?? null)}.`, []);
     const charset = /charset=([^;\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, '').toLowerCase();
-    if (charset && charset !== 'utf-8' && charset !== 'utf8') return sendError(res, 415, 'BAD_USER_INPUT', `CSV files must be UTF-8; got charset ${charset}.`);
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') return sendError(res, 415, 'BAD_USER_INPUT', `CSV files must be UTF-8; got charset ${charset}.`, []);
     if (Number(req.get('content-length') ?? 0) > maxBytes) return tooLarge(res, new CsvTooLargeError(maxBytes));
 
     try {
@@ -35,30 +35,18 @@ export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES }
       res.json(result);
     } catch (e) {
       if (e instanceof CsvTooLargeError) return tooLarge(res, e);
-      if (e instanceof BadInputError) return sendError(res, 400, 'BAD_USER_INPUT', e.message, e.records);
-      if (e instanceof ForbiddenError) return sendError(res, 403, 'FORBIDDEN', e.message, e.records);
+      if (e instanceof DomainError) return sendDomainError(res, e);
       // Only a body that never finished is an abort: once it was read whole (req.destroyed is then
       // true as well, by autoDestroy), the client waits for an answer.
       if (req.readableAborted) return log.warn({ err: e, kind: name }, 'CSV import aborted by the client; nothing was imported');
-      if (isConnectionError(e)) {
-        log.warn({ err: e }, 'database unavailable');
-        res.set('Retry-After', '5');
-        return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly. Nothing was imported.');
-      }
-      log.error({ err: e, kind: name }, 'CSV import failed');
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error; nothing was imported.');
+      sendThrown(res, log, e, { unavailable: 'The database is unavailable; try again shortly. Nothing was imported.', internal: 'Internal server error; nothing was imported.' });
     }
   });
   return router;
 }
 
-/** The shape of GraphQL's error extensions, so clients read one format; bad input always lists records. */
-function sendError(res: Response, status: number, code: string, message: string, records: unknown[] = []) {
-  res.status(status).json({ error: { code, message, ...(code === 'BAD_USER_INPUT' || records.length ? { records } : {}) } });
-}
-
 // The rest of the body is not read: close the connection rather than drain megabytes.
 function tooLarge(res: Response, e: CsvTooLargeError) {
   res.set('Connection', 'close');
-  sendError(res, 413, 'BAD_USER_INPUT', e.message);
+  sendError(res, 413, 'BAD_USER_INPUT', e.message, []);
 }

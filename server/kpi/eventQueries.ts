@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DateRange } from './dateRange';
+import type { DateRange } from '../core/dateRange';
 import { publishedOrNull } from './format';
 
 /** A median over the events of a team and range, and how many events it was taken over. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import DataLoader from 'dataloader';
-import type { DateRange } from './dateRange';
+import type { DateRange } from '../core/dateRange';
 import { openPageDays, signalsWithOpenPages, teamDaysWithOpenPages } from './openPages';
 
 /** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { BadInputError, NotFoundError } from '../graphql/errors';
-import { isWellFormed, NOT_WELL_FORMED } from '../validation/fields';
+import { NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
+import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
 import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
@@ -20,10 +20,7 @@ async function teamIdOf(db: Knex, slug: string | null | undefined): Promise<numb
 }
 
 function badFields(problems: { field: string; message: string }[], what: string): never {
-  throw new BadInputError(
-    `Invalid ${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
-    problems.map((p) => ({ index: 0, ...p })),
-  );
+  throw invalidInput(what, problems.map((p) => ({ index: 0, ...p })));
 }
 
 const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000, 'must be at most 1000 characters').refine(isWellFormed, NOT_WELL_FORMED);
@@ -69,7 +66,7 @@ export async function setLoadModel(db: Knex, slug: string | null | undefined, in
   const current = await effectiveLoadModel(db, teamId);
   const merged = { ...DEFAULT_LOAD_MODEL, ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) };
   const parsed = loadModelSchema.safeParse(merged);
-  if (!parsed.success) badFields(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })), 'load model');
+  if (!parsed.success) badFields(recordsOfIssues(parsed.error.issues, 0), 'load model');
   await db.transaction(async (trx) => {
     await saveLoadModel(trx, teamId, parsed.data);
     // Resolved pages' hours are capped and split at ingest: a new cap re-splits them, atomically.

@@ -1,7 +1,7 @@
 import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
-import { BadInputError } from '../graphql/errors';
-import { hours, share } from '../validation/fields';
+import { invalidInput, recordsOfIssues } from '../core/errors';
+import { hours, share } from '../core/fields';
 import { z } from 'zod';
 import { orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
 import { effectiveLoadModel } from './loadModelQueries';
@@ -22,8 +22,7 @@ const sprintsLimit = z.number().int().min(1, 'must be at least 1').max(52, 'must
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const records = r.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || what, message: i.message }));
-  throw new BadInputError(`Invalid ${what}: ${records.map((e) => `${e.field} ${e.message}`).join('; ')}`, records);
+  throw invalidInput(what, recordsOfIssues(r.error.issues, 0, what));
 }
 
 export const planningResolvers = {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, hours, share, slug, text, batchSizeError } from '../validation/fields';
+import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/fields';
 import { validateTeamRecords } from '../ingest/eventInput';
-import { throwIfBad, type RecordError } from '../graphql/errors';
+import { throwIfBad, type RecordError } from '../core/errors';
 import type { TeamRow } from '../teams/queries';
-import { addDays, computeCapacity, lengthInDays, workingDays } from '../kpi/capacity';
+import { computeCapacity } from '../kpi/capacity';
+import { addDays, lengthInDays, workingDays } from '../core/calendar';
 import { syntheticSprints, windowLabel } from '../kpi/sprintWindows';
-import { todayIn } from '../kpi/dateRange';
+import { todayIn } from '../core/dateRange';
 import { millionths, published } from '../kpi/format';
 import { signalSumsForWindows } from '../kpi/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { slug, text } from '../validation/fields';
-import { BadInputError, ForbiddenError } from '../graphql/errors';
-import { requireTeams, type Viewer } from '../auth/viewer';
+import { slug, text } from '../core/fields';
+import { BadInputError, ForbiddenError, invalidInput, recordsOfIssues } from '../core/errors';
+import { requireTeams, type Viewer } from '../core/viewer';
 import { permittedTeamIds } from '../teams/visible';
 import { resolveTeamIds } from '../teams/service';
 import { resplitPages } from '../ingest/pageQueries';
@@ -43,8 +43,7 @@ export async function routeTeam(db: Knex, source: string, keys: readonly string[
 export async function setSourceMapping(db: Knex, input: unknown, viewer: Viewer): Promise<MappingRow & { attributed: number }> {
   const parsed = mappingInput.safeParse(input);
   if (!parsed.success) {
-    const records = parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || '(input)', message: i.message }));
-    throw new BadInputError(`Invalid source mapping: ${records.map((r) => `${r.field} ${r.message}`).join('; ')}`, records);
+    throw invalidInput('source mapping', recordsOfIssues(parsed.error.issues, 0, '(input)'));
   }
   const { source, key, team } = parsed.data;
   requireTeams(viewer, [team]);

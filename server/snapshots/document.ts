@@ -1,6 +1,6 @@
 import type { Context } from '../graphql/context';
 import type { TeamRow } from '../teams/queries';
-import type { DateRange } from '../kpi/dateRange';
+import type { DateRange } from '../core/dateRange';
 import { kpisFor } from '../kpi/resolvers';
 import { actualsFor } from '../planning/sprints';
 import { sprintsOverlapping } from '../planning/sprintQueries';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Context } from '../graphql/context';
-import { canSeeTeam, type Viewer } from '../auth/viewer';
+import { canSeeTeam, type Viewer } from '../core/viewer';
 import { listTeams, teamBySlug, type TeamRow } from './queries';
 
 /** Every team the caller may see (a token limited to teams sees only those). */

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { deployFields, deployRow } from '../ingest/deploys';
 import { writeDeploys, type DeployStatus } from '../ingest/deployQueries';
 import { routeTeam } from '../routing/service';
-import { text } from '../validation/fields';
+import { text } from '../core/fields';
 import { asLabel, checkSignal, label, parsePayload, resultOf, type WebhookOutcome } from './payload';
 
 export const GITHUB_SOURCE = 'github';

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { pageFields, pageRow } from '../ingest/pages';
 import { writePages } from '../ingest/pageQueries';
 import { routeTeam } from '../routing/service';
-import { instant, text } from '../validation/fields';
+import { instant, text } from '../core/fields';
 import { asLabel, checkSignal, label, parsePayload, PayloadError, resultOf, type WebhookOutcome } from './payload';
 
 export const PAGERDUTY_SOURCE = 'pagerduty';

@@ -1,5 +1,17 @@
-import { ForbiddenError, UnauthenticatedError, type RecordError } from '../graphql/errors';
-import { grants, type Scope } from './tokens';
+import { ForbiddenError, UnauthenticatedError, type RecordError } from './errors';
+
+export const SCOPES = ['read', 'ingest', 'plan', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * What a set of scopes allows. admin allows everything; plan includes read (planning needs the
+ * figures); ingest is write-only for signals, so a CI pipeline's token cannot read the org's data.
+ */
+export function grants(held: readonly Scope[], needed: Scope): boolean {
+  if (held.includes('admin')) return true;
+  if (needed === 'read') return held.includes('read') || held.includes('plan');
+  return held.includes(needed);
+}
 
 /** Who is calling: a token (or the anonymous public reader), its scopes and team restriction. */
 export interface Viewer {
