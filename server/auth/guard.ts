@@ -1,6 +1,6 @@
 import { mapSchema, MapperKind, getRootTypeNames } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
-import type { Context } from '../graphql/context';
+import type { Scope } from '../core/scope';
 import { FIELD_SCOPES } from './fieldScopes';
 import { requireScope, requireTeams } from '../core/viewer';
 import { ingestLimiter } from './rateLimit';
@@ -38,7 +38,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
       const takesTeam = Boolean(field.args && 'team' in field.args);
       return {
         ...field,
-        resolve(source, args, ctx: Context, info) {
+        resolve(source, args, ctx: Scope, info) {
           requireScope(ctx.viewer, scope);
           if (scope === 'ingest') {
             const r = ingestLimiter.take(ctx.viewer.tokenId ?? ctx.viewer.name);

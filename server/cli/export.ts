@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { createContext } from '../graphql/context';
+import { createContext } from '../figures/context';
 import { checkedRange } from '../core/dateRange';
 import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
 import { exportedDocument } from '../snapshots/exportJson';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { calendarDate, count, hours, slug, text } from '../core/fields';
-import { validateTeamRecords } from './eventInput';
+import { validateTeamRecords } from '../teams/teamRecords';
 import { upsertDailyMetrics, type DailyMetricsRow } from './queries';
 import { ingestBatch, type IngestKind } from './kind';
 import type { Viewer } from '../core/viewer';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { throwIfBad, type RecordError } from '../core/errors';
 import { batchSizeError } from '../core/fields';
-import { countIngested } from '../http/metrics';
+import { countIngested } from '../core/metrics';
 import { recordsOutsideTeams, throwIfRefused, type Viewer } from '../core/viewer';
 import { permittedTeamIds } from '../teams/visible';
 

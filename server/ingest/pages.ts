@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { instant, slug, text } from '../core/fields';
 import { ingestBatch, type IngestKind } from './kind';
-import { validateTeamRecords } from './eventInput';
+import { validateTeamRecords } from '../teams/teamRecords';
 import { storedEventTeams } from './storedEvents';
 import type { Viewer } from '../core/viewer';
-import { writePages, type PageRow } from './pageQueries';
+import { writePages, type PageRow } from '../signals/pageQueries';
 
 const urgency = z
   .string()

@@ -6,8 +6,8 @@ import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
 import { effectivePolicies, insertPolicyVersion, orgPolicy, type PolicyVersion } from './guardrailQueries';
-import { effectiveLoadModel, saveLoadModel } from './loadModelQueries';
-import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../ingest/resplit';
+import { effectiveLoadModel, saveLoadModel } from '../signals/loadModelQueries';
+import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../signals/resplit';
 
 // Guardrail and load-model changes: one place each for their rules. Fields left out of an
 // input keep their current effective value, so "raise the floor to 25%" is a one-field change.

@@ -1,10 +1,15 @@
-import type { Context } from '../graphql/context';
+import type { Scope } from '../core/scope';
+import type { SignalLoaders } from '../signals/loaders';
+import type { PlanningLoaders } from './loaders';
+
+/** What planning's resolvers use: the scope, and the loaders of policies and load models. */
+type Context = Scope & SignalLoaders & PlanningLoaders;
 import type { TeamRow } from '../teams/queries';
 import { invalidInput, recordsOfIssues } from '../core/errors';
 import { hours, share } from '../core/fields';
 import { z } from 'zod';
 import { orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
-import { effectiveLoadModel } from './loadModelQueries';
+import { effectiveLoadModel } from '../signals/loadModelQueries';
 import { setGuardrail, setLoadModel } from './policies';
 import { actualsFor, sprintActuals, upsertSprints, type SprintActuals } from './sprints';
 import { teamPlan, type WhatIf } from './plan';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/fields';
-import { validateTeamRecords } from '../ingest/eventInput';
+import { validateTeamRecords } from '../teams/teamRecords';
 import { throwIfBad, type RecordError } from '../core/errors';
 import type { TeamRow } from '../teams/queries';
 import { computeCapacity } from '../kpi/capacity';
@@ -9,7 +9,7 @@ import { addDays, lengthInDays, workingDays } from '../core/calendar';
 import { syntheticSprints, windowLabel } from '../kpi/sprintWindows';
 import { todayIn } from '../core/dateRange';
 import { millionths, published } from '../kpi/format';
-import { signalSumsForWindows } from '../kpi/queries';
+import { signalSumsForWindows } from '../signals/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
 import { BUILT_IN_POLICY, effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Context } from '../graphql/context';
+import type { Context } from '../figures/context';
 import { BadInputError, NotFoundError } from '../core/errors';
 import type { DateRange } from '../core/dateRange';
 import { readInstant } from '../core/fields';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Context } from '../graphql/context';
+import type { Context } from '../figures/context';
 import { BadInputError, NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
 import { slug, text } from '../core/fields';
 import type { TeamRow } from '../teams/queries';

@@ -2,11 +2,11 @@ import { Router, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { DomainError } from '../core/errors';
-import { sendDomainError, sendError, sendThrown } from '../http/errors';
-import { importCsv } from './csvImport';
-import { countIngested } from '../http/metrics';
-import { CsvTooLargeError, MAX_CSV_BYTES } from './csvRecords';
-import { csvKindOf, INGEST_KIND_NAMES } from './kinds';
+import { sendDomainError, sendError, sendThrown } from './errors';
+import { importCsv } from '../ingest/csvImport';
+import { countIngested } from '../core/metrics';
+import { CsvTooLargeError, MAX_CSV_BYTES } from '../ingest/csvRecords';
+import { csvKindOf, INGEST_KIND_NAMES } from '../ingest/kinds';
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Knex } from 'knex';
 import type { RecordError } from '../core/errors';
-import { resolveTeamIds } from '../teams/service';
+import { resolveTeamIds } from './service';
 import { duplicateKeys, slug, validateRecords } from '../core/fields';
 
 /**

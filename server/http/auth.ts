@@ -2,13 +2,13 @@ import { Router, type Request, type Response, type NextFunction } from 'express'
 import express from 'express';
 import type { Knex } from 'knex';
 import { grants, type Scope } from '../core/viewer';
-import { authenticate } from './service';
-import { ingestLimiter } from './rateLimit';
+import { authenticate } from '../auth/service';
+import { ingestLimiter } from '../auth/rateLimit';
 import { ANONYMOUS, PUBLIC_READER, type Viewer } from '../core/viewer';
-import { endSession, sessionViewer, SESSION_MS, startSession } from './sessions';
-import { redeemSignInCode } from './signInCodes';
+import { endSession, sessionViewer, SESSION_MS, startSession } from '../auth/sessions';
+import { redeemSignInCode } from '../auth/signInCodes';
 import { RateLimitedError } from '../core/errors';
-import { sendDomainError, sendError } from '../http/errors';
+import { sendDomainError, sendError } from './errors';
 
 const SESSION_COOKIE = 'headroom_session';
 

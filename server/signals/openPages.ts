@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { DEFAULT_LOAD_MODEL } from './loadModel';
-import { pageDays, scheduleOf } from '../ingest/teamClocks';
+import { DEFAULT_LOAD_MODEL } from '../kpi/loadModel';
+import { pageDays, scheduleOf } from './teamClocks';
 
 /** Hours of open pages on one team day, from one source and service, split by class. */
 export interface OpenPageDay {

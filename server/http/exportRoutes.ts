@@ -1,14 +1,14 @@
 import { Router, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { createContext } from '../graphql/context';
+import { createContext } from '../figures/context';
 import { BadInputError, NotFoundError } from '../core/errors';
-import { sendThrown } from '../http/errors';
+import { sendThrown } from './errors';
 import { checkedRange } from '../core/dateRange';
-import { documentBatches, documentOf, requireSnapshot, selectTeams } from './service';
-import { writeCsv, type ExportKind } from './csv';
-import type { TeamDocument } from './document';
-import { exportedDocument } from './exportJson';
+import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
+import { writeCsv, type ExportKind } from '../snapshots/csv';
+import type { TeamDocument } from '../snapshots/document';
+import { exportedDocument } from '../snapshots/exportJson';
 
 function kindOf(q: unknown): ExportKind {
   if (q === undefined || q === 'teams') return 'teams';
