@@ -2,7 +2,7 @@ import { mapSchema, MapperKind, getRootTypeNames } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Scope } from '../core/scope';
 import { FIELD_SCOPES } from './fieldScopes';
-import { requireScope, requireTeams } from '../core/viewer';
+import { ORG_DEFAULT, requireScope, requireTeams } from '../core/viewer';
 import { ingestLimiter } from './rateLimit';
 import { RateLimitedError } from '../core/errors';
 
@@ -47,7 +47,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
           if (typeName === 'Mutation') {
             requireTeams(ctx.viewer, teamsInArgs(args));
             // Org-wide settings (team left out) are for tokens that are not limited to teams.
-            if (takesTeam && args.team == null) requireTeams(ctx.viewer, ['(org default)']);
+            if (takesTeam && args.team == null) requireTeams(ctx.viewer, [ORG_DEFAULT]);
           }
           return resolve(source, args, ctx, info);
         },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
+import { authorize } from '../core/viewer';
+import type { Scope } from '../core/scope';
 import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
 import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
@@ -26,13 +28,9 @@ function badFields(problems: { field: string; message: string }[], what: string)
 const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000, 'must be at most 1000 characters').refine(isWellFormed, NOT_WELL_FORMED);
 
 /** Appends a new guardrail version for a team (or the org default, slug null) with who and why. */
-export async function setGuardrail(
-  db: Knex,
-  slug: string | null | undefined,
-  input: Partial<GuardrailPolicy>,
-  reason: string,
-  author: string,
-): Promise<PolicyVersion> {
+export async function setGuardrail(scope: Scope, slug: string | null | undefined, input: Partial<GuardrailPolicy>, reason: string): Promise<PolicyVersion> {
+  authorize(scope.viewer, 'plan', [slug]);
+  const { db, actor: author } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = teamId === null ? await orgPolicy(db) : (await effectivePolicies(db, [teamId])).get(teamId)!;
   const merged: GuardrailPolicy = {
@@ -61,7 +59,9 @@ const loadModelSchema = z.object({
 });
 
 /** Sets a team's load model (or the org default); returns the model now in force. */
-export async function setLoadModel(db: Knex, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
+export async function setLoadModel(scope: Scope, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
+  authorize(scope.viewer, 'plan', [slug]);
+  const { db } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = await effectiveLoadModel(db, teamId);
   const merged = { ...DEFAULT_LOAD_MODEL, ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) };

@@ -38,7 +38,7 @@ export const planningResolvers = {
   },
   Mutation: {
     upsertSprints: async (_: unknown, args: { input: unknown[]; replan?: boolean | null }, ctx: Context) => {
-      const rows = await upsertSprints(ctx.db, args.input, { replan: args.replan === true, actor: ctx.actor });
+      const rows = await upsertSprints(ctx, args.input, { replan: args.replan === true });
       // Answer with the actuals of the written sprints (one aggregate per team), in input order.
       const teams = await ctx.db('teams').select('*').whereIn('id', [...new Set(rows.map((r) => r.teamId))]);
       const actuals = new Map<string, SprintActuals>();
@@ -49,9 +49,9 @@ export const planningResolvers = {
       return rows.map((r) => actuals.get(`${r.teamId}|${r.name}`)!);
     },
     setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason: string }, ctx: Context) =>
-      setGuardrail(ctx.db, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason, ctx.actor),
+      setGuardrail(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
     setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null> }, ctx: Context) =>
-      setLoadModel(ctx.db, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null))),
+      setLoadModel(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null))),
   },
   Team: {
     sprints: async (team: TeamRow, args: { last: number }, ctx: Context) =>
