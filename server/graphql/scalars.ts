@@ -6,7 +6,7 @@ import { InvalidScalar } from '../core/invalidScalar';
 
 /**
  * Input of a scalar: the parsed value, or an InvalidScalar that carries the reason. Not throwing
- * lets a batch report a bad date beside its records' other problems (validation/invalidScalar.ts).
+ * lets a batch report a bad date beside its records' other problems (core/invalidScalar.ts).
  */
 function lenient<T>(parse: (v: unknown) => T) {
   return (v: unknown): T | InvalidScalar => {

@@ -18,7 +18,7 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES } = {}): Router {
   const router = Router();
   router.post('/api/import', async (req, res) => {
-    // The `ingest` scope is checked in front of this handler (server/auth/http.ts requireHttpScope);
+    // The `ingest` scope is checked in front of this handler (server/http/auth.ts requireHttpScope);
     // team limits are the import's own (importCsv is given the viewer).
     const name = typeof req.query.kind === 'string' ? req.query.kind : '';
     const csv = csvKindOf(name);
