@@ -87,6 +87,8 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--node-env': opts.nodeEnv = value(); break;
       case '--growth': opts.growth = value().split(',').map((s) => Math.round(Number(s))).filter((n) => n > 0); break;
       case '--help': case '-h': console.log(HELP); process.exit(0);
+      // no fall through: process.exit above does not return (ESLint cannot know)
+      // eslint-disable-next-line no-fallthrough
       default: throw new Error(`Unknown option ${a}\n${HELP}`);
     }
   }

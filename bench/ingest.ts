@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_SCHEDULE, isSleepInterruption } from '../server/kpi/hourClasses';
 import { DEFAULT_LOAD_MODEL } from '../server/kpi/loadModel';
-import { pageDays } from '../server/ingest/teamClocks';
+import { pageDays } from '../server/signals/teamClocks';
 import type { Dataset } from './dataset';
 import { gql, gqlRaw } from './graphql';
 import { csvField, type Sql } from './sql';

@@ -14,12 +14,12 @@ import { formatError, unavailableError, unavailableStatusPlugin } from './graphq
 import { healthRoutes } from './http/health';
 import { webhookRoutes } from './webhooks/routes';
 import { startInboxWorker } from './webhooks/inbox';
-import { exportRoutes } from './snapshots/routes';
-import { importRoutes } from './ingest/importRoute';
+import { exportRoutes } from './http/exportRoutes';
+import { importRoutes } from './http/importRoute';
 import cookieParser from 'cookie-parser';
 import { GraphQLError } from 'graphql';
 import { guardSchema } from './auth/guard';
-import { requireHttpScope, sessionRoutes, viewerOf } from './auth/http';
+import { requireHttpScope, sessionRoutes, viewerOf } from './http/auth';
 import { HTTP_SCOPES } from './auth/fieldScopes';
 import helmet from 'helmet';
 import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';

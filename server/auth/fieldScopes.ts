@@ -1,4 +1,4 @@
-import type { Scope } from './tokens';
+import type { Scope } from '../core/viewer';
 
 /**
  * The one place that says which scope each GraphQL root field needs. A root field missing here

@@ -1,9 +1,10 @@
 import { mapSchema, MapperKind, getRootTypeNames } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
-import type { Context } from '../graphql/context';
+import type { Scope } from '../core/scope';
 import { FIELD_SCOPES } from './fieldScopes';
-import { requireScope, requireTeams } from './viewer';
-import { ingestLimiter, rateLimitedError } from './rateLimit';
+import { ORG_DEFAULT, requireScope, requireTeams } from '../core/viewer';
+import { ingestLimiter } from './rateLimit';
+import { RateLimitedError } from '../core/errors';
 
 /** Team slugs an operation acts on, read from its arguments: `team`, and `team` of each input record. */
 export function teamsInArgs(args: Record<string, unknown>): string[] {
@@ -37,16 +38,16 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
       const takesTeam = Boolean(field.args && 'team' in field.args);
       return {
         ...field,
-        resolve(source, args, ctx: Context, info) {
+        resolve(source, args, ctx: Scope, info) {
           requireScope(ctx.viewer, scope);
           if (scope === 'ingest') {
             const r = ingestLimiter.take(ctx.viewer.tokenId ?? ctx.viewer.name);
-            if (!r.ok) throw rateLimitedError(r.retryAfter);
+            if (!r.ok) throw new RateLimitedError(r.retryAfter);
           }
           if (typeName === 'Mutation') {
             requireTeams(ctx.viewer, teamsInArgs(args));
             // Org-wide settings (team left out) are for tokens that are not limited to teams.
-            if (takesTeam && args.team == null) requireTeams(ctx.viewer, ['(org default)']);
+            if (takesTeam && args.team == null) requireTeams(ctx.viewer, [ORG_DEFAULT]);
           }
           return resolve(source, args, ctx, info);
         },

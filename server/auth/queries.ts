@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Scope } from './tokens';
+import type { Scope } from '../core/viewer';
 
 export interface TokenRow {
   id: string;

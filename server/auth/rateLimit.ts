@@ -1,5 +1,3 @@
-import { GraphQLError } from 'graphql';
-
 /**
  * A token bucket per key (token id): `burst` requests at once, refilled at `perSecond`. Kept in
  * memory, so the limit applies per server instance — enough to stop a runaway script from
@@ -31,9 +29,3 @@ export class RateLimiter {
 
 /** Ingestion calls per token: bursts of 60, then 10 a second (each call may carry 10,000 records). */
 export const ingestLimiter = new RateLimiter(60, 10);
-
-export function rateLimitedError(retryAfter: number): GraphQLError {
-  return new GraphQLError(`Too many ingestion requests for this token; retry in ${retryAfter} s.`, {
-    extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-  });
-}

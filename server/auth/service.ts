@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { BadInputError, ForbiddenError, NotFoundError } from '../graphql/errors';
-import { slug, text } from '../validation/fields';
-import { grants, hashSecret, newSecret, SCOPES, type Scope } from './tokens';
+import { BadInputError, ForbiddenError, NotFoundError, recordsOfIssues } from '../core/errors';
+import { slug, text } from '../core/fields';
+import { hashSecret, newSecret } from './tokens';
 import { countTokens, insertToken, listTokens, liveTokenByHash, revokeTokenById, tokenById, touchToken, type TokenRow } from './queries';
-import { SYSTEM, type Viewer } from './viewer';
+import { grants, SCOPES, SYSTEM, type Scope, type Viewer } from '../core/viewer';
 import { CODE_MINUTES, createSignInCode, signInLink } from './signInCodes';
 import { ensureDataDir } from '../dataDir';
 
@@ -54,7 +54,7 @@ function requireWithinViewer(viewer: Viewer, token: { scopes: readonly Scope[]; 
 export async function createToken(db: Knex, input: TokenInput, viewer: Viewer = SYSTEM): Promise<TokenRow & { token: string }> {
   const parsed = tokenInput.safeParse(input);
   if (parsed.success) requireWithinViewer(viewer, parsed.data);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.'), message: i.message }));
+  const problems = parsed.success ? [] : recordsOfIssues(parsed.error.issues, 0);
   if (parsed.success && parsed.data.expiresAt && parsed.data.expiresAt.getTime() <= Date.now()) {
     problems.push({ index: 0, field: 'expiresAt', message: 'must be in the future' });
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { hashSecret } from './tokens';
 import { touchToken } from './queries';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../core/viewer';
 
 /**
  * Dashboard sessions. The cookie holds a random session secret, never a token: signing out deletes

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { hashSecret, type Scope } from './tokens';
-import type { Viewer } from './viewer';
+import { hashSecret } from './tokens';
+import type { Scope } from '../core/viewer';
+import type { Viewer } from '../core/viewer';
 
 /**
  * One-time sign-in codes: what a printed sign-in link carries instead of a token. A code is random,

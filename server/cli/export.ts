@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { createContext } from '../graphql/context';
-import { checkedRange } from '../kpi/service';
+import { createContext } from '../figures/context';
+import { checkedRange } from '../core/dateRange';
 import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
 import { exportedDocument } from '../snapshots/exportJson';
 import { writeCsv, type ExportKind } from '../snapshots/csv';

@@ -4,9 +4,9 @@ import type { Readable } from 'node:stream';
 import { importCsv } from '../ingest/csvImport';
 import { MAX_CSV_BYTES, formatBytes } from '../ingest/csvRecords';
 import { csvKindOf, INGEST_KIND_NAMES } from '../ingest/kinds';
-import { BadInputError } from '../graphql/errors';
+import { BadInputError } from '../core/errors';
 import { withDatabase } from './database';
-import { SYSTEM } from '../auth/viewer';
+import { SYSTEM } from '../core/viewer';
 import { out, err, CliError, UsageError, type Command } from './command';
 
 const n = (x: number) => x.toLocaleString('en-US');

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { setSourceMapping } from '../routing/service';
 import { listMappings, unroutedSignals } from '../routing/queries';
 import { withDatabase } from './database';
-import { SYSTEM } from '../auth/viewer';
+import { SYSTEM } from '../core/viewer';
 import { out, UsageError, type Command } from './command';
 
 export const mappingCommand: Command = {

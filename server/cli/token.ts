@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createToken, revokeToken } from '../auth/service';
 import { listTokens } from '../auth/queries';
-import { SCOPES, type Scope } from '../auth/tokens';
+import { SCOPES, type Scope } from '../core/viewer';
 import { withDatabase } from './database';
 import { out, UsageError, type Command } from './command';
 

@@ -5,7 +5,8 @@ import { recordDailyMetrics } from '../ingest/dailyMetrics';
 import { recordPages } from '../ingest/pages';
 import { recordDeploys } from '../ingest/deploys';
 import { upsertSprints } from '../planning/sprints';
-import { SYSTEM } from '../auth/viewer';
+import { SYSTEM } from '../core/viewer';
+import { scopeFor } from '../core/scope';
 
 /** A demo team and the shape of its operational load. */
 interface Profile {
@@ -165,7 +166,7 @@ async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRe
     const events = demoEvents(p, records, EVENT_DAYS, 2000 + i);
     await recordPages(db, events.pages, SYSTEM);
     await recordDeploys(db, events.deploys, SYSTEM);
-    if (p.reserves !== undefined) await upsertSprints(db, demoSprints(p, today));
+    if (p.reserves !== undefined) await upsertSprints(scopeFor(db), demoSprints(p, today));
   }
   return { teams: DEMO_TEAMS.length, dailyRecords };
 }

@@ -1,8 +1,8 @@
 import { GraphQLError, Kind, valueFromASTUntyped, type ASTVisitor, type ValidationContext, type ASTNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { batchSizeError, MAX_BATCH } from '../validation/fields';
-import { daysInRange, dateRangeProblems, MAX_RANGE_DAYS } from '../kpi/dateRange';
+import { batchSizeError, MAX_BATCH } from '../core/fields';
+import { daysInRange, dateRangeProblems, MAX_RANGE_DAYS } from '../core/dateRange';
 
 // Bounds checked before graphql-js parses a query: the parser builds every token and node of
 // the document first, so a 2 MB query of 700,000 fields filled the 256 MB heap before the

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 import type { Knex } from 'knex';
-import type { Context } from './context';
+import type { Context } from '../figures/context';
 
 /**
  * Query results are cached per viewer until the data changes (docs/performance.md).

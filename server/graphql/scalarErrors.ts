@@ -1,11 +1,11 @@
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { BadInputError } from './errors';
-import { invalidScalarsIn } from '../validation/invalidScalar';
+import { BadInputError } from '../core/errors';
+import { invalidScalarsIn } from '../core/invalidScalar';
 
 /**
  * The Date and DateTime scalars hand a value they cannot read on as an InvalidScalar (see
- * validation/invalidScalar.ts). Batch services (a list argument named `input`) report those with the
+ * core/invalidScalar.ts). Batch services (a list argument named `input`) report those with the
  * rest of the batch's problems; every other argument holding one is refused here, before its
  * resolver runs, with the same { index, field, message } records.
  */

@@ -1,12 +1,12 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTime as LuxonDateTime } from 'luxon';
-import { calendarDateProblem, INSTANT_FORMAT, readInstant } from '../validation/fields';
-import { BadInputError } from './errors';
-import { InvalidScalar } from '../validation/invalidScalar';
+import { calendarDateProblem, INSTANT_FORMAT, readInstant } from '../core/fields';
+import { BadInputError } from '../core/errors';
+import { InvalidScalar } from '../core/invalidScalar';
 
 /**
  * Input of a scalar: the parsed value, or an InvalidScalar that carries the reason. Not throwing
- * lets a batch report a bad date beside its records' other problems (validation/invalidScalar.ts).
+ * lets a batch report a bad date beside its records' other problems (core/invalidScalar.ts).
  */
 function lenient<T>(parse: (v: unknown) => T) {
   return (v: unknown): T | InvalidScalar => {

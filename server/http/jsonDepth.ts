@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { sendError } from './errors';
 
 /**
  * How deeply a JSON body may nest. Real payloads (GraphQL variables, PagerDuty and GitHub
@@ -43,7 +44,7 @@ export const queryJsonDepth: RequestHandler = (req, res, next) => {
   for (const name of ['variables', 'extensions']) {
     const value = req.query[name];
     if (typeof value === 'string' && nestsDeeperThan(value)) {
-      res.status(400).json({ error: { code: 'BAD_REQUEST', message: `${name}: ${TOO_DEEP_MESSAGE}` } });
+      sendError(res, 400, 'BAD_REQUEST', `${name}: ${TOO_DEEP_MESSAGE}`);
       return;
     }
   }

@@ -1,16 +1,10 @@
 import { Router, type Request, type Response, type NextFunction } from 'express';
 import client from 'prom-client';
+import { registry } from '../core/metrics';
 import type { Knex } from 'knex';
 import type { ApolloServerPlugin } from '@apollo/server';
 
-// One registry per process; every instance exposes its own /metrics for Prometheus to scrape.
-// Node's default metrics keep their standard names (process_cpu_seconds_total, nodejs_heap_…), so
-// stock dashboards and alerts find them. Every label below takes values from a fixed set: a
-// client-chosen string as a label value makes a new series per value, and 30,000 made-up
-// operation names were enough to exhaust the heap on the next scrape.
-export const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry });
-
+// The registry and the domain's counters: server/core/metrics.ts.
 const httpRequests = new client.Counter({
   name: 'headroom_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry],
 });
@@ -25,12 +19,7 @@ const graphqlDuration = new client.Histogram({
   name: 'headroom_graphql_operation_duration_seconds', help: 'GraphQL operation latency by name', labelNames: ['operation', 'type'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
 });
-// The ingest `source` is chosen by the sender, so it is not a label: counts by kind only.
-const ingestedRecords = new client.Counter({
-  name: 'headroom_ingested_records_total', help: 'Records written by ingestion, by kind', labelNames: ['kind'], registers: [registry],
-});
-
-/** The API's route templates (each domain's routes.ts, auth/http.ts, app.ts); other paths are not labels. */
+/** The API's route templates (server/http/*, server/webhooks/routes.ts, app.ts); other paths are not labels. */
 const API_ROUTES = new Set([
   '/healthz', '/readyz', '/metrics', '/graphql', '/api/session', '/api/import', '/api/export.csv',
   '/webhooks/pagerduty', '/webhooks/github',
@@ -91,11 +80,6 @@ export const graphqlMetricsPlugin: ApolloServerPlugin = {
 };
 
 const pool = new client.Gauge({ name: 'headroom_db_pool_connections', help: 'Database pool connections by state', labelNames: ['state'], registers: [registry] });
-
-/** Counts written records; `kind` is one of the ingest kinds' nouns (server/ingest/kinds.ts). */
-export function countIngested(kind: string, records: number) {
-  ingestedRecords.inc({ kind }, records);
-}
 
 /** GET /metrics in Prometheus text format, with the database pool's usage read at scrape time. */
 export function metricsRoutes(db: Knex): Router {

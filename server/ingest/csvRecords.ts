@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
-import { BadInputError, type RecordError } from '../graphql/errors';
+import { BadInputError, type RecordError } from '../core/errors';
 
 /**
  * How a CSV cell becomes an input field: text stays text, numbers are converted strictly,

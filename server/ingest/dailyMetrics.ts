@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, count, hours, slug, text } from '../validation/fields';
-import { validateTeamRecords } from './eventInput';
+import { calendarDate, count, hours, slug, text } from '../core/fields';
+import { validateTeamRecords } from '../teams/teamRecords';
 import { upsertDailyMetrics, type DailyMetricsRow } from './queries';
 import { ingestBatch, type IngestKind } from './kind';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../core/viewer';
 
 // Omitted numbers are 0, omitted source is "api", omitted service is the whole team ('').
 const num = <T extends z.ZodTypeAny>(s: T) => s.nullish().transform((v) => (v ?? 0) as number);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { instant, slug, text } from '../validation/fields';
+import { instant, slug, text } from '../core/fields';
 import { ingestBatch, type IngestKind } from './kind';
-import { validateTeamRecords } from './eventInput';
+import { validateTeamRecords } from '../teams/teamRecords';
 import { storedEventTeams } from './storedEvents';
-import type { Viewer } from '../auth/viewer';
-import { writeDeploys, type DeployRow } from './deployQueries';
+import type { Viewer } from '../core/viewer';
+import { writeDeploys, type DeployRow } from '../signals/deployQueries';
 
 const status = z
   .string()

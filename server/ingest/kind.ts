@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import { throwIfBad, type RecordError } from '../graphql/errors';
-import { batchSizeError } from '../validation/fields';
-import { countIngested } from '../http/metrics';
-import { recordsOutsideTeams, throwIfRefused, type Viewer } from '../auth/viewer';
+import { throwIfBad, type RecordError } from '../core/errors';
+import { batchSizeError } from '../core/fields';
+import { countIngested } from '../core/metrics';
+import { recordsOutsideTeams, throwIfRefused, type Viewer } from '../core/viewer';
 import { permittedTeamIds } from '../teams/visible';
 
 export interface IngestResult {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { instant, slug, text } from '../validation/fields';
+import { instant, slug, text } from '../core/fields';
 import { ingestBatch, type IngestKind } from './kind';
-import { validateTeamRecords } from './eventInput';
+import { validateTeamRecords } from '../teams/teamRecords';
 import { storedEventTeams } from './storedEvents';
-import type { Viewer } from '../auth/viewer';
-import { writePages, type PageRow } from './pageQueries';
+import type { Viewer } from '../core/viewer';
+import { writePages, type PageRow } from '../signals/pageQueries';
 
 const urgency = z
   .string()

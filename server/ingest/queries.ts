@@ -49,7 +49,10 @@ export async function upsertDailyMetrics(trx: Knex.Transaction, rows: DailyMetri
        RETURNING (xmax = 0) AS inserted`,
       [JSON.stringify(rows.slice(i, i + CHUNK))],
     );
-    for (const r of returned as { inserted: boolean }[]) r.inserted ? inserted++ : updated++;
+    for (const r of returned as { inserted: boolean }[]) {
+      if (r.inserted) inserted++;
+      else updated++;
+    }
   }
   return { inserted, updated };
 }

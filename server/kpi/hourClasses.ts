@@ -4,6 +4,7 @@
  * team's IANA time zone. Pure functions, no I/O.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { isValidTimeZone } from '../core/calendar';
 
 export interface HourSchedule {
   businessStartHour: number;
@@ -35,20 +36,6 @@ export interface DayClassSplit {
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 const FIELD = { business: 'businessMs', off: 'offMs', sleep: 'sleepMs' } as const;
-
-// Luxon's isValidZone builds an Intl.DateTimeFormat on every call: tens of microseconds and native
-// memory that only a garbage collection frees. Splitting pages calls it twice per page, so zones
-// found valid are remembered (a small set: the IANA names teams use; cleared if it ever grows large).
-const validZones = new Set<string>();
-
-export function isValidTimeZone(tz: string): boolean {
-  if (typeof tz !== 'string') return false;
-  if (validZones.has(tz)) return true;
-  if (!IANAZone.isValidZone(tz)) return false;
-  if (validZones.size >= 1_000) validZones.clear();
-  validZones.add(tz);
-  return true;
-}
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,17 @@
-import type { SignalSums } from './queries';
 import { published, publishedOrNull } from './format';
+
+/** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */
+export interface SignalSums {
+  alerts: number;
+  pages: number;
+  pageHours: number;
+  offHoursPageHours: number;
+  sleepPageHours: number;
+  sleepInterruptions: number;
+  deploys: number;
+  failedDeploys: number;
+  toilHours: number;
+}
 
 /** The KPI figures derived from summed signals; pure, so the same rule serves every view. */
 export interface SignalKpis extends SignalSums {

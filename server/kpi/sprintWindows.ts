@@ -1,7 +1,8 @@
 // The sprint calendar: the synthetic 14-day sprints of a team that records none, their labels, and
 // the partition of a range into sprint buckets. One grid for Team.sprints, the plan and SPRINT
 // series, so the three always show the same windows.
-import { addDays, daysBetween, DEFAULT_SPRINT_DAYS, lengthInDays, type DateWindow } from './capacity';
+import { DEFAULT_SPRINT_DAYS } from './capacity';
+import { addDays, daysBetween, lengthInDays, type DateWindow } from '../core/calendar';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,5 +1,4 @@
-import type { SignalSums } from './queries';
-import { hasSignal, signalKpis, type SignalKpis } from './signals';
+import { hasSignal, signalKpis, type SignalKpis, type SignalSums } from './signals';
 import { published } from './format';
 import { opsBreakdown, opsHours, opsShare, type LoadModel, type OpsBreakdown } from './loadModel';
 import { evaluateRules, worstStatus, type GuardrailPolicy, type RuleResult, type Status } from './guardrails';

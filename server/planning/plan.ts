@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { TeamRow } from '../teams/queries';
-import { computeCapacity, lengthInDays, nextSprintWindow, workingDays, type DateWindow } from '../kpi/capacity';
-import { todayIn } from '../kpi/dateRange';
+import { computeCapacity, nextSprintWindow } from '../kpi/capacity';
+import { lengthInDays, workingDays, type DateWindow } from '../core/calendar';
+import { todayIn } from '../core/dateRange';
 import { hours, published } from '../kpi/format';
 import type { LoadModel } from '../kpi/loadModel';
 import { recommend, type Plan } from '../kpi/recommendation';

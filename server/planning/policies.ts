@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { BadInputError, NotFoundError } from '../graphql/errors';
-import { isWellFormed, NOT_WELL_FORMED } from '../validation/fields';
+import { NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
+import { authorize } from '../core/viewer';
+import type { Scope } from '../core/scope';
+import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
 import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
 import { effectivePolicies, insertPolicyVersion, orgPolicy, type PolicyVersion } from './guardrailQueries';
-import { effectiveLoadModel, saveLoadModel } from './loadModelQueries';
-import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../ingest/resplit';
+import { effectiveLoadModel, saveLoadModel } from '../signals/loadModelQueries';
+import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../signals/resplit';
 
 // Guardrail and load-model changes: one place each for their rules. Fields left out of an
 // input keep their current effective value, so "raise the floor to 25%" is a one-field change.
@@ -20,22 +22,15 @@ async function teamIdOf(db: Knex, slug: string | null | undefined): Promise<numb
 }
 
 function badFields(problems: { field: string; message: string }[], what: string): never {
-  throw new BadInputError(
-    `Invalid ${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
-    problems.map((p) => ({ index: 0, ...p })),
-  );
+  throw invalidInput(what, problems.map((p) => ({ index: 0, ...p })));
 }
 
 const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000, 'must be at most 1000 characters').refine(isWellFormed, NOT_WELL_FORMED);
 
 /** Appends a new guardrail version for a team (or the org default, slug null) with who and why. */
-export async function setGuardrail(
-  db: Knex,
-  slug: string | null | undefined,
-  input: Partial<GuardrailPolicy>,
-  reason: string,
-  author: string,
-): Promise<PolicyVersion> {
+export async function setGuardrail(scope: Scope, slug: string | null | undefined, input: Partial<GuardrailPolicy>, reason: string): Promise<PolicyVersion> {
+  authorize(scope.viewer, 'plan', [slug]);
+  const { db, actor: author } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = teamId === null ? await orgPolicy(db) : (await effectivePolicies(db, [teamId])).get(teamId)!;
   const merged: GuardrailPolicy = {
@@ -64,12 +59,14 @@ const loadModelSchema = z.object({
 });
 
 /** Sets a team's load model (or the org default); returns the model now in force. */
-export async function setLoadModel(db: Knex, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
+export async function setLoadModel(scope: Scope, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
+  authorize(scope.viewer, 'plan', [slug]);
+  const { db } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = await effectiveLoadModel(db, teamId);
   const merged = { ...DEFAULT_LOAD_MODEL, ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) };
   const parsed = loadModelSchema.safeParse(merged);
-  if (!parsed.success) badFields(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })), 'load model');
+  if (!parsed.success) badFields(recordsOfIssues(parsed.error.issues, 0), 'load model');
   await db.transaction(async (trx) => {
     await saveLoadModel(trx, teamId, parsed.data);
     // Resolved pages' hours are capped and split at ingest: a new cap re-splits them, atomically.

@@ -1,10 +1,15 @@
-import type { Context } from '../graphql/context';
+import type { Scope } from '../core/scope';
+import type { SignalLoaders } from '../signals/loaders';
+import type { PlanningLoaders } from './loaders';
+
+/** What planning's resolvers use: the scope, and the loaders of policies and load models. */
+type Context = Scope & SignalLoaders & PlanningLoaders;
 import type { TeamRow } from '../teams/queries';
-import { BadInputError } from '../graphql/errors';
-import { hours, share } from '../validation/fields';
+import { invalidInput, recordsOfIssues } from '../core/errors';
+import { hours, share } from '../core/fields';
 import { z } from 'zod';
 import { orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
-import { effectiveLoadModel } from './loadModelQueries';
+import { effectiveLoadModel } from '../signals/loadModelQueries';
 import { setGuardrail, setLoadModel } from './policies';
 import { actualsFor, sprintActuals, upsertSprints, type SprintActuals } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
@@ -22,8 +27,7 @@ const sprintsLimit = z.number().int().min(1, 'must be at least 1').max(52, 'must
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const records = r.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || what, message: i.message }));
-  throw new BadInputError(`Invalid ${what}: ${records.map((e) => `${e.field} ${e.message}`).join('; ')}`, records);
+  throw invalidInput(what, recordsOfIssues(r.error.issues, 0, what));
 }
 
 export const planningResolvers = {
@@ -34,7 +38,7 @@ export const planningResolvers = {
   },
   Mutation: {
     upsertSprints: async (_: unknown, args: { input: unknown[]; replan?: boolean | null }, ctx: Context) => {
-      const rows = await upsertSprints(ctx.db, args.input, { replan: args.replan === true, actor: ctx.actor });
+      const rows = await upsertSprints(ctx, args.input, { replan: args.replan === true });
       // Answer with the actuals of the written sprints (one aggregate per team), in input order.
       const teams = await ctx.db('teams').select('*').whereIn('id', [...new Set(rows.map((r) => r.teamId))]);
       const actuals = new Map<string, SprintActuals>();
@@ -45,9 +49,9 @@ export const planningResolvers = {
       return rows.map((r) => actuals.get(`${r.teamId}|${r.name}`)!);
     },
     setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason: string }, ctx: Context) =>
-      setGuardrail(ctx.db, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason, ctx.actor),
+      setGuardrail(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
     setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null> }, ctx: Context) =>
-      setLoadModel(ctx.db, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null))),
+      setLoadModel(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null))),
   },
   Team: {
     sprints: async (team: TeamRow, args: { last: number }, ctx: Context) =>

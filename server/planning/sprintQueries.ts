@@ -28,11 +28,6 @@ export function lastSprints(db: Knex, teamId: number, limit: number): Promise<Sp
   return db('sprints').select(select).where('team_id', teamId).orderBy('end_date', 'desc').limit(limit);
 }
 
-/** Finished sprints (ended before `today`), newest first. */
-export function finishedSprints(db: Knex, teamId: number, today: string, limit: number): Promise<SprintRow[]> {
-  return db('sprints').select(select).where('team_id', teamId).where('end_date', '<', today).orderBy('end_date', 'desc').limit(limit);
-}
-
 /** Whether the team records any sprint (else it is read as synthetic 14-day windows). */
 export async function hasSprints(db: Knex, teamId: number): Promise<boolean> {
   return (await db('sprints').select('id').where('team_id', teamId).first()) !== undefined;
@@ -70,20 +65,10 @@ export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[
   return trx('sprints').insert(rows).onConflict(['team_id', 'name']).merge(merge).returning(select);
 }
 
-/** Per team, the reserved share of its newest sprint overlapping the range that has one (one query). */
-export async function reservedSharesFor(db: Knex, teamIds: readonly number[], from: string, to: string): Promise<Map<number, number>> {
-  const rows: { teamId: number; share: number }[] = await db
-    .select('team_id as teamId', 'reserved_ops_share as share')
-    .from(db.raw(
-      `(SELECT DISTINCT ON (team_id) team_id, reserved_ops_share FROM sprints
-         WHERE team_id = ANY(?::int[]) AND start_date <= ?::date AND end_date >= ?::date AND reserved_ops_share IS NOT NULL
-         ORDER BY team_id, end_date DESC) AS s`,
-      [[...teamIds], to, from],
-    ));
-  return new Map(rows.map((r) => [r.teamId, r.share]));
-}
-
-/** reservedSharesFor several ranges in one statement, one map per range, in the order given. */
+/**
+ * Per team, the reserved share of its newest sprint overlapping a range that has one: several ranges
+ * in one statement, one map per range, in the order given.
+ */
 export async function reservedSharesForRanges(db: Knex, teamIds: readonly number[], ranges: readonly { from: string; to: string }[]): Promise<Map<number, number>[]> {
   const { rows } = await db.raw(
     `SELECT r.i, s.team_id AS "teamId", s.reserved_ops_share AS share

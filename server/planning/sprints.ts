@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, hours, share, slug, text, batchSizeError } from '../validation/fields';
-import { validateTeamRecords } from '../ingest/eventInput';
-import { throwIfBad, type RecordError } from '../graphql/errors';
+import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/fields';
+import { validateTeamRecords } from '../teams/teamRecords';
+import { throwIfBad, type RecordError } from '../core/errors';
 import type { TeamRow } from '../teams/queries';
-import { addDays, computeCapacity, lengthInDays, workingDays } from '../kpi/capacity';
+import { authorize } from '../core/viewer';
+import type { Scope } from '../core/scope';
+import { computeCapacity } from '../kpi/capacity';
+import { addDays, lengthInDays, workingDays } from '../core/calendar';
 import { syntheticSprints, windowLabel } from '../kpi/sprintWindows';
-import { todayIn } from '../kpi/dateRange';
+import { todayIn } from '../core/dateRange';
 import { millionths, published } from '../kpi/format';
-import { signalSumsForWindows } from '../kpi/queries';
+import { signalSumsForWindows } from '../signals/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
 import { BUILT_IN_POLICY, effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
@@ -30,13 +33,20 @@ const sprintInput = z
   .refine((s) => s.endDate >= s.startDate, { path: ['endDate'], message: 'must not be before startDate' })
   .refine((s) => lengthInDays(s.startDate, s.endDate) <= 92, { path: ['endDate'], message: 'a sprint lasts at most 92 days' });
 
+/** The team slugs a batch names (records without one are reported by the field rules). */
+function teamsOf(input: unknown[]): string[] {
+  return input.flatMap((r) => (r && typeof r === 'object' && typeof (r as { team?: unknown }).team === 'string' ? [(r as { team: string }).team] : []));
+}
+
 /**
  * Creates or updates sprints by (team, name); all or nothing. A new sprint is judged by the guardrail
  * version in force when it is first planned, and keeps it when re-sent (say, with its completed
  * points at the end): history is judged as it was planned. `replan` is the explicit act of judging
  * the sprints sent under today's version; it records who did it and when.
  */
-export async function upsertSprints(db: Knex, input: unknown[], opts: { replan?: boolean; actor?: string } = {}): Promise<SprintRow[]> {
+export async function upsertSprints(scope: Scope, input: unknown[], opts: { replan?: boolean } = {}): Promise<SprintRow[]> {
+  authorize(scope.viewer, 'plan', teamsOf(input));
+  const { db } = scope;
   throwIfBad(batchSizeError(input.length), 'sprint');
   const checked = await validateTeamRecords(db, sprintInput, input, (s, teamId) => ({ ...s, teamId }), (s) => `${s.teamId}|${s.name}`, 'name');
   const members = new Map<number, number | null>(
@@ -68,7 +78,7 @@ export async function upsertSprints(db: Knex, input: unknown[], opts: { replan?:
       guardrail_policy_id: policies.get(teamId)!.id,
     };
   });
-  return db.transaction((trx) => upsertSprintRows(trx, rows, opts.replan ? { by: opts.actor ?? 'unknown' } : null));
+  return db.transaction((trx) => upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null));
 }
 
 /** Capacity of a sprint: as given, else members × working days × focus hours − days off × focus hours. */

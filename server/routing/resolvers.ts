@@ -1,15 +1,15 @@
-import type { Context } from '../graphql/context';
+import type { Scope } from '../core/scope';
 import { listMappings, unroutedSignals } from './queries';
 import { setSourceMapping } from './service';
 
 export const routingResolvers = {
   Query: {
-    sourceMappings: async (_: unknown, __: unknown, ctx: Context) =>
+    sourceMappings: async (_: unknown, __: unknown, ctx: Scope) =>
       (await listMappings(ctx.db, undefined, ctx.viewer.teams)).map((m) => ({ ...m, attributed: 0 })),
     // Unrouted signals belong to no team: only a viewer not limited to teams sees them.
-    unrouted: (_: unknown, __: unknown, ctx: Context) => (ctx.viewer.teams === null ? unroutedSignals(ctx.db) : []),
+    unrouted: (_: unknown, __: unknown, ctx: Scope) => (ctx.viewer.teams === null ? unroutedSignals(ctx.db) : []),
   },
   Mutation: {
-    setSourceMapping: (_: unknown, args: { input: unknown }, ctx: Context) => setSourceMapping(ctx.db, args.input, ctx.viewer),
+    setSourceMapping: (_: unknown, args: { input: unknown }, ctx: Scope) => setSourceMapping(ctx.db, args.input, ctx.viewer),
   },
 };

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { slug, text } from '../validation/fields';
-import { BadInputError, ForbiddenError } from '../graphql/errors';
-import { requireTeams, type Viewer } from '../auth/viewer';
+import { slug, text } from '../core/fields';
+import { BadInputError, ForbiddenError, invalidInput, recordsOfIssues } from '../core/errors';
+import { requireTeams, type Viewer } from '../core/viewer';
 import { permittedTeamIds } from '../teams/visible';
 import { resolveTeamIds } from '../teams/service';
-import { resplitPages } from '../ingest/pageQueries';
-import { relocateDeploys } from '../ingest/deployQueries';
+import { resplitMovedEvents } from '../signals/resplit';
 import {
   deploysRoutableBy, listMappings, lockedMappingTeam, mappedTeams, pagesRoutableBy, setEventTeams, upsertMapping, type MappingRow, type RoutableEvent,
 } from './queries';
@@ -43,8 +42,7 @@ export async function routeTeam(db: Knex, source: string, keys: readonly string[
 export async function setSourceMapping(db: Knex, input: unknown, viewer: Viewer): Promise<MappingRow & { attributed: number }> {
   const parsed = mappingInput.safeParse(input);
   if (!parsed.success) {
-    const records = parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.') || '(input)', message: i.message }));
-    throw new BadInputError(`Invalid source mapping: ${records.map((r) => `${r.field} ${r.message}`).join('; ')}`, records);
+    throw invalidInput('source mapping', recordsOfIssues(parsed.error.issues, 0, '(input)'));
   }
   const { source, key, team } = parsed.data;
   requireTeams(viewer, [team]);
@@ -59,9 +57,11 @@ export async function setSourceMapping(db: Knex, input: unknown, viewer: Viewer)
     }
     await upsertMapping(trx, source, key, teamId);
     const pages = await reroute(trx, source, 'page_events', await pagesRoutableBy(trx, source, key, previous));
-    await resplitPages(trx, pages.map((p) => ({ id: p.id, team_id: p.team_id, triggered_at: p.triggered_at!, resolved_at: p.resolved_at ?? null })));
     const deploys = await reroute(trx, source, 'deploy_events', await deploysRoutableBy(trx, source, key, previous));
-    await relocateDeploys(trx, { ids: deploys.map((d) => d.id) });
+    await resplitMovedEvents(trx, {
+      pages: pages.map((p) => ({ id: p.id, team_id: p.team_id, triggered_at: p.triggered_at!, resolved_at: p.resolved_at ?? null })),
+      deployIds: deploys.map((d) => d.id),
+    });
     const [row] = await listMappings(trx, { source, key });
     return { ...row, attributed: pages.length + deploys.length };
   });

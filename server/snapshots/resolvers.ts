@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Context } from '../graphql/context';
-import { BadInputError, NotFoundError } from '../graphql/errors';
-import type { DateRange } from '../kpi/dateRange';
-import { readInstant } from '../validation/fields';
+import type { Context } from '../figures/context';
+import { BadInputError, NotFoundError } from '../core/errors';
+import type { DateRange } from '../core/dateRange';
+import { readInstant } from '../core/fields';
 import { createSnapshot, documentOf, requireSnapshot, snapshotDiff } from './service';
 import { markDeleted, snapshotPage, type SnapshotRow } from './queries';
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Context } from '../graphql/context';
-import { BadInputError, NotFoundError } from '../graphql/errors';
-import { slug, text } from '../validation/fields';
+import type { Context } from '../figures/context';
+import { BadInputError, NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
+import { slug, text } from '../core/fields';
 import type { TeamRow } from '../teams/queries';
 import { visibleTeams } from '../teams/visible';
-import { canSeeTeam } from '../auth/viewer';
-import { checkedRange } from '../kpi/service';
-import type { DateRange } from '../kpi/dateRange';
+import { canSeeTeam } from '../core/viewer';
+import { checkedRange } from '../core/dateRange';
+import type { DateRange } from '../core/dateRange';
 import { SERVER_VERSION } from '../version';
 import { SNAPSHOT_SCHEMA, teamDocument, type SnapshotDocument, type TeamDocument } from './document';
 import { insertSnapshot, snapshotById, type SnapshotRow } from './queries';
@@ -47,8 +47,7 @@ export async function* documentBatches(newContext: () => Context, teams: TeamRow
 export async function createSnapshot(ctx: Context, input: { label: string; range: DateRange; teams?: string[] | null }): Promise<SnapshotRow> {
   const parsed = snapshotInput.safeParse({ label: input.label, teams: input.teams });
   if (!parsed.success) {
-    const records = parsed.error.issues.map((i) => ({ index: 0, field: i.path.join('.'), message: i.message }));
-    throw new BadInputError(`Invalid snapshot: ${records.map((r) => `${r.field} ${r.message}`).join('; ')}`, records);
+    throw invalidInput('snapshot', recordsOfIssues(parsed.error.issues, 0));
   }
   const range = checkedRange(input.range);
   const teams = await selectTeams(ctx, parsed.data.teams);

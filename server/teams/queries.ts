@@ -8,7 +8,7 @@ export interface TeamRow {
   timezone: string;
   members: number | null;
   focus_hours_per_day: number;
-  /** teams.hour_schedule: null means the defaults (ingest/teamClocks.ts scheduleOf reads it). */
+  /** teams.hour_schedule: null means the defaults (signals/teamClocks.ts scheduleOf reads it). */
   hour_schedule: unknown;
 }
 

@@ -1,15 +1,15 @@
-import type { Context } from '../graphql/context';
+import type { Scope } from '../core/scope';
 import { visibleTeam, visibleTeams } from './visible';
 import { upsertTeams } from './service';
-import { scheduleOf } from '../ingest/teamClocks';
+import { scheduleOf } from '../signals/teamClocks';
 
 export const teamsResolvers = {
   Query: {
-    teams: (_: unknown, __: unknown, ctx: Context) => visibleTeams(ctx),
-    team: (_: unknown, args: { slug: string }, ctx: Context) => visibleTeam(ctx, args.slug),
+    teams: (_: unknown, __: unknown, ctx: Scope) => visibleTeams(ctx),
+    team: (_: unknown, args: { slug: string }, ctx: Scope) => visibleTeam(ctx, args.slug),
   },
   Mutation: {
-    upsertTeams: (_: unknown, args: { input: unknown[] }, ctx: Context) => upsertTeams(ctx.db, args.input, ctx.viewer),
+    upsertTeams: (_: unknown, args: { input: unknown[] }, ctx: Scope) => upsertTeams(ctx.db, args.input, ctx.viewer),
   },
   Team: {
     focusHoursPerDay: (t: { focus_hours_per_day: number }) => t.focus_hours_per_day,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../validation/fields';
-import { throwIfBad } from '../graphql/errors';
+import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../core/fields';
+import { throwIfBad } from '../core/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
-import { throwIfRefused, type Viewer } from '../auth/viewer';
-import { scheduleOf } from '../ingest/teamClocks';
+import { throwIfRefused, type Viewer } from '../core/viewer';
+import { scheduleOf } from '../signals/teamClocks';
 import type { HourSchedule } from '../kpi/hourClasses';
-import { resplitTeamPages } from '../ingest/resplit';
+import { resplitTeamPages } from '../signals/resplit';
 
 // An hour of the day, 0-24, to the minute (8.5 is 08:30).
 const hourOfDay = z

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import type { Context } from '../graphql/context';
-import { canSeeTeam, type Viewer } from '../auth/viewer';
+import type { Scope } from '../core/scope';
+import { canSeeTeam, type Viewer } from '../core/viewer';
 import { listTeams, teamBySlug, type TeamRow } from './queries';
 
 /** Every team the caller may see (a token limited to teams sees only those). */
-export async function visibleTeams(ctx: Context): Promise<TeamRow[]> {
+export async function visibleTeams(ctx: Scope): Promise<TeamRow[]> {
   return (await listTeams(ctx.db)).filter((t) => canSeeTeam(ctx.viewer, t.slug));
 }
 
@@ -12,7 +12,7 @@ export async function visibleTeams(ctx: Context): Promise<TeamRow[]> {
  * One team by slug, or null. A team outside the caller's teams is null too, the same answer as
  * a slug that does not exist: a limited token cannot tell which other teams exist.
  */
-export async function visibleTeam(ctx: Context, slug: string): Promise<TeamRow | null> {
+export async function visibleTeam(ctx: Scope, slug: string): Promise<TeamRow | null> {
   if (!canSeeTeam(ctx.viewer, slug)) return null;
   return (await teamBySlug(ctx.db, slug)) ?? null;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { deployFields, deployRow } from '../ingest/deploys';
-import { writeDeploys, type DeployStatus } from '../ingest/deployQueries';
+import { writeDeploys, type DeployStatus } from '../signals/deployQueries';
 import { routeTeam } from '../routing/service';
-import { text } from '../validation/fields';
+import { text } from '../core/fields';
 import { asLabel, checkSignal, label, parsePayload, resultOf, type WebhookOutcome } from './payload';
 
 export const GITHUB_SOURCE = 'github';

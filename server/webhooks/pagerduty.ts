@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { pageFields, pageRow } from '../ingest/pages';
-import { writePages } from '../ingest/pageQueries';
+import { writePages } from '../signals/pageQueries';
 import { routeTeam } from '../routing/service';
-import { instant, text } from '../validation/fields';
+import { instant, text } from '../core/fields';
 import { asLabel, checkSignal, label, parsePayload, PayloadError, resultOf, type WebhookOutcome } from './payload';
 
 export const PAGERDUTY_SOURCE = 'pagerduty';

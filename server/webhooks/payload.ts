@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isWellFormed, NOT_WELL_FORMED } from '../validation/fields';
+import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
 
 /** A signed delivery whose body is not what the sender documents: 400, no signal stored. */
 export class PayloadError extends Error {}

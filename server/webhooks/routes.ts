@@ -7,7 +7,8 @@ import { readGitHubDeploymentStatus } from './github';
 import { PayloadError } from './payload';
 import { applyDelivery, storeDelivery, type InboxSender } from './inbox';
 import { nestsDeeperThan, TOO_DEEP_MESSAGE } from '../http/jsonDepth';
-import { isConnectionError } from '../graphql/formatError';
+import { isConnectionError } from '../core/databaseErrors';
+import { sendError } from '../http/errors';
 
 export interface WebhookSecrets {
   /** PAGERDUTY_WEBHOOK_SECRET: the subscription's signing secret. */
@@ -29,10 +30,6 @@ interface Sender {
   deliveryHeader: string;
   /** Throws PayloadError for a payload that could never become a signal. */
   read(req: Request, body: unknown): Reading;
-}
-
-function sendError(res: Response, status: number, code: string, message: string) {
-  res.status(status).json({ error: { code, message } });
 }
 
 /**

@@ -5,7 +5,7 @@ import { createToken } from '../../server/auth/service';
 import { insertToken } from '../../server/auth/queries';
 import { hashSecret, newSecret } from '../../server/auth/tokens';
 import { FIELD_SCOPES, HTTP_SCOPES } from '../../server/auth/fieldScopes';
-import { grants, type Scope } from '../../server/auth/tokens';
+import { grants, type Scope } from '../../server/core/viewer';
 import { startTestServer, type TestServer } from './harness';
 
 const RANGE = '{ from: "2026-05-01", to: "2026-05-14" }';

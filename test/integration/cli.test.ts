@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Knex } from 'knex';
 import { createDb, migrate } from '../../server/db/index';
-import { SYSTEM } from '../../server/auth/viewer';
+import { SYSTEM } from '../../server/core/viewer';
 import { upsertTeams } from '../../server/teams/service';
 
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import http from 'node:http';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 import { importCsv } from '../../server/ingest/csvImport';
-import { SYSTEM } from '../../server/auth/viewer';
+import { SYSTEM } from '../../server/core/viewer';
 import { CsvTooLargeError } from '../../server/ingest/csvRecords';
 import { INGEST_KINDS } from '../../server/ingest/kinds';
 
@@ -94,7 +94,7 @@ describe.each(DB_KINDS)('CSV import on %s', (dbKind) => {
         signal: AbortSignal.timeout(20_000),
       });
       expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; nothing was imported.' } });
+      expect(await res.json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; nothing was imported.', requestId: expect.any(String) } });
       expect(await count()).toBe(before);
     } finally {
       await s.db.raw('ALTER TABLE daily_metrics DROP CONSTRAINT test_fail_after_read');

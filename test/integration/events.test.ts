@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
-import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../../server/ingest/resplit';
-import { saveLoadModel } from '../../server/planning/loadModelQueries';
+import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../../server/signals/resplit';
+import { saveLoadModel } from '../../server/signals/loadModelQueries';
 import { DEFAULT_LOAD_MODEL } from '../../server/kpi/loadModel';
-import { medianLeadTime, medianTimeToAcknowledge, medianTimeToResolve } from '../../server/kpi/eventQueries';
+import { medianLeadTime, medianTimeToAcknowledge, medianTimeToResolve } from '../../server/signals/eventQueries';
 
 const UPSERT_TEAMS = `mutation($input: [TeamInput!]!) { upsertTeams(input: $input) { slug timezone } }`;
 const PAGES = `mutation($input: [PageInput!]!) { recordPages(input: $input) { received inserted updated unchanged } }`;

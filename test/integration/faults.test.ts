@@ -213,7 +213,7 @@ describe('a process killed mid-batch', () => {
       const script = `
         import { createDb } from './server/db/index';
         import { recordDailyMetrics } from './server/ingest/dailyMetrics';
-        import { SYSTEM } from './server/auth/viewer';
+        import { SYSTEM } from './server/core/viewer';
         const db = createDb({ databaseUrl: process.env.URL });
         const batch = (source) => Array.from({ length: 10000 }, (_, i) => ({ team: 'alpha', date: new Date(Date.UTC(2020, 0, 1) + i * 864e5).toISOString().slice(0, 10), source, alerts: 1 }));
         await recordDailyMetrics(db, batch('first'), SYSTEM);

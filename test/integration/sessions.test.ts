@@ -129,7 +129,7 @@ describe.each(DB_KINDS)('dashboard sessions on %s', (kind) => {
     for (const body of [{}, { token: 42 }, { code: ['x'] }, { token: '' }]) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect((await res.json()).error).toEqual({ code: 'BAD_USER_INPUT', message: 'Send { "token": "hr_…" } or { "code": "…" } from a sign-in link.' });
+      expect((await res.json()).error).toEqual({ code: 'BAD_USER_INPUT', message: 'Send { "token": "hr_…" } or { "code": "…" } from a sign-in link.', requestId: expect.any(String) });
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Readable } from 'node:stream';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
-import { SYSTEM, type Viewer } from '../../server/auth/viewer';
+import { SYSTEM, type Viewer } from '../../server/core/viewer';
 import { recordPages } from '../../server/ingest/pages';
 import { recordDeploys } from '../../server/ingest/deploys';
 import { recordDailyMetrics } from '../../server/ingest/dailyMetrics';
@@ -10,7 +10,7 @@ import { INGEST_KINDS } from '../../server/ingest/kinds';
 import { setSourceMapping } from '../../server/routing/service';
 import { upsertTeams } from '../../server/teams/service';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
-import { ForbiddenError } from '../../server/graphql/errors';
+import { ForbiddenError } from '../../server/core/errors';
 
 /**
  * The services hold team limits on their own, whatever path calls them (GraphQL, CSV import, the

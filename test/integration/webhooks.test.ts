@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import webhookExamples from '@octokit/webhooks-examples';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 import { webhookRoutes } from '../../server/webhooks/routes';
-import { medianTimeToAcknowledge } from '../../server/kpi/eventQueries';
+import { medianTimeToAcknowledge } from '../../server/signals/eventQueries';
 
 const PD_SECRET = 'pd-test-secret';
 const GH_SECRET = 'gh-test-secret';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { RateLimiter } from '../../../server/auth/rateLimit';
-import { grants } from '../../../server/auth/tokens';
+import { grants } from '../../../server/core/viewer';
 
 describe('RateLimiter', () => {
   it('allows a burst, refuses the next, and refills over time per key', () => {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { isConnectionError, isPoolBusy, recordOfVariableError } from '../../../server/graphql/formatError';
+import { recordOfVariableError } from '../../../server/graphql/formatError';
+import { isConnectionError, isPoolBusy } from '../../../server/core/databaseErrors';
 
 describe('recordOfVariableError', () => {
   it.each([

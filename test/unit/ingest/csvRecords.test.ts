@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Readable } from 'node:stream';
 import { readCsv, CsvTooLargeError, type CsvColumns, type CsvLine } from '../../../server/ingest/csvRecords';
-import { BadInputError } from '../../../server/graphql/errors';
+import { BadInputError } from '../../../server/core/errors';
 
 const columns: CsvColumns = {
   types: { team: 'text', date: 'text', service: 'text', alerts: 'number', pageHours: 'number' },

@@ -5,7 +5,7 @@ import { DEFAULT_LOAD_MODEL } from '../../../server/kpi/loadModel';
 import { signalKpis } from '../../../server/kpi/signals';
 import { PRECISION, published, roundTo } from '../../../server/kpi/format';
 import { changeFailureRate, deploymentFrequency } from '../../../server/kpi/dora';
-import type { SignalSums } from '../../../server/kpi/queries';
+import type { SignalSums } from '../../../server/kpi/signals';
 import { diffTeams } from '../../../server/snapshots/diff';
 import type { TeamDocument } from '../../../server/snapshots/document';
 

@@ -1,11 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  addDays,
-  computeCapacity,
-  lengthInDays,
-  nextSprintWindow,
-  workingDays,
-} from '../../../server/kpi/capacity.js';
+import { computeCapacity, nextSprintWindow } from '../../../server/kpi/capacity.js';
+import { addDays, lengthInDays, workingDays } from '../../../server/core/calendar.js';
 
 describe('workingDays', () => {
   // 2024-05-06 is a Monday.

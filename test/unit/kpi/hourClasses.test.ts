@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../../../server/core/calendar';
 import {
   DEFAULT_SCHEDULE,
   hourClassAt,
   isSleepInterruption,
-  isValidTimeZone,
   splitByHourClass,
   totalsOf,
   type DayClassSplit,

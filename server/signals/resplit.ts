@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import { pagesOfTeam, resplitPages } from './pageQueries';
+// The one re-split of stored events, shared by the domains that change what it depends on: teams
+// (time zone, hour schedule), planning (page cap) and routing (events attributed to another team).
+import { pagesOfTeam, resplitPages, type SplitInput } from './pageQueries';
 import { relocateDeploys } from './deployQueries';
 
 /**
@@ -29,4 +31,14 @@ export async function resplitTeamsOnOrgDefault(db: Knex): Promise<void> {
   };
   if (db.isTransaction) await run(db as Knex.Transaction);
   else await db.transaction(run);
+}
+
+/**
+ * After events were attributed to another team (a source mapping changed): re-derives the days and
+ * hour classes of those pages and the local day of those deploys from their new team's clock.
+ * Runs in the caller's transaction, the one that re-attributed them.
+ */
+export async function resplitMovedEvents(trx: Knex.Transaction, moved: { pages: SplitInput[]; deployIds: number[] }): Promise<void> {
+  await resplitPages(trx, moved.pages);
+  await relocateDeploys(trx, { ids: moved.deployIds });
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Knex } from 'knex';
-import type { RecordError } from '../graphql/errors';
-import { resolveTeamIds } from '../teams/service';
-import { duplicateKeys, slug, validateRecords } from '../validation/fields';
+import type { RecordError } from '../core/errors';
+import { resolveTeamIds } from './service';
+import { duplicateKeys, slug, validateRecords } from '../core/fields';
 
 /**
  * Checks a batch of team records at every stage and reports all of it in one answer: field rules

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { DateRange } from './dateRange';
-import { publishedOrNull } from './format';
+import type { DateRange } from '../core/dateRange';
+import { publishedOrNull } from '../kpi/format';
 
 /** A median over the events of a team and range, and how many events it was taken over. */
 export interface Median {

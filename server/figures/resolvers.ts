@@ -1,17 +1,18 @@
-import type { Context } from '../graphql/context';
+import type { Context } from './context';
 import type { TeamRow } from '../teams/queries';
 import { permittedTeamIds, visibleTeams } from '../teams/visible';
-import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from './queries';
+import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from '../signals/queries';
 import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
-import { signalKpis } from './signals';
-import { checkedRange } from './service';
-import { daysInRange, previousRange, type DateRange } from './dateRange';
-import { computeCapacity, lengthInDays } from './capacity';
-import { sprintBuckets, syntheticSprintsOverlapping, windowLabel } from './sprintWindows';
-import { todayIn } from './dateRange';
-import { teamKpiFigures } from './teamKpis';
-import { opsBreakdown, opsHours } from './loadModel';
-import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from './dora';
+import { signalKpis } from '../kpi/signals';
+import { checkedRange } from '../core/dateRange';
+import { daysInRange, previousRange, type DateRange } from '../core/dateRange';
+import { computeCapacity } from '../kpi/capacity';
+import { lengthInDays } from '../core/calendar';
+import { sprintBuckets, syntheticSprintsOverlapping, windowLabel } from '../kpi/sprintWindows';
+import { todayIn } from '../core/dateRange';
+import { teamKpiFigures } from '../kpi/teamKpis';
+import { opsBreakdown, opsHours } from '../kpi/loadModel';
+import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from '../kpi/dora';
 
 /** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
 export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {

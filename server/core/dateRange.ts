@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { calendarDateProblem } from '../validation/fields';
-import { addDays, lengthInDays } from './capacity';
+import { calendarDateProblem } from './fields';
+import { addDays, lengthInDays } from './calendar';
+import { invalidInput } from './errors';
 
 /** An inclusive range of calendar dates, 'YYYY-MM-DD'. */
 export interface DateRange {
@@ -39,4 +40,13 @@ export function todayIn(timezone: string, now: Date = new Date()): string {
 export function previousRange(r: DateRange): DateRange {
   const days = daysInRange(r);
   return { from: addDays(r.from, -days), to: addDays(r.from, -1) };
+}
+
+/** Validates a DateRange argument, or throws BAD_USER_INPUT naming each problem. */
+export function checkedRange(range: DateRange): DateRange {
+  const problems = dateRangeProblems(range);
+  if (problems.length) {
+    throw invalidInput('range', problems.map((p) => ({ index: 0, ...p })));
+  }
+  return range;
 }

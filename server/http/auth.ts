@@ -1,12 +1,14 @@
 import { Router, type Request, type Response, type NextFunction } from 'express';
 import express from 'express';
 import type { Knex } from 'knex';
-import { grants, type Scope } from './tokens';
-import { authenticate } from './service';
-import { ingestLimiter } from './rateLimit';
-import { ANONYMOUS, PUBLIC_READER, type Viewer } from './viewer';
-import { endSession, sessionViewer, SESSION_MS, startSession } from './sessions';
-import { redeemSignInCode } from './signInCodes';
+import { grants, type Scope } from '../core/viewer';
+import { authenticate } from '../auth/service';
+import { ingestLimiter } from '../auth/rateLimit';
+import { ANONYMOUS, PUBLIC_READER, type Viewer } from '../core/viewer';
+import { endSession, sessionViewer, SESSION_MS, startSession } from '../auth/sessions';
+import { redeemSignInCode } from '../auth/signInCodes';
+import { RateLimitedError } from '../core/errors';
+import { sendDomainError, sendError } from './errors';
 
 const SESSION_COOKIE = 'headroom_session';
 
@@ -40,17 +42,17 @@ export function requireHttpScope(db: Knex, publicRead: boolean, scope: Scope) {
     try {
       const viewer = await viewerOf(db, req, publicRead);
       if (!viewer || (viewer.tokenId === null && !grants(viewer.scopes, scope))) {
-        res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Send a bearer token (Authorization: Bearer …) or sign in.' } });
+        sendError(res, 401, 'UNAUTHENTICATED', 'Send a bearer token (Authorization: Bearer …) or sign in.');
         return;
       }
       if (!grants(viewer.scopes, scope)) {
-        res.status(403).json({ error: { code: 'FORBIDDEN', message: `This needs the "${scope}" scope; the token "${viewer.name}" has ${viewer.scopes.join(', ')}.` } });
+        sendError(res, 403, 'FORBIDDEN', `This needs the "${scope}" scope; the token "${viewer.name}" has ${viewer.scopes.join(', ')}.`);
         return;
       }
       if (scope === 'ingest') {
         const r = ingestLimiter.take(viewer.tokenId ?? viewer.name);
         if (!r.ok) {
-          res.status(429).set('retry-after', String(r.retryAfter)).json({ error: { code: 'RATE_LIMITED', message: `Too many ingestion requests for this token; retry in ${r.retryAfter} s.` } });
+          sendDomainError(res, new RateLimitedError(r.retryAfter));
           return;
         }
       }
@@ -77,7 +79,7 @@ export function sessionRoutes(db: Knex): Router {
     const token = nonEmpty(req.body?.token);
     const code = nonEmpty(req.body?.code);
     if (!token === !code) {
-      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: BAD_SIGN_IN } });
+      sendError(res, 400, 'BAD_USER_INPUT', BAD_SIGN_IN);
       return;
     }
     const viewer = token ? await authenticate(db, token) : await redeemSignInCode(db, code!);
@@ -85,7 +87,7 @@ export function sessionRoutes(db: Knex): Router {
       const message = token
         ? 'That token is unknown, revoked or expired.'
         : 'That sign-in link is unknown, already used or expired. Sign in with a token, or print a new link with: npm run headroom -- signin-link';
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message } });
+      sendError(res, 401, 'UNAUTHENTICATED', message);
       return;
     }
     // The cookie is about to be replaced: end the session it held, so none lingers unreachable.

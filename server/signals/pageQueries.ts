@@ -96,7 +96,7 @@ class TeamDays {
   }
 }
 
-interface SplitInput {
+export interface SplitInput {
   id: number;
   team_id: number | null;
   triggered_at: Date;

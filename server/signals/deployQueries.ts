@@ -49,7 +49,10 @@ export async function writeDeploys(trx: Knex.Transaction, rows: DeployRow[]): Pr
        RETURNING (xmax = 0) AS inserted`,
       [JSON.stringify(chunk)],
     );
-    for (const r of returned as { inserted: boolean }[]) r.inserted ? inserted++ : updated++;
+    for (const r of returned as { inserted: boolean }[]) {
+      if (r.inserted) inserted++;
+      else updated++;
+    }
   }
   return { inserted, updated };
 }

@@ -1,20 +1,8 @@
 import type { Knex } from 'knex';
 import DataLoader from 'dataloader';
-import type { DateRange } from './dateRange';
+import type { DateRange } from '../core/dateRange';
 import { openPageDays, signalsWithOpenPages, teamDaysWithOpenPages } from './openPages';
-
-/** Sums of the raw signals for one team over a window; every figure is a number, zero when empty. */
-export interface SignalSums {
-  alerts: number;
-  pages: number;
-  pageHours: number;
-  offHoursPageHours: number;
-  sleepPageHours: number;
-  sleepInterruptions: number;
-  deploys: number;
-  failedDeploys: number;
-  toilHours: number;
-}
+import type { SignalSums } from '../kpi/signals';
 
 // One list of the summed columns, so every aggregate query returns the same shape.
 const SUMS = `

@@ -1,5 +1,17 @@
-import { ForbiddenError, UnauthenticatedError, type RecordError } from '../graphql/errors';
-import { grants, type Scope } from './tokens';
+import { ForbiddenError, UnauthenticatedError, type RecordError } from './errors';
+
+export const SCOPES = ['read', 'ingest', 'plan', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * What a set of scopes allows. admin allows everything; plan includes read (planning needs the
+ * figures); ingest is write-only for signals, so a CI pipeline's token cannot read the org's data.
+ */
+export function grants(held: readonly Scope[], needed: Scope): boolean {
+  if (held.includes('admin')) return true;
+  if (needed === 'read') return held.includes('read') || held.includes('plan');
+  return held.includes(needed);
+}
 
 /** Who is calling: a token (or the anonymous public reader), its scopes and team restriction. */
 export interface Viewer {
@@ -33,6 +45,20 @@ export function requireTeams(viewer: Viewer, slugs: Iterable<string>): void {
   for (const slug of slugs) {
     if (!viewer.teams.includes(slug)) throw new ForbiddenError(`${limitOf(viewer)}; it cannot act on team "${slug}".`);
   }
+}
+
+/** The "team" a call that leaves its team out acts on: the org-wide default (guardrails, load model). */
+export const ORG_DEFAULT = '(org default)';
+
+/**
+ * The one authorization of a call, for services to start with: the scope it needs, and the teams it
+ * acts on (a write that leaves its team out acts on the org default, only for tokens not limited to
+ * teams). GraphQL's guard applies the same rules before a resolver runs (server/auth/guard.ts);
+ * calls from anywhere else (CLI, scripts, tests) get them here.
+ */
+export function authorize(viewer: Viewer, scope: Scope, teams: Iterable<string | null | undefined> = []): void {
+  requireScope(viewer, scope);
+  requireTeams(viewer, [...teams].map((t) => t ?? ORG_DEFAULT));
 }
 
 /** What a limited token may act on, for messages. */

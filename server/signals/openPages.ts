@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { DEFAULT_LOAD_MODEL } from './loadModel';
-import { pageDays, scheduleOf } from '../ingest/teamClocks';
+import { DEFAULT_LOAD_MODEL } from '../kpi/loadModel';
+import { pageDays, scheduleOf } from './teamClocks';
 
 /** Hours of open pages on one team day, from one source and service, split by class. */
 export interface OpenPageDay {
@@ -21,7 +21,7 @@ const MARGIN = "interval '2 days'";
  * minute, so their hours are split here, at query time, instead of being stored like a resolved
  * page's. Only pages whose capped window can touch the range are read: few by construction.
  * The page cap is the effective load model's (team's own, else the org default, else 8), the
- * same rule as planning/loadModelQueries.ts, inlined so this stays one query.
+ * same rule as signals/loadModelQueries.ts, inlined so this stays one query.
  */
 export async function openPageDays(db: Knex, teamIds: readonly number[], from: string, to: string, now = new Date()): Promise<OpenPageDay[]> {
   if (teamIds.length === 0) return [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { DEFAULT_SCHEDULE, isSleepInterruption, splitByHourClass, zoneOf, type HourSchedule } from '../kpi/hourClasses';
-import { effectiveLoadModels } from '../planning/loadModelQueries';
+import { effectiveLoadModels } from './loadModelQueries';
 
 /** What turns a team's events into days and hour classes: its zone, its schedule, its page cap. */
 export interface TeamClock {

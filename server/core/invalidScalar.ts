@@ -1,4 +1,4 @@
-import type { RecordError } from '../graphql/errors';
+import type { RecordError } from './errors';
 
 /**
  * A Date or DateTime value GraphQL could not read. The scalars return it instead of throwing, so a

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { scalarErrorsOf } from './invalidScalar';
-import type { RecordError } from '../graphql/errors';
-import { isValidTimeZone } from '../kpi/hourClasses';
+import { recordsOfIssues, type RecordError } from './errors';
+import { dayNumber, isValidTimeZone } from './calendar';
 
 // The field rules of PRODUCT.md, in one place, shared by GraphQL, CSV import, webhooks and the CLI.
 
@@ -43,7 +43,7 @@ export const DATE_WINDOW = `between ${FIRST_DATE} and ${LAST_DATE}`;
 
 /** Why a string is not an accepted calendar date, or null when it is one. */
 export function calendarDateProblem(s: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !DateTime.fromISO(s, { zone: 'UTC' }).isValid) return 'must be a real date written YYYY-MM-DD';
+  if (dayNumber(s) === null) return 'must be a real date written YYYY-MM-DD';
   if (s < FIRST_DATE || s > LAST_DATE) return `must be ${DATE_WINDOW}`;
   return null;
 }
@@ -79,10 +79,7 @@ export function validateRecords<T>(
     if (parsed.success) valid.push({ index, value: parsed.data });
     else {
       const named = new Set(scalars.map((e) => e.field));
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.join('.') || '(record)';
-        if (!named.has(field)) errors.push({ index, field, message: issue.message });
-      }
+      errors.push(...recordsOfIssues(parsed.error.issues, index, '(record)').filter((e) => !named.has(e.field)));
     }
   });
   return { values: valid.map((v) => v.value), valid, errors };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dateRangeProblems, daysInRange, previousRange, todayIn, MAX_RANGE_DAYS } from '../../../server/kpi/dateRange';
+import { dateRangeProblems, daysInRange, previousRange, todayIn, MAX_RANGE_DAYS } from '../../../server/core/dateRange';
 
 describe('dateRangeProblems', () => {
   it.each([

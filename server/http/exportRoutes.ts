@@ -1,20 +1,19 @@
 import { Router, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { createContext } from '../graphql/context';
-import { GraphQLError } from 'graphql';
-import { BadInputError } from '../graphql/errors';
-import { isConnectionError } from '../graphql/formatError';
-import { checkedRange } from '../kpi/service';
-import { documentBatches, documentOf, requireSnapshot, selectTeams } from './service';
-import { writeCsv, type ExportKind } from './csv';
-import type { TeamDocument } from './document';
-import { exportedDocument } from './exportJson';
+import { createContext } from '../figures/context';
+import { BadInputError, NotFoundError } from '../core/errors';
+import { sendThrown } from './errors';
+import { checkedRange } from '../core/dateRange';
+import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
+import { writeCsv, type ExportKind } from '../snapshots/csv';
+import type { TeamDocument } from '../snapshots/document';
+import { exportedDocument } from '../snapshots/exportJson';
 
 function kindOf(q: unknown): ExportKind {
   if (q === undefined || q === 'teams') return 'teams';
   if (q === 'sprints') return 'sprints';
-  throw new GraphQLError('kind must be teams or sprints', { extensions: { code: 'BAD_USER_INPUT' } });
+  throw new BadInputError('kind must be teams or sprints');
 }
 
 /** Sets the download headers and streams the CSV into the response. */
@@ -24,17 +23,9 @@ async function streamCsv(res: Response, filename: string, kind: ExportKind, batc
   res.end();
 }
 
+/** An export that failed: before the first byte, the one error shape; mid-stream, a cut connection. */
 function sendError(res: Response, log: Logger, e: unknown) {
-  const unavailable = !(e instanceof GraphQLError) && isConnectionError(e);
-  const code = e instanceof GraphQLError ? (e.extensions.code as string) : unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
-  const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 }[code] ?? 500;
-  if (unavailable) log.warn({ err: e }, 'export: database unavailable');
-  else if (status === 500) log.error({ err: e }, 'export failed');
-  // Mid-stream the status line is gone: cutting the connection tells the client the file is incomplete.
-  if (res.headersSent) return void res.destroy();
-  if (unavailable) res.set('Retry-After', '5');
-  const message = status === 500 ? 'Internal server error' : unavailable ? 'The database is unavailable; try again shortly.' : (e as Error).message;
-  res.status(status).json({ error: { code, message, records: (e as GraphQLError).extensions?.records } });
+  sendThrown(res, log, e, { internal: 'Internal server error' });
 }
 
 /** `teams=a,b`: one comma-separated list, or none (every team the viewer may see). */
@@ -51,7 +42,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
   router.get('/api/snapshots/:file', async (req, res) => {
     try {
       const m = /^(.+)\.(json|csv)$/.exec(req.params.file);
-      if (!m) throw new GraphQLError('Ask for /api/snapshots/<id>.json or .csv', { extensions: { code: 'NOT_FOUND' } });
+      if (!m) throw new NotFoundError('Ask for /api/snapshots/<id>.json or .csv');
       const ctx = createContext(db, log, res.locals.viewer);
       const row = await requireSnapshot(ctx, m[1]);
       if (m[2] === 'json') {

@@ -1,0 +1,15 @@
+// npm run lint: the layer rules (dependency-cruiser) and ESLint. ESLint and typescript-eslint live in
+// tools/eslint/ with their own lockfile (typescript-eslint needs TypeScript 6's compiler API; the
+// project compiles with 7), installed here on first use rather than by every `npm install`, so a
+// production install (`npm ci --omit=dev`) never fetches lint tools.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (!existsSync('tools/eslint/node_modules/eslint/bin/eslint.js')) run('npm', ['ci', '--prefix', 'tools/eslint', '--no-audit', '--no-fund']);
+run('npx', ['depcruise', 'server']);
+run(process.execPath, ['tools/eslint/node_modules/eslint/bin/eslint.js', '.']);
