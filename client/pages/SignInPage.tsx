@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { codeFromHash, createSession, safeNext, type Credentials } from '../lib/session';
 import { useViewer } from '../lib/viewer';
@@ -33,17 +33,20 @@ export default function SignInPage() {
   // A sign-in link: take the code out of the address bar at once, then sign in with it. Also when
   // the link is pasted into a tab already on this page: only the fragment changes (hashchange).
   // Stripping the code first makes a second run of the effect (React's StrictMode) find nothing.
+  // An effect event: subscribed once, it still signs in with the latest render's next and viewer.
+  const takeLink = useEffectEvent(() => {
+    const code = codeFromHash(window.location.hash);
+    if (!code) return;
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    void signIn({ code });
+  });
   useEffect(() => {
-    function takeLink() {
-      const code = codeFromHash(window.location.hash);
-      if (!code) return;
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-      void signIn({ code });
-    }
+    const onHashChange = () => takeLink();
+    // The address bar is the outside system this effect syncs with: a link's code signs in (and shows busy) at once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see the line above
     takeLink();
-    window.addEventListener('hashchange', takeLink);
-    return () => window.removeEventListener('hashchange', takeLink);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
   function submit(e: FormEvent) {

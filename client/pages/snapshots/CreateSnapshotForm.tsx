@@ -54,30 +54,29 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const refs = {
-    label: useRef<HTMLInputElement>(null),
-    from: useRef<HTMLInputElement>(null),
-    to: useRef<HTMLInputElement>(null),
-    teams: useRef<HTMLInputElement>(null),
-    form: useRef<HTMLParagraphElement>(null),
-  };
-  // After a refused submit, focus the first field that needs attention so keyboard and screen-reader users land on it.
-  const [focusNext, setFocusNext] = useState(0);
+  const labelRef = useRef<HTMLInputElement>(null);
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
+  const teamsRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLParagraphElement>(null);
+  // After a refused submit, focus the first field that needs attention so keyboard and screen-reader
+  // users land on it. Each refusal is a new object, so the same errors twice still move the focus.
+  const [refused, setRefused] = useState<FieldErrors | null>(null);
   useEffect(() => {
-    if (!focusNext) return;
+    if (!refused) return;
+    const refs = { label: labelRef, from: fromRef, to: toRef, teams: teamsRef, form: formRef };
     const order: SnapshotField[] = ['label', 'from', 'range', 'to', 'teams', 'form'];
-    const first = order.find((f) => errors[f]);
+    const first = order.find((f) => refused[f]);
     const target = first === 'range' ? 'from' : first;
     if (target) refs[target].current?.focus();
-    // Runs only when a submit asks for it, with that submit's errors.
-  }, [focusNext]);
+  }, [refused]);
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     const local = checkSnapshotForm({ label, from, to, teams: chosen.size });
     setErrors(local);
     if (Object.keys(local).length) {
-      setFocusNext((n) => n + 1);
+      setRefused(local);
       return;
     }
     setBusy(true);
@@ -88,8 +87,9 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
       });
       onCreated(written(createSnapshot));
     } catch (e) {
-      setErrors(fieldErrorsOf(e));
-      setFocusNext((n) => n + 1);
+      const refusal = fieldErrorsOf(e);
+      setErrors(refusal);
+      setRefused(refusal);
       setBusy(false);
     }
   }
@@ -108,7 +108,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
         <div className="field snap-form__label">
           <label htmlFor={`${id}-label`}>Label</label>
           <input
-            ref={refs.label}
+            ref={labelRef}
             id={`${id}-label`}
             name="label"
             value={label}
@@ -126,7 +126,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
         <div className="field">
           <label htmlFor={`${id}-from`}>From</label>
           <input
-            ref={refs.from}
+            ref={fromRef}
             id={`${id}-from`}
             name="from"
             type="date"
@@ -142,7 +142,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
         <div className="field">
           <label htmlFor={`${id}-to`}>To</label>
           <input
-            ref={refs.to}
+            ref={toRef}
             id={`${id}-to`}
             name="to"
             type="date"
@@ -165,13 +165,13 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
         teams={teams}
         chosen={chosen}
         onChange={setChosen}
-        firstRef={refs.teams}
+        firstRef={teamsRef}
         errorId={`${id}-teams-error`}
         error={errors.teams}
       />
 
       {errors.form && (
-        <p ref={refs.form} tabIndex={-1} className="snap-form__error" role="alert">
+        <p ref={formRef} tabIndex={-1} className="snap-form__error" role="alert">
           <span aria-hidden="true">⚠ </span>
           {errors.form}
         </p>

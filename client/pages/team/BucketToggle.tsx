@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Bucket } from '../../graphql/operations';
 
 const OPTIONS: { value: Bucket; label: string }[] = [
@@ -11,8 +11,14 @@ const OPTIONS: { value: Bucket; label: string }[] = [
 export function BucketToggle({ value, onChange }: { value: Bucket; onChange(b: Bucket): void }) {
   const name = useId();
   // The URL (the source of truth) updates a tick later; show the choice at once so the radio never bounces.
+  // When the URL's value changes (a click caught up, or back/forward), it wins: adjusted during render,
+  // as React advises, rather than in an effect that would first paint the old choice.
   const [shown, setShown] = useState(value);
-  useEffect(() => setShown(value), [value]);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setShown(value);
+  }
   return (
     <fieldset className="segmented">
       <legend className="sr-only">Points per</legend>
