@@ -1,8 +1,9 @@
 /**
- * GraphQL Code Generator (`npm run codegen`): types for every client operation, read from the
- * published schema (schema.graphql) and the `graphql(...)` documents under client/. It writes
- * client/graphql/generated/ (committed, so a fresh checkout type-checks); `npm test` and
- * `npm run build` regenerate it first, so a schema change that breaks a page fails the type check.
+ * GraphQL Code Generator (`npm run codegen`), read from the published schema (schema.graphql):
+ * types for every client operation (the `graphql(...)` documents under client/) into
+ * client/graphql/generated/, and the server's resolver types into server/schemaTypes/. Both are
+ * committed, so a fresh checkout type-checks; `npm test` and `npm run build` regenerate them first,
+ * so a schema change that breaks a page or a resolver fails the type check.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
