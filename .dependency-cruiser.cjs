@@ -7,6 +7,14 @@
 // Folders in one layer do not import each other's folder in both directions (no-circular checks
 // modules; the layers make the folder graph acyclic). db/ and the server's root modules (config,
 // dataDir, version) are infrastructure any layer may use; they import no layer themselves.
+//
+// server/schemaTypes/ is outside the layers: it is generated from schema.graphql (codegen.ts), the
+// resolver types every domain's resolver map is checked against, so every domain must be able to
+// import it, and it names the types resolvers really receive (rows of teams, snapshots, planning,
+// the figures' context), so it imports from the domains. Types only, both ways: erased when
+// compiled, it joins no layer at run time. (The swc parser does not tell type-only imports apart,
+// so ESLint checks that side: @typescript-eslint/no-restricted-imports in tools/eslint/config.mjs;
+// the generated file itself writes only `import type`.)
 
 /** Folders under server/, lowest first; a folder may import only the ones before it. */
 const LAYERS = [

@@ -1,7 +1,8 @@
+import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Scope } from '../core/scope';
 import { createToken, revokeToken, visibleTokens, type TokenInput } from './service';
 
-export const authResolvers = {
+export const authResolvers: Resolvers = {
   Query: {
     viewer: (_: unknown, __: unknown, ctx: Scope) => (ctx.viewer.tokenId === null && ctx.viewer.scopes.length === 0 ? null : ctx.viewer),
     tokens: (_: unknown, __: unknown, ctx: Scope) => visibleTokens(ctx.db, ctx.viewer),

@@ -1,5 +1,7 @@
+import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Context } from './context';
 import type { TeamRow } from '../teams/queries';
+import type { TeamKpisParent } from './kpiParent';
 import { permittedTeamIds, visibleTeams } from '../teams/visible';
 import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from '../signals/queries';
 import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
@@ -15,7 +17,7 @@ import { opsBreakdown, opsHours } from '../kpi/loadModel';
 import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from '../kpi/dora';
 
 /** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
-export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context) {
+export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
   const [sums, policy, model, reserved] = await Promise.all([
     ctx.signalSums(range).load(team.id),
     ctx.policies.load(team.id),
@@ -44,7 +46,7 @@ async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
   return buckets.map((b, i) => ({ ...sums[i], start: b.startDate, end: b.endDate, sprint: b.sprint, bucketDays: b.fullDays }));
 }
 
-export const kpiResolvers = {
+export const kpiResolvers: Resolvers = {
   Query: {
     freshness: async (_: unknown, __: unknown, ctx: Context) => freshnessBySource(ctx.db, await permittedTeamIds(ctx.db, ctx.viewer)),
     overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {

@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import type { GraphQLNonNull, GraphQLNullableType, GraphQLOutputType, GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../schemaTypes/resolvers';
 import { baseTypeDefs } from './baseSchema';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { refuseInvalidScalars } from './scalarErrors';
@@ -19,12 +20,14 @@ import { authResolvers } from '../auth/resolvers';
 import { routingTypeDefs } from '../routing/schema';
 import { routingResolvers } from '../routing/resolvers';
 
+const baseResolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } };
+
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   const schema = nullableMutations(makeExecutableSchema({
     typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs],
     resolvers: [
-      { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } },
+      baseResolvers,
       teamsResolvers,
       ingestResolvers,
       kpiResolvers,

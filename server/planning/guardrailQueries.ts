@@ -11,6 +11,12 @@ export interface PolicyVersion extends GuardrailPolicy {
   createdAt: Date | null;
 }
 
+/**
+ * What a GuardrailPolicy resolver receives (its GraphQL mapper, codegen.ts): a live version, or one
+ * frozen in a snapshot document, which names the team by slug instead of id.
+ */
+export type GuardrailPolicyParent = (PolicyVersion & { team?: undefined }) | (Omit<PolicyVersion, 'id' | 'teamId'> & { team: string | null });
+
 export const BUILT_IN_POLICY: PolicyVersion = {
   ...DEFAULT_GUARDRAILS,
   id: null,

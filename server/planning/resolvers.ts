@@ -1,3 +1,4 @@
+import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Scope } from '../core/scope';
 import type { SignalLoaders } from '../signals/loaders';
 import type { PlanningLoaders } from './loaders';
@@ -8,10 +9,10 @@ import type { TeamRow } from '../teams/queries';
 import { invalidInput, recordsOfIssues } from '../core/errors';
 import { hours, share } from '../core/fields';
 import { z } from 'zod';
-import { orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
+import { orgPolicy, policyHistory, type GuardrailPolicyParent } from './guardrailQueries';
 import { effectiveLoadModel } from '../signals/loadModelQueries';
 import { setGuardrail, setLoadModel } from './policies';
-import { actualsFor, sprintActuals, upsertSprints, type SprintActuals } from './sprints';
+import { actualsFor, sprintActuals, upsertSprints, type SprintActuals, type SprintState } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
 import type { RuleResult } from '../kpi/guardrails';
 
@@ -30,7 +31,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   throw invalidInput(what, recordsOfIssues(r.error.issues, 0, what));
 }
 
-export const planningResolvers = {
+export const planningResolvers: Resolvers = {
   Query: {
     guardrailDefaults: (_: unknown, __: unknown, ctx: Context) => orgPolicy(ctx.db),
     guardrailDefaultsHistory: (_: unknown, __: unknown, ctx: Context) => policyHistory(ctx.db, null),
@@ -68,11 +69,11 @@ export const planningResolvers = {
   },
   Sprint: {
     // Snapshot documents frozen before sprints had states judged every sprint as finished.
-    state: (s: { state?: string }) => s.state ?? 'FINISHED',
+    state: (s: { state?: SprintState }) => s.state ?? 'FINISHED',
   },
   GuardrailPolicy: {
     // Frozen snapshot documents carry the slug; live versions carry the team id.
-    team: async (p: PolicyVersion & { team?: string | null }, _: unknown, ctx: Context) =>
+    team: async (p: GuardrailPolicyParent, _: unknown, ctx: Context) =>
       p.team !== undefined ? p.team : p.teamId === null ? null : (await ctx.db('teams').select('slug').where('id', p.teamId).first())?.slug ?? null,
   },
 };

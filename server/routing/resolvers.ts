@@ -1,8 +1,9 @@
+import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Scope } from '../core/scope';
 import { listMappings, unroutedSignals } from './queries';
 import { setSourceMapping } from './service';
 
-export const routingResolvers = {
+export const routingResolvers: Resolvers = {
   Query: {
     sourceMappings: async (_: unknown, __: unknown, ctx: Scope) =>
       (await listMappings(ctx.db, undefined, ctx.viewer.teams)).map((m) => ({ ...m, attributed: 0 })),

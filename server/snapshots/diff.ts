@@ -1,4 +1,5 @@
 import type { TeamDocument } from './document';
+import type { Status } from '../kpi/guardrails';
 import { PRECISION, roundTo } from '../kpi/format';
 
 /** KPIs compared between two snapshots (or a snapshot and now). */
@@ -21,8 +22,8 @@ export interface TeamDiff {
   name: string;
   /** 'both', or the side the team is missing from. */
   presence: 'BOTH' | 'ONLY_BEFORE' | 'ONLY_AFTER';
-  statusBefore: string | null;
-  statusAfter: string | null;
+  statusBefore: Status | null;
+  statusAfter: Status | null;
   changes: KpiChange[];
 }
 

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../schemaTypes/resolvers';
 import { z } from 'zod';
 import type { Context } from '../figures/context';
 import { BadInputError, NotFoundError } from '../core/errors';
@@ -18,7 +19,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   return { createdAt: createdAt.toISOString(), id: parts[1] };
 }
 
-export const snapshotsResolvers = {
+export const snapshotsResolvers: Resolvers = {
   Query: {
     snapshots: async (_: unknown, args: { first: number; after?: string | null }, ctx: Context) => {
       if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) {

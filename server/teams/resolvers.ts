@@ -1,9 +1,10 @@
+import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Scope } from '../core/scope';
 import { visibleTeam, visibleTeams } from './visible';
 import { upsertTeams } from './service';
 import { scheduleOf } from '../signals/teamClocks';
 
-export const teamsResolvers = {
+export const teamsResolvers: Resolvers = {
   Query: {
     teams: (_: unknown, __: unknown, ctx: Scope) => visibleTeams(ctx),
     team: (_: unknown, args: { slug: string }, ctx: Scope) => visibleTeam(ctx, args.slug),

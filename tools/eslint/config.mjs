@@ -10,7 +10,7 @@ export default tseslint.config(
     ignores: [
       'dist/**', 'node_modules/**', 'tools/**/node_modules/**', '.headroom/**', 'coverage/**',
       // Written by GraphQL Code Generator (npm run codegen), not by hand.
-      'client/graphql/generated/**',
+      'client/graphql/generated/**', 'server/schemaTypes/**',
     ],
   },
   js.configs.recommended,
@@ -36,6 +36,16 @@ export default tseslint.config(
     // .ts files too) and the component tests that render hooks.
     files: ['client/**/*.{ts,tsx}', 'test/component/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // The generated resolver types sit outside the server's layers because they are only types
+    // (.dependency-cruiser.cjs says why): a value import would put them in a layer.
+    files: ['server/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/schemaTypes/*'], allowTypeImports: true, message: 'Import the generated resolver types with `import type`.' }],
+      }],
+    },
   },
   {
     files: ['**/*.cjs'],
