@@ -132,6 +132,15 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('holds a token limited to teams to them in the snapshot service too, as the guard does', async () => {
+    const planner: Viewer = { tokenId: '00000000-0000-4000-8000-000000000020', name: 'alpha planner', scopes: ['plan'], teams: ['alpha'] };
+    const before = await counts();
+    await expect(createSnapshot(ctxOf(planner), { label: 'not ours', range: RANGE, teams: ['beta'] })).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' }, message: 'The token "alpha planner" is limited to alpha; it cannot act on team "beta".',
+    });
+    expect(await counts()).toEqual(before);
+  });
+
   it('lets a viewer holding the scope through (the refusals above are the scope check, not the input)', async () => {
     // Deleting and revoking last: the calls before them use the snapshot and the token.
     const last: Operation[] = ['Mutation.deleteSnapshot', 'Mutation.revokeToken'];
