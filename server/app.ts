@@ -20,7 +20,7 @@ import cookieParser from 'cookie-parser';
 import { GraphQLError } from 'graphql';
 import { guardSchema } from './auth/guard';
 import { requireHttpScope, sessionRoutes, viewerOf } from './http/auth';
-import { HTTP_SCOPES } from './auth/fieldScopes';
+import { HTTP_SCOPES } from './core/permissions';
 import helmet from 'helmet';
 import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
@@ -111,7 +111,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(cookieParser());
   app.use(sessionRoutes(db));
   const publicRead = opts.publicRead ?? false;
-  // Scopes of the HTTP endpoints are declared in auth/fieldScopes.ts, beside GraphQL's.
+  // Scopes of the HTTP endpoints are declared in core/permissions.ts, beside GraphQL's.
   app.use('/api/import', requireHttpScope(db, publicRead, HTTP_SCOPES['POST /api/import']));
   app.use('/api/export.csv', requireHttpScope(db, publicRead, HTTP_SCOPES['GET /api/export.csv']));
   app.use('/api/snapshots', requireHttpScope(db, publicRead, HTTP_SCOPES['GET /api/snapshots/:file']));

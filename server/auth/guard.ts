@@ -1,7 +1,7 @@
 import { mapSchema, MapperKind, getRootTypeNames } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Scope } from '../core/scope';
-import { FIELD_SCOPES } from './fieldScopes';
+import { FIELD_SCOPES } from '../core/permissions';
 import { ORG_DEFAULT, requireScope, requireTeams } from '../core/viewer';
 import { ingestLimiter } from './rateLimit';
 import { RateLimitedError } from '../core/errors';
@@ -32,7 +32,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
     [MapperKind.ROOT_FIELD]: (field, fieldName, typeName) => {
       const key = `${typeName}.${fieldName}`;
       const scope = FIELD_SCOPES[key];
-      if (!scope) throw new Error(`No scope declared for ${key}: add it to server/auth/fieldScopes.ts`);
+      if (!scope) throw new Error(`No scope declared for ${key}: add it to server/core/permissions.ts`);
       if (scope === 'public' || !roots.has(typeName)) return field;
       const resolve = field.resolve ?? defaultFieldResolver;
       const takesTeam = Boolean(field.args && 'team' in field.args);

@@ -9,6 +9,7 @@ import { slug, text } from '../core/fields';
 import { hashSecret, newSecret } from './tokens';
 import { countTokens, insertToken, listTokens, liveTokenByHash, revokeTokenById, tokenById, touchToken, type TokenRow } from './queries';
 import { grants, SCOPES, SYSTEM, type Scope, type Viewer } from '../core/viewer';
+import { authorize } from '../core/permissions';
 import { CODE_MINUTES, createSignInCode, signInLink } from './signInCodes';
 import { ensureDataDir } from '../dataDir';
 
@@ -52,6 +53,7 @@ function requireWithinViewer(viewer: Viewer, token: { scopes: readonly Scope[]; 
  * (the CLI, first start, tests) act as SYSTEM; requests pass their viewer.
  */
 export async function createToken(db: Knex, input: TokenInput, viewer: Viewer = SYSTEM): Promise<TokenRow & { token: string }> {
+  authorize(viewer, 'Mutation.createToken');
   const parsed = tokenInput.safeParse(input);
   if (parsed.success) requireWithinViewer(viewer, parsed.data);
   const problems = parsed.success ? [] : recordsOfIssues(parsed.error.issues, 0);
@@ -71,11 +73,13 @@ export async function createToken(db: Knex, input: TokenInput, viewer: Viewer = 
 
 /** Every token the viewer may see, newest first: all of them, or for a limited viewer those within its teams. */
 export async function visibleTokens(db: Knex, viewer: Viewer): Promise<TokenRow[]> {
+  authorize(viewer, 'Query.tokens');
   return (await listTokens(db)).filter((t) => withinViewer(viewer, t));
 }
 
 /** Revokes a live token; one the viewer may not see is NOT_FOUND, like one that does not exist. */
 export async function revokeToken(db: Knex, id: string, viewer: Viewer = SYSTEM): Promise<boolean> {
+  authorize(viewer, 'Mutation.revokeToken');
   const token = z.uuid().safeParse(id).success ? await tokenById(db, id) : undefined;
   if (!token || !withinViewer(viewer, token) || (await revokeTokenById(db, id)) === 0) throw new NotFoundError(`No live token with id "${id}".`);
   return true;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createContext } from '../figures/context';
 import { checkedRange } from '../core/dateRange';
-import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
+import { documentOf, exportDocuments, requireSnapshot } from '../snapshots/service';
 import { exportedDocument } from '../snapshots/exportJson';
 import { writeCsv, type ExportKind } from '../snapshots/csv';
 import { withDatabase } from './database';
@@ -36,7 +36,7 @@ export const exportCommand: Command = {
       const ctx = () => createContext(db, pino({ level: 'silent' }));
       const target = values.out ? fs.createWriteStream(values.out) : process.stdout;
       if (values.snapshot) {
-        const row = await requireSnapshot(ctx(), values.snapshot);
+        const row = await requireSnapshot(ctx(), values.snapshot, 'GET /api/snapshots/:file');
         if (kind === 'json') target.write(exportedDocument(row.document));
         else {
           await writeCsv(target, kind as ExportKind, (async function* () {
@@ -45,8 +45,7 @@ export const exportCommand: Command = {
         }
       } else {
         const range = checkedRange({ from: values.from!, to: values.to! });
-        const teams = await selectTeams(ctx(), values.teams ? values.teams.split(',') : null);
-        await writeCsv(target, kind as ExportKind, documentBatches(ctx, teams, range));
+        await writeCsv(target, kind as ExportKind, await exportDocuments(ctx, values.teams ? values.teams.split(',') : null, range));
       }
       if (values.out) {
         await new Promise((r) => (target as fs.WriteStream).end(r));

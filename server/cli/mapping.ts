@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { setSourceMapping } from '../routing/service';
-import { listMappings, unroutedSignals } from '../routing/queries';
+import { setSourceMapping, visibleMappings, visibleUnrouted } from '../routing/service';
 import { withDatabase } from './database';
 import { SYSTEM } from '../core/viewer';
+import { scopeFor } from '../core/scope';
 import { out, UsageError, type Command } from './command';
 
 export const mappingCommand: Command = {
@@ -29,7 +29,7 @@ export const mappingCommand: Command = {
     }
     if (action === 'list') {
       return withDatabase(async (db) => {
-        const rows = await listMappings(db);
+        const rows = await visibleMappings(scopeFor(db));
         if (rows.length === 0) out('No source mappings.');
         for (const m of rows) out(`${m.source.padEnd(10)} ${m.key.padEnd(40)} → ${m.team.slug}`);
         return 0;
@@ -37,7 +37,7 @@ export const mappingCommand: Command = {
     }
     if (action === 'unrouted') {
       return withDatabase(async (db) => {
-        const rows = await unroutedSignals(db);
+        const rows = await visibleUnrouted(scopeFor(db));
         if (rows.length === 0) out('No unrouted signals.');
         for (const u of rows) out(`${u.source.padEnd(10)} ${u.key.padEnd(40)} ${String(u.count).padStart(6)} ${u.kind.toLowerCase()} signal(s), last ${u.lastSeen.toISOString()}`);
         return 0;

@@ -50,17 +50,6 @@ export function requireTeams(viewer: Viewer, slugs: Iterable<string>): void {
 /** The "team" a call that leaves its team out acts on: the org-wide default (guardrails, load model). */
 export const ORG_DEFAULT = '(org default)';
 
-/**
- * The one authorization of a call, for services to start with: the scope it needs, and the teams it
- * acts on (a write that leaves its team out acts on the org default, only for tokens not limited to
- * teams). GraphQL's guard applies the same rules before a resolver runs (server/auth/guard.ts);
- * calls from anywhere else (CLI, scripts, tests) get them here.
- */
-export function authorize(viewer: Viewer, scope: Scope, teams: Iterable<string | null | undefined> = []): void {
-  requireScope(viewer, scope);
-  requireTeams(viewer, [...teams].map((t) => t ?? ORG_DEFAULT));
-}
-
 /** What a limited token may act on, for messages. */
 function limitOf(viewer: Viewer): string {
   return `The token "${viewer.name}" is limited to ${viewer.teams?.join(', ') || 'no team'}`;

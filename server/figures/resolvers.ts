@@ -2,8 +2,9 @@ import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Context } from './context';
 import type { TeamRow } from '../teams/queries';
 import type { TeamKpisParent } from './kpiParent';
-import { permittedTeamIds, visibleTeams } from '../teams/visible';
-import { freshnessBySource, signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from '../signals/queries';
+import { visibleTeams } from '../teams/visible';
+import { freshness } from './freshness';
+import { signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from '../signals/queries';
 import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from '../kpi/signals';
 import { checkedRange } from '../core/dateRange';
@@ -48,7 +49,7 @@ async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
 
 export const kpiResolvers: Resolvers = {
   Query: {
-    freshness: async (_: unknown, __: unknown, ctx: Context) => freshnessBySource(ctx.db, await permittedTeamIds(ctx.db, ctx.viewer)),
+    freshness: (_: unknown, __: unknown, ctx: Context) => freshness(ctx),
     overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {
       const range = checkedRange(args.range);
       const teams = await visibleTeams(ctx);

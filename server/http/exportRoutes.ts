@@ -5,7 +5,7 @@ import { createContext } from '../figures/context';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { sendThrown } from './errors';
 import { checkedRange } from '../core/dateRange';
-import { documentBatches, documentOf, requireSnapshot, selectTeams } from '../snapshots/service';
+import { documentOf, exportDocuments, requireSnapshot } from '../snapshots/service';
 import { writeCsv, type ExportKind } from '../snapshots/csv';
 import type { TeamDocument } from '../snapshots/document';
 import { exportedDocument } from '../snapshots/exportJson';
@@ -44,7 +44,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
       const m = /^(.+)\.(json|csv)$/.exec(req.params.file);
       if (!m) throw new NotFoundError('Ask for /api/snapshots/<id>.json or .csv');
       const ctx = createContext(db, log, res.locals.viewer);
-      const row = await requireSnapshot(ctx, m[1]);
+      const row = await requireSnapshot(ctx, m[1], 'GET /api/snapshots/:file');
       if (m[2] === 'json') {
         res.status(200).type('application/json; charset=utf-8').attachment(`snapshot-${row.id}.json`).send(exportedDocument(row.document));
         return;
@@ -65,8 +65,7 @@ export function exportRoutes(db: Knex, log: Logger): Router {
       const range = checkedRange({ from: String(req.query.from ?? ''), to: String(req.query.to ?? '') });
       const kind = kindOf(req.query.kind);
       const slugs = teamsOf(req.query.teams);
-      const teams = await selectTeams(createContext(db, log, res.locals.viewer), slugs);
-      const batches = documentBatches(() => createContext(db, log, res.locals.viewer), teams, range);
+      const batches = await exportDocuments(() => createContext(db, log, res.locals.viewer), slugs, range);
       await streamCsv(res, `headroom-${range.from}-${range.to}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, batches);
     } catch (e) {
       sendError(res, log, e);

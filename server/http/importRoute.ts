@@ -18,8 +18,9 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES } = {}): Router {
   const router = Router();
   router.post('/api/import', async (req, res) => {
-    // The `ingest` scope is checked in front of this handler (server/http/auth.ts requireHttpScope);
-    // team limits are the import's own (importCsv is given the viewer).
+    // The `ingest` scope is checked in front of this handler (server/http/auth.ts requireHttpScope),
+    // so a refused request is answered before its body is read; importCsv checks it again, with
+    // the team limits, for every other caller.
     const name = typeof req.query.kind === 'string' ? req.query.kind : '';
     const csv = csvKindOf(name);
     if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`, []);

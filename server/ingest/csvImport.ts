@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { requireRecordTeams, requireStoredTeams, writeInKeyOrder } from './kind';
 import type { Viewer } from '../core/viewer';
+import { authorize } from '../core/permissions';
 import { BadInputError, type RecordError } from '../core/errors';
 import type { IngestKind, IngestResult } from './kind';
 import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvRecords';
@@ -31,9 +32,11 @@ export interface CsvImportOptions {
  * time inside ONE transaction, so a 100,000-line file never sits in memory whole and a bad line
  * anywhere rolls back every chunk already written. Errors carry the CSV line number as `index`
  * (the header is line 1, so the first record is line 2). A line for a team outside the viewer's
- * teams, or updating an event stored for one, refuses the whole file (FORBIDDEN) at once.
+ * teams, or updating an event stored for one, refuses the whole file (FORBIDDEN) at once; so does
+ * a viewer without the ingest scope, before the file is read.
  */
 export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readable, viewer: Viewer, opts: CsvImportOptions = {}): Promise<CsvImportResult> {
+  authorize(viewer, 'POST /api/import');
   const chunkSize = opts.chunkSize ?? 5_000;
   const maxErrors = opts.maxErrors ?? 1_000;
   const { kind } = csv;

@@ -61,4 +61,4 @@ export const dailyMetricsKind: IngestKind<DailyMetricsRow> = {
   write: upsertDailyMetrics,
 };
 
-export const recordDailyMetrics = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, dailyMetricsKind, input, viewer);
+export const recordDailyMetrics = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, dailyMetricsKind, input, viewer, 'Mutation.recordDailyMetrics');

@@ -59,4 +59,4 @@ export const deploysKind: IngestKind<DeployRow> = {
   storedTeams: (trx, rows) => storedEventTeams(trx, 'deploy_events', rows),
 };
 
-export const recordDeploys = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, deploysKind, input, viewer);
+export const recordDeploys = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, deploysKind, input, viewer, 'Mutation.recordDeploys');

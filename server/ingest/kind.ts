@@ -4,6 +4,7 @@ import { batchSizeError } from '../core/fields';
 import { countIngested } from '../core/metrics';
 import { recordsOutsideTeams, throwIfRefused, type Viewer } from '../core/viewer';
 import { permittedTeamIds } from '../teams/visible';
+import { authorize, type Operation } from '../core/permissions';
 
 export interface IngestResult {
   received: number;
@@ -85,8 +86,12 @@ export async function withRetry<T>(db: Knex, work: (trx: Knex.Transaction) => Pr
   }
 }
 
-/** A GraphQL batch: all or nothing, every bad record listed, only teams the viewer may act on. */
-export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: unknown[], viewer: Viewer): Promise<IngestResult> {
+/**
+ * A GraphQL batch: all or nothing, every bad record listed, only by a viewer holding the scope of
+ * `operation`, only for teams the viewer may act on.
+ */
+export async function ingestBatch<Row>(db: Knex, kind: IngestKind<Row>, input: unknown[], viewer: Viewer, operation: Operation): Promise<IngestResult> {
+  authorize(viewer, operation);
   throwIfBad(batchSizeError(input.length), kind.noun);
   requireRecordTeams(viewer, kind.noun, input);
   const { rows, errors } = await kind.validate(db, input);

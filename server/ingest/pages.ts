@@ -60,4 +60,4 @@ export const pagesKind: IngestKind<PageRow> = {
   storedTeams: (trx, rows) => storedEventTeams(trx, 'page_events', rows),
 };
 
-export const recordPages = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, pagesKind, input, viewer);
+export const recordPages = (db: Knex, input: unknown[], viewer: Viewer) => ingestBatch(db, pagesKind, input, viewer, 'Mutation.recordPages');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
-import { authorize } from '../core/viewer';
+import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
 import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
 import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
@@ -29,7 +29,7 @@ const reasonSchema = z.string().trim().min(3, 'must say why (at least 3 characte
 
 /** Appends a new guardrail version for a team (or the org default, slug null) with who and why. */
 export async function setGuardrail(scope: Scope, slug: string | null | undefined, input: Partial<GuardrailPolicy>, reason: string): Promise<PolicyVersion> {
-  authorize(scope.viewer, 'plan', [slug]);
+  authorize(scope.viewer, 'Mutation.setGuardrail', [slug]);
   const { db, actor: author } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = teamId === null ? await orgPolicy(db) : (await effectivePolicies(db, [teamId])).get(teamId)!;
@@ -60,7 +60,7 @@ const loadModelSchema = z.object({
 
 /** Sets a team's load model (or the org default); returns the model now in force. */
 export async function setLoadModel(scope: Scope, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
-  authorize(scope.viewer, 'plan', [slug]);
+  authorize(scope.viewer, 'Mutation.setLoadModel', [slug]);
   const { db } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = await effectiveLoadModel(db, teamId);

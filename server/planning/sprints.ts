@@ -4,7 +4,7 @@ import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/
 import { validateTeamRecords } from '../teams/teamRecords';
 import { throwIfBad, type RecordError } from '../core/errors';
 import type { TeamRow } from '../teams/queries';
-import { authorize } from '../core/viewer';
+import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
 import { computeCapacity } from '../kpi/capacity';
 import { addDays, lengthInDays, workingDays } from '../core/calendar';
@@ -45,7 +45,7 @@ function teamsOf(input: unknown[]): string[] {
  * the sprints sent under today's version; it records who did it and when.
  */
 export async function upsertSprints(scope: Scope, input: unknown[], opts: { replan?: boolean } = {}): Promise<SprintRow[]> {
-  authorize(scope.viewer, 'plan', teamsOf(input));
+  authorize(scope.viewer, 'Mutation.upsertSprints', teamsOf(input));
   const { db } = scope;
   throwIfBad(batchSizeError(input.length), 'sprint');
   const checked = await validateTeamRecords(db, sprintInput, input, (s, teamId) => ({ ...s, teamId }), (s) => `${s.teamId}|${s.name}`, 'name');

@@ -7,8 +7,10 @@ import { permittedTeamIds } from '../teams/visible';
 import { resolveTeamIds } from '../teams/service';
 import { resplitMovedEvents } from '../signals/resplit';
 import {
-  deploysRoutableBy, listMappings, lockedMappingTeam, mappedTeams, pagesRoutableBy, setEventTeams, upsertMapping, type MappingRow, type RoutableEvent,
+  deploysRoutableBy, listMappings, lockedMappingTeam, mappedTeams, pagesRoutableBy, setEventTeams, unroutedSignals, upsertMapping, type MappingRow, type RoutableEvent,
 } from './queries';
+import { authorize } from '../core/permissions';
+import type { Scope } from '../core/scope';
 
 /** Senders whose signals are routed by mapping: their webhooks carry no team. */
 export const ROUTED_SOURCES = ['pagerduty', 'github'] as const;
@@ -40,6 +42,7 @@ export async function routeTeam(db: Knex, source: string, keys: readonly string[
  * point to one of them: re-pointing another team's key would take that team's signals.
  */
 export async function setSourceMapping(db: Knex, input: unknown, viewer: Viewer): Promise<MappingRow & { attributed: number }> {
+  authorize(viewer, 'Mutation.setSourceMapping');
   const parsed = mappingInput.safeParse(input);
   if (!parsed.success) {
     throw invalidInput('source mapping', recordsOfIssues(parsed.error.issues, 0, '(input)'));
@@ -77,4 +80,16 @@ async function reroute(trx: Knex.Transaction, source: string, table: 'page_event
   });
   await setEventTeams(trx, table, moved.map((e) => [e.id, e.team_id]));
   return moved;
+}
+
+/** Every source mapping the viewer may see, by source then key (a limited token: those pointing to its teams). */
+export async function visibleMappings(scope: Scope): Promise<(MappingRow & { attributed: number })[]> {
+  authorize(scope.viewer, 'Query.sourceMappings');
+  return (await listMappings(scope.db, undefined, scope.viewer.teams)).map((m) => ({ ...m, attributed: 0 }));
+}
+
+/** Signals waiting for a mapping. They belong to no team: only a viewer not limited to teams sees them. */
+export async function visibleUnrouted(scope: Scope) {
+  authorize(scope.viewer, 'Query.unrouted');
+  return scope.viewer.teams === null ? unroutedSignals(scope.db) : [];
 }

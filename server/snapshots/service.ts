@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../figures/context';
 import { BadInputError, NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
-import { slug, text } from '../core/fields';
+import { readInstant, slug, text } from '../core/fields';
+import { authorize, type Operation } from '../core/permissions';
 import type { TeamRow } from '../teams/queries';
 import { visibleTeams } from '../teams/visible';
 import { canSeeTeam } from '../core/viewer';
@@ -10,13 +11,13 @@ import { checkedRange } from '../core/dateRange';
 import type { DateRange } from '../core/dateRange';
 import { SERVER_VERSION } from '../version';
 import { SNAPSHOT_SCHEMA, teamDocument, type SnapshotDocument, type TeamDocument } from './document';
-import { insertSnapshot, snapshotById, type SnapshotRow } from './queries';
+import { insertSnapshot, markDeleted, snapshotById, snapshotPage, type SnapshotRow } from './queries';
 import { diffTeams } from './diff';
 
 const snapshotInput = z.object({ label: text, teams: z.array(slug).max(1000, 'at most 1000 teams').nullish() });
 
 /** The teams named (all teams when none are named); unknown slugs are bad input. */
-export async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
+async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
   const all = await visibleTeams(ctx);
   if (!slugs || slugs.length === 0) return all;
   const bySlug = new Map(all.map((t) => [t.slug, t]));
@@ -39,12 +40,23 @@ export async function currentDocuments(ctx: Context, teams: TeamRow[], range: Da
 const EXPORT_BATCH = 25;
 
 /** Current documents in batches, each with a fresh context whose DataLoader caches die with it. */
-export async function* documentBatches(newContext: () => Context, teams: TeamRow[], range: DateRange): AsyncIterable<TeamDocument[]> {
+async function* documentBatches(newContext: () => Context, teams: TeamRow[], range: DateRange): AsyncIterable<TeamDocument[]> {
   for (let i = 0; i < teams.length; i += EXPORT_BATCH) yield currentDocuments(newContext(), teams.slice(i, i + EXPORT_BATCH), range);
+}
+
+/**
+ * The current figures of the teams named (every team the viewer sees when none are), for an
+ * export: checked and resolved before the first byte, computed batch by batch as they are read.
+ */
+export async function exportDocuments(newContext: () => Context, slugs: string[] | null, range: DateRange): Promise<AsyncIterable<TeamDocument[]>> {
+  const ctx = newContext();
+  authorize(ctx.viewer, 'GET /api/export.csv');
+  return documentBatches(newContext, await selectTeams(ctx, slugs), range);
 }
 
 /** Freezes the KPIs of a range and a set of teams. The stored text never changes afterwards. */
 export async function createSnapshot(ctx: Context, input: { label: string; range: DateRange; teams?: string[] | null }): Promise<SnapshotRow> {
+  authorize(ctx.viewer, 'Mutation.createSnapshot', Array.isArray(input.teams) ? input.teams.filter((t) => typeof t === 'string') : []);
   const parsed = snapshotInput.safeParse({ label: input.label, teams: input.teams });
   if (!parsed.success) {
     throw invalidInput('snapshot', recordsOfIssues(parsed.error.issues, 0));
@@ -69,10 +81,48 @@ export async function createSnapshot(ctx: Context, input: { label: string; range
   });
 }
 
-export async function requireSnapshot(ctx: Context, id: string): Promise<SnapshotRow> {
+/**
+ * One snapshot the viewer may see; another team's is NOT_FOUND, like one that does not exist.
+ * `operation` names who asks: the snapshot field, or the download endpoint.
+ */
+export async function requireSnapshot(ctx: Context, id: string, operation: Operation = 'Query.snapshot'): Promise<SnapshotRow> {
+  authorize(ctx.viewer, operation);
   const row = z.uuid().safeParse(id).success ? await snapshotById(ctx.db, id) : undefined;
   if (!row || !row.teams.every((t) => canSeeTeam(ctx.viewer, t))) throw new NotFoundError(`No snapshot with id "${id}".`);
   return row;
+}
+
+/** Hides a snapshot the viewer may see, recording who deleted it and when. */
+export async function deleteSnapshot(ctx: Context, id: string): Promise<boolean> {
+  authorize(ctx.viewer, 'Mutation.deleteSnapshot');
+  await requireSnapshot(ctx, id);
+  return markDeleted(ctx.db, id, ctx.actor);
+}
+
+const encodeCursor = (r: SnapshotRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+
+/** Only what encodeCursor writes is a cursor: anything else is refused, never handed to SQL. */
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = parts.length === 2 ? readInstant(parts[0]) : null;
+  if (!(createdAt instanceof Date) || !z.uuid().safeParse(parts[1]).success) {
+    throw new BadInputError('Invalid cursor: pass an endCursor returned by snapshots.', [{ index: 0, field: 'after', message: 'is not a cursor' }]);
+  }
+  return { createdAt: createdAt.toISOString(), id: parts[1] };
+}
+
+/** A page of the snapshots the viewer may see (a limited token: those made of its teams), newest first, Relay style. */
+export async function listSnapshots(ctx: Context, first: number, after?: string | null) {
+  authorize(ctx.viewer, 'Query.snapshots');
+  if (!Number.isInteger(first) || first < 1 || first > 100) {
+    throw new BadInputError('first must be between 1 and 100', [{ index: 0, field: 'first', message: 'must be between 1 and 100' }]);
+  }
+  const rows = await snapshotPage(ctx.db, first + 1, after ? decodeCursor(after) : undefined, ctx.viewer.teams);
+  const page = rows.slice(0, first);
+  return {
+    edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
+  };
 }
 
 const parsedDocs = new WeakMap<SnapshotRow, SnapshotDocument>();
@@ -88,6 +138,7 @@ export function documentOf(row: SnapshotRow): SnapshotDocument {
  * snapshot a against the current figures for its range and teams.
  */
 export async function snapshotDiff(ctx: Context, a: string, b?: string | null, reversed = false) {
+  authorize(ctx.viewer, 'Query.snapshotDiff');
   const first = await requireSnapshot(ctx, a);
   if (b) {
     const second = await requireSnapshot(ctx, b);

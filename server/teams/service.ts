@@ -5,6 +5,7 @@ import { throwIfBad } from '../core/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
 import { throwIfRefused, type Viewer } from '../core/viewer';
+import { authorize } from '../core/permissions';
 import { scheduleOf } from '../signals/teamClocks';
 import type { HourSchedule } from '../kpi/hourClasses';
 import { resplitTeamPages } from '../signals/resplit';
@@ -60,6 +61,7 @@ function mergedSchedule(stored: unknown, input: ScheduleInput): { schedule: Hour
  * existing teams.
  */
 export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): Promise<TeamRow[]> {
+  authorize(viewer, 'Mutation.upsertTeams');
   await requireOwnTeams(db, input, viewer);
   const { valid, errors } = validateRecords(teamInput, input);
   errors.push(...batchSizeError(input.length));

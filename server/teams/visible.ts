@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import type { Scope } from '../core/scope';
 import { canSeeTeam, type Viewer } from '../core/viewer';
+import { authorize } from '../core/permissions';
 import { listTeams, teamBySlug, type TeamRow } from './queries';
 
 /** Every team the caller may see (a token limited to teams sees only those). */
 export async function visibleTeams(ctx: Scope): Promise<TeamRow[]> {
+  authorize(ctx.viewer, 'Query.teams');
   return (await listTeams(ctx.db)).filter((t) => canSeeTeam(ctx.viewer, t.slug));
 }
 
@@ -13,6 +15,7 @@ export async function visibleTeams(ctx: Scope): Promise<TeamRow[]> {
  * a slug that does not exist: a limited token cannot tell which other teams exist.
  */
 export async function visibleTeam(ctx: Scope, slug: string): Promise<TeamRow | null> {
+  authorize(ctx.viewer, 'Query.team');
   if (!canSeeTeam(ctx.viewer, slug)) return null;
   return (await teamBySlug(ctx.db, slug)) ?? null;
 }

@@ -15,6 +15,10 @@ import { PayloadError, type WebhookOutcome } from './payload';
 export const INBOX_SENDERS = ['pagerduty', 'github'] as const;
 export type InboxSender = (typeof INBOX_SENDERS)[number];
 
+// Applying a delivery acts as the system, not as a viewer: the sender was authenticated by its
+// signature when the delivery was stored (routes.ts), and a webhook carries no token, scope or team
+// limit to check. Its signals go to the team their source mapping names (routing), so these write
+// through the read model's queries rather than the ingest services, which authorize a viewer.
 const APPLY: Record<InboxSender, (db: Knex, body: unknown) => Promise<WebhookOutcome>> = {
   pagerduty: applyPagerDutyEvent,
   github: applyGitHubDeploymentStatus,
