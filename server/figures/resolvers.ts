@@ -1,34 +1,18 @@
 import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Context } from './context';
 import type { TeamRow } from '../teams/queries';
-import type { TeamKpisParent } from './kpiParent';
-import { visibleTeams } from '../teams/visible';
 import { freshness } from './freshness';
+import { kpisFor, overview } from './kpis';
 import { signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from '../signals/queries';
 import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from '../kpi/signals';
 import { checkedRange } from '../core/dateRange';
 import { daysInRange, previousRange, type DateRange } from '../core/dateRange';
-import { computeCapacity } from '../kpi/capacity';
 import { lengthInDays } from '../core/calendar';
 import { sprintBuckets, syntheticSprintsOverlapping, windowLabel } from '../kpi/sprintWindows';
 import { todayIn } from '../core/dateRange';
-import { teamKpiFigures } from '../kpi/teamKpis';
 import { opsBreakdown, opsHours } from '../kpi/loadModel';
 import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from '../kpi/dora';
-
-/** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
-export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
-  const [sums, policy, model, reserved] = await Promise.all([
-    ctx.signalSums(range).load(team.id),
-    ctx.policies.load(team.id),
-    ctx.loadModels.load(team.id),
-    ctx.reservedShares(range).load(team.id),
-  ]);
-  const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: range.from, endDate: range.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
-  const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, model, policy });
-  return { team, teamId: team.id, from: range.from, to: range.to, days: daysInRange(range), ...figures };
-}
 
 type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
 
@@ -50,14 +34,7 @@ async function sprintSeries(ctx: Context, team: TeamRow, range: DateRange) {
 export const kpiResolvers: Resolvers = {
   Query: {
     freshness: (_: unknown, __: unknown, ctx: Context) => freshness(ctx),
-    overview: async (_: unknown, args: { range: DateRange }, ctx: Context) => {
-      const range = checkedRange(args.range);
-      const teams = await visibleTeams(ctx);
-      return Promise.all(teams.map(async (team) => {
-        const kpis = await kpisFor(team, range, ctx);
-        return { team, kpis, status: kpis.status };
-      }));
-    },
+    overview: (_: unknown, args: { range: DateRange }, ctx: Context) => overview(ctx, args.range),
   },
   TeamKpis: {
     previous: (k: KpiParent & { isPrevious?: boolean }, _: unknown, ctx: Context) =>

@@ -7,7 +7,7 @@ import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
 import { validatePolicy, type GuardrailPolicy } from '../kpi/guardrails';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
-import { effectivePolicies, insertPolicyVersion, orgPolicy, type PolicyVersion } from './guardrailQueries';
+import { effectivePolicies, insertPolicyVersion, orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
 import { effectiveLoadModel, saveLoadModel } from '../signals/loadModelQueries';
 import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../signals/resplit';
 
@@ -75,4 +75,22 @@ export async function setLoadModel(scope: Scope, slug: string | null | undefined
     }
   });
   return parsed.data;
+}
+
+/** The org-default guardrail policy in force (read scope). */
+export async function guardrailDefaults(scope: Scope): Promise<PolicyVersion> {
+  authorize(scope.viewer, 'Query.guardrailDefaults');
+  return orgPolicy(scope.db);
+}
+
+/** Every version of the org-default guardrail policy, newest first (read scope). */
+export async function guardrailDefaultsHistory(scope: Scope) {
+  authorize(scope.viewer, 'Query.guardrailDefaultsHistory');
+  return policyHistory(scope.db, null);
+}
+
+/** The org-default load model (read scope). */
+export async function loadModelDefaults(scope: Scope): Promise<LoadModel> {
+  authorize(scope.viewer, 'Query.loadModelDefaults');
+  return effectiveLoadModel(scope.db, null);
 }

@@ -9,9 +9,8 @@ import type { TeamRow } from '../teams/queries';
 import { invalidInput, recordsOfIssues } from '../core/errors';
 import { hours, share } from '../core/fields';
 import { z } from 'zod';
-import { orgPolicy, policyHistory, type GuardrailPolicyParent } from './guardrailQueries';
-import { effectiveLoadModel } from '../signals/loadModelQueries';
-import { setGuardrail, setLoadModel } from './policies';
+import { policyHistory, type GuardrailPolicyParent } from './guardrailQueries';
+import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from './policies';
 import { actualsFor, sprintActuals, upsertSprints, type SprintActuals, type SprintState } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
 import type { RuleResult } from '../kpi/guardrails';
@@ -33,9 +32,9 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 export const planningResolvers: Resolvers = {
   Query: {
-    guardrailDefaults: (_: unknown, __: unknown, ctx: Context) => orgPolicy(ctx.db),
-    guardrailDefaultsHistory: (_: unknown, __: unknown, ctx: Context) => policyHistory(ctx.db, null),
-    loadModelDefaults: (_: unknown, __: unknown, ctx: Context) => effectiveLoadModel(ctx.db, null),
+    guardrailDefaults: (_: unknown, __: unknown, ctx: Context) => guardrailDefaults(ctx),
+    guardrailDefaultsHistory: (_: unknown, __: unknown, ctx: Context) => guardrailDefaultsHistory(ctx),
+    loadModelDefaults: (_: unknown, __: unknown, ctx: Context) => loadModelDefaults(ctx),
   },
   Mutation: {
     upsertSprints: async (_: unknown, args: { input: unknown[]; replan?: boolean | null }, ctx: Context) => {

@@ -1,7 +1,7 @@
 import type { Context } from '../figures/context';
 import type { TeamRow } from '../teams/queries';
 import type { DateRange } from '../core/dateRange';
-import { kpisFor } from '../figures/resolvers';
+import { kpisFor } from '../figures/kpis';
 import { actualsFor } from '../planning/sprints';
 import { sprintsOverlapping } from '../planning/sprintQueries';
 import { teamPlan } from '../planning/plan';

@@ -13,7 +13,8 @@ import { recordDeploys } from '../../server/ingest/deploys';
 import { importCsv } from '../../server/ingest/csvImport';
 import { csvKindOf } from '../../server/ingest/kinds';
 import { setSourceMapping, visibleMappings, visibleUnrouted } from '../../server/routing/service';
-import { setGuardrail, setLoadModel } from '../../server/planning/policies';
+import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from '../../server/planning/policies';
+import { overview } from '../../server/figures/kpis';
 import { upsertSprints } from '../../server/planning/sprints';
 import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, requireSnapshot, snapshotDiff } from '../../server/snapshots/service';
 import { freshness } from '../../server/figures/freshness';
@@ -44,6 +45,10 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.sourceMappings': (ctx) => visibleMappings(ctx),
   'Query.unrouted': (ctx) => visibleUnrouted(ctx),
   'Query.freshness': (ctx) => freshness(ctx),
+  'Query.overview': (ctx) => overview(ctx, RANGE),
+  'Query.guardrailDefaults': (ctx) => guardrailDefaults(ctx),
+  'Query.guardrailDefaultsHistory': (ctx) => guardrailDefaultsHistory(ctx),
+  'Query.loadModelDefaults': (ctx) => loadModelDefaults(ctx),
   'Query.tokens': (ctx) => visibleTokens(ctx.db, ctx.viewer),
   'Mutation.upsertTeams': (ctx) => upsertTeams(ctx.db, [{ slug: 'gamma', name: 'Gamma' }], ctx.viewer),
   'Mutation.recordDailyMetrics': (ctx) => recordDailyMetrics(ctx.db, [{ team: 'alpha', date: '2026-03-04', pages: 1 }], ctx.viewer),
@@ -69,12 +74,7 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
  * guard is their only gate (test/integration/access.test.ts covers them). A new operation must be
  * added to CALLS or here, with its reason.
  */
-const GRAPHQL_ONLY: Operation[] = [
-  'Query.overview', // assembled by its resolver; its teams come from visibleTeams, which holds read
-  'Query.guardrailDefaults',
-  'Query.guardrailDefaultsHistory',
-  'Query.loadModelDefaults',
-];
+const GRAPHQL_ONLY: Operation[] = [];
 
 const OPERATIONS = [...Object.keys(FIELD_SCOPES), ...Object.keys(HTTP_SCOPES)] as Operation[];
 const GUARDED = OPERATIONS.filter((op) => scopeOf(op) !== 'public' && !GRAPHQL_ONLY.includes(op));
