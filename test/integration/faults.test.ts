@@ -1,14 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { pino } from 'pino';
 import { startTestServer, type TestServer } from './harness';
-import { createDb, migrate, type DbOptions } from '../../server/db/index';
-import { createApp, type AppOptions } from '../../server/app';
-import { createToken } from '../../server/auth/service';
-import { relay } from './relay';
+import { createDb, migrate } from '../../server/db/index';
+import { serveBehindRelay } from './relay';
 
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -48,88 +44,37 @@ describe('concurrent writers', () => {
 
 describe('PostgreSQL going away and coming back', () => {
   it('stays up, says not ready, fails fast with SERVICE_UNAVAILABLE, and recovers by itself', async () => {
-    const name = `headroom_fault_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const proxy = relay(5432);
-    await proxy.up();
-    const db = createDb({ databaseUrl: `postgres://postgres@127.0.0.1:${proxy.port}/${name}`, poolMax: 4 });
+    const { url, proxy, close, ...s } = await serveBehindRelay({ poolMax: 4 });
+    const gql = async (query: string) => (await s.gql(query)).json();
     try {
-      await migrate(db);
-      const { token } = await createToken(db, { name: 'fault test', scopes: ['admin'] });
-      const { app, apollo } = await createApp(db, pino({ level: 'silent' }));
-      const server = await new Promise<import('node:http').Server>((r) => { const x = app.listen(0, '127.0.0.1', () => r(x)); });
-      const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-      const gql = async (query: string) => (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) })).json();
-      try {
-        expect((await fetch(`${url}/readyz`)).status).toBe(200);
-        expect((await gql('{ teams { slug } }')).data.teams).toEqual([]);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect((await gql('{ teams { slug } }')).data.teams).toEqual([]);
 
-        await proxy.down();
-        expect((await fetch(`${url}/healthz`)).status).toBe(200);
-        const ready = await fetch(`${url}/readyz`);
-        expect(ready.status).toBe(503);
-        expect(await ready.json()).toMatchObject({ database: 'down' });
-        const started = Date.now();
-        const res = await gql('{ teams { slug } }');
-        expect(Date.now() - started).toBeLessThan(5_000);
-        expect(res.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
-        expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
-
-        await proxy.up(proxy.port);
-        let recovered = false;
-        for (let i = 0; i < 40 && !recovered; i++) {
-          recovered = (await fetch(`${url}/readyz`)).status === 200;
-          if (!recovered) await new Promise((r) => setTimeout(r, 250));
-        }
-        expect(recovered).toBe(true);
-        expect((await gql('{ teams { slug } }')).data.teams).toEqual([]);
-      } finally {
-        await new Promise((r) => server.close(r));
-        await apollo.stop();
-      }
-    } finally {
-      await db.destroy();
       await proxy.down();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ database: 'down' });
+      const started = Date.now();
+      const res = await gql('{ teams { slug } }');
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(res.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+
+      await proxy.up(proxy.port);
+      let recovered = false;
+      for (let i = 0; i < 40 && !recovered; i++) {
+        recovered = (await fetch(`${url}/readyz`)).status === 200;
+        if (!recovered) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(recovered).toBe(true);
+      expect((await gql('{ teams { slug } }')).data.teams).toEqual([]);
+    } finally {
+      await close();
     }
   });
 });
 
-/** A database of its own behind a relay, served by an app on a loopback port. */
-async function serveBehindRelay(dbOpts: Partial<DbOptions>, appOpts: AppOptions = {}) {
-  const name = `headroom_fault_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const proxy = relay(5432);
-  await proxy.up();
-  const db = createDb({ databaseUrl: `postgres://postgres@127.0.0.1:${proxy.port}/${name}`, ...dbOpts });
-  await migrate(db);
-  const { token } = await createToken(db, { name: 'fault test', scopes: ['admin'] });
-  const { app, apollo } = await createApp(db, pino({ level: 'silent' }), appOpts);
-  const server = await new Promise<import('node:http').Server>((r) => { const x = app.listen(0, '127.0.0.1', () => r(x)); });
-  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  // Every request gives up after 20 s, so a server that never answers fails the test instead of hanging it.
-  const gql = (query: string, auth: string | null = token) => fetch(`${url}/graphql`, {
-    method: 'POST', signal: AbortSignal.timeout(20_000),
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify({ query }),
-  });
-  return {
-    url, db, proxy, gql,
-    get: (path: string) => fetch(`${url}${path}`, { signal: AbortSignal.timeout(20_000) }),
-    async close() {
-      await new Promise((r) => server.close(r));
-      await apollo.stop();
-      await db.destroy();
-      await proxy.down();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 describe('a full pool', () => {
   it('answers 503 SERVER_BUSY with Retry-After, not "database unavailable", while PostgreSQL is healthy', async () => {
