@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../core/fields';
-import { throwIfBad } from '../core/errors';
+import { NotFoundError, throwIfBad } from '../core/errors';
 import { isDeepStrictEqual } from 'node:util';
-import { teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
+import { archiveTeamBySlug, teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
 import { throwIfRefused, type Viewer } from '../core/viewer';
 import { authorize } from '../core/permissions';
 import { scheduleOf } from '../signals/teamClocks';
@@ -38,6 +38,7 @@ const teamInput = z.object({
   members: count.nullable().optional(),
   focusHoursPerDay: z.number().finite().gt(0, 'must be more than 0').max(24, 'must be at most 24').optional(),
   hourSchedule: scheduleInput.nullable().optional(),
+  archived: z.boolean().optional(),
 }).strict();
 
 type ScheduleInput = z.output<typeof scheduleInput>;
@@ -98,6 +99,18 @@ export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): P
     }
     return saved;
   });
+}
+
+/**
+ * Archives a team: it leaves the overview, plans and exports; its history, sprints and the
+ * snapshots that name it stay. Archiving twice keeps the first time. `upsertTeams` with
+ * `archived: false` restores it.
+ */
+export async function archiveTeam(db: Knex, slug: string, viewer: Viewer): Promise<TeamRow> {
+  authorize(viewer, 'Mutation.archiveTeam', [slug]);
+  const row = await archiveTeamBySlug(db, slug);
+  if (!row) throw new NotFoundError(`No team with slug "${slug}".`);
+  return row;
 }
 
 /** Refuses (FORBIDDEN) records for a team outside the viewer's, or a new team: the same answer for both. */

@@ -116,6 +116,8 @@ export type Status =
 
 /** Creates a team or updates it by slug; fields left out keep their stored value. */
 export type TeamInput = {
+  /** true archives the team (as archiveTeam), false restores it; left out keeps it as it is. */
+  archived?: boolean | null | undefined;
   focusHoursPerDay?: number | null | undefined;
   /** Changes the team's hour classes; null goes back to the defaults. Stored pages are re-split by the new schedule, as after a time-zone change. */
   hourSchedule?: HourScheduleInput | null | undefined;
