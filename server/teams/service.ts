@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../core/fields';
-import { NotFoundError, throwIfBad } from '../core/errors';
+import { NotFoundError, throwIfBad, type RecordError } from '../core/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { archiveTeamBySlug, teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
 import { throwIfRefused, type Viewer } from '../core/viewer';
@@ -64,12 +64,19 @@ function mergedSchedule(stored: unknown, input: ScheduleInput): { schedule: Hour
 export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): Promise<TeamRow[]> {
   authorize(viewer, 'Mutation.upsertTeams');
   await requireOwnTeams(db, input, viewer);
-  const { valid, errors } = validateRecords(teamInput, input);
+  const { writes, errors } = await checkTeams(db, input);
   errors.push(...batchSizeError(input.length));
   // Sparse, at the records' own indexes: a bad field in one record hides no duplicate in another.
   const byIndex: { slug: string }[] = [];
-  for (const v of valid) byIndex[v.index] = v.value;
+  for (const [index, w] of writes) byIndex[index] = w;
   errors.push(...duplicateKeys(byIndex, (t) => t.slug, 'slug'));
+  throwIfBad(errors, 'team');
+  return db.transaction(async (trx) => (await writeTeams(trx, [...writes.values()])).saved);
+}
+
+/** Field rules and the merged hour schedules of a batch: the writes of the valid records, by index. */
+export async function checkTeams(db: Knex, input: unknown[]): Promise<{ writes: Map<number, TeamWrite>; errors: RecordError[] }> {
+  const { valid, errors } = validateRecords(teamInput, input);
   const withSchedule = valid.filter((v) => v.value.hourSchedule);
   const stored = new Map<string, unknown>(
     withSchedule.length
@@ -87,18 +94,22 @@ export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): P
     errors.push(...problems.map((p) => ({ index, ...p })));
     writes.set(index, { ...rest, hourSchedule: schedule });
   }
-  throwIfBad(errors, 'team');
-  return db.transaction(async (trx) => {
-    const saved: TeamRow[] = [];
-    for (const t of writes.values()) {
-      const before: { timezone: string; hour_schedule: unknown } | undefined = await trx('teams').select('timezone', 'hour_schedule').where({ slug: t.slug }).forUpdate().first();
-      const row = await upsertTeam(trx, t);
-      const moved = before && (before.timezone !== row.timezone || !isDeepStrictEqual(scheduleOf(before.hour_schedule), scheduleOf(row.hour_schedule)));
-      if (moved) await resplitTeamPages(trx, row.id);
-      saved.push(row);
-    }
-    return saved;
-  });
+  return { writes, errors };
+}
+
+/** Writes checked teams in a transaction, re-splitting the pages of those whose clock moved. */
+export async function writeTeams(trx: Knex.Transaction, writes: TeamWrite[]): Promise<{ saved: TeamRow[]; inserted: number }> {
+  const saved: TeamRow[] = [];
+  let inserted = 0;
+  for (const t of writes) {
+    const before: { timezone: string; hour_schedule: unknown } | undefined = await trx('teams').select('timezone', 'hour_schedule').where({ slug: t.slug }).forUpdate().first();
+    const row = await upsertTeam(trx, t);
+    const moved = before && (before.timezone !== row.timezone || !isDeepStrictEqual(scheduleOf(before.hour_schedule), scheduleOf(row.hour_schedule)));
+    if (moved) await resplitTeamPages(trx, row.id);
+    if (!before) inserted++;
+    saved.push(row);
+  }
+  return { saved, inserted };
 }
 
 /**
