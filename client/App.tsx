@@ -12,6 +12,7 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const SnapshotsPage = lazy(() => import('./pages/SnapshotsPage'));
 const SnapshotPage = lazy(() => import('./pages/SnapshotPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
+const NewTeamPage = lazy(() => import('./pages/teams/NewTeamPage'));
 
 /** The routes; sections are listed in Layout's NAV_ITEMS. */
 export const routes: RouteObject[] = [
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
+      { path: 'teams/new', element: <NewTeamPage /> },
       { path: 'teams/:slug', element: <TeamPage /> },
       { path: 'teams/:slug/plan', element: <PlanningPage /> },
       { path: 'signin', element: <SignInPage /> },

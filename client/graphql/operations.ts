@@ -118,7 +118,7 @@ export type Viewer = NonNullable<ViewerQuery['viewer']>;
 export const TEAM = graphql(/* GraphQL */ `
   query Team($slug: String!, $range: DateRange!) {
     team(slug: $slug) {
-      slug name timezone members focusHoursPerDay
+      slug name timezone members focusHoursPerDay archived
       hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }
       kpis(range: $range) {
         ...RatedKpis

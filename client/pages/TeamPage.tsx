@@ -17,6 +17,8 @@ import { SprintsSection } from './team/SprintsSection';
 import { TeamCharts } from './team/TeamCharts';
 import { TeamKpis } from './team/TeamKpis';
 import { HourScheduleForm } from './team/HourScheduleForm';
+import { TeamForm } from './teams/TeamForm';
+import { ArchiveTeam } from './teams/ArchiveTeam';
 import { useViewer } from '../lib/viewer';
 
 const isQuiet = (points: KpiPoint[]) =>
@@ -163,13 +165,17 @@ export default function TeamPage() {
         <h2 id="settings-heading">Team settings</h2>
         <DataPanel query={teamOnly} what="the team’s settings" minHeight={120}>
           {(d) => (
-            <HourScheduleForm
-              key={JSON.stringify(d.hourSchedule)}
-              team={{ slug: d.slug, name: d.name }}
-              schedule={d.hourSchedule}
-              timezone={d.timezone}
-              canEdit={canEdit}
-            />
+            <>
+              <TeamForm key={`${d.name}|${d.timezone}|${d.members}|${d.focusHoursPerDay}`} team={d} canEdit={canEdit} />
+              <HourScheduleForm
+                key={JSON.stringify(d.hourSchedule)}
+                team={{ slug: d.slug, name: d.name }}
+                schedule={d.hourSchedule}
+                timezone={d.timezone}
+                canEdit={canEdit}
+              />
+              <ArchiveTeam team={{ slug: d.slug, name: d.name }} archived={d.archived} canEdit={canEdit} />
+            </>
           )}
         </DataPanel>
       </section>

@@ -26,6 +26,7 @@ const GRAPHQL_SCOPES = {
   'Query.tokens': 'admin',
   'Mutation.noop': 'public',
   'Mutation.upsertTeams': 'admin',
+  'Mutation.archiveTeam': 'admin',
   'Mutation.recordDailyMetrics': 'ingest',
   'Mutation.recordPages': 'ingest',
   'Mutation.recordDeploys': 'ingest',

@@ -55,6 +55,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Unrouted', 'SourceMappings', 'SetSourceMapping',
   'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
   'PlanTeam', 'Plan', 'SetGuardrail', 'AcceptPlan', 'SetHourSchedule',
+  'SaveTeam', 'ArchiveTeam',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { requireRecordTeams, requireStoredTeams, writeInKeyOrder } from './kind';
 import type { Viewer } from '../core/viewer';
-import { authorize } from '../core/permissions';
+import { authorize, type Operation } from '../core/permissions';
 import { BadInputError, type RecordError } from '../core/errors';
 import type { IngestKind, IngestResult } from './kind';
 import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvRecords';
@@ -12,6 +12,8 @@ import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvReco
 export interface CsvKind<Row = any> {
   kind: IngestKind<Row>;
   columns: CsvColumns;
+  /** For records that are not ingested figures (teams): the operation whose scope the import takes, org-wide. */
+  operation?: Operation;
 }
 
 export interface CsvImportResult extends IngestResult {
@@ -37,6 +39,8 @@ export interface CsvImportOptions {
  */
 export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readable, viewer: Viewer, opts: CsvImportOptions = {}): Promise<CsvImportResult> {
   authorize(viewer, 'POST /api/import');
+  // Leaving the team out acts on the org: a token limited to teams is refused.
+  if (csv.operation) authorize(viewer, csv.operation, [null]);
   const chunkSize = opts.chunkSize ?? 5_000;
   const maxErrors = opts.maxErrors ?? 1_000;
   const { kind } = csv;

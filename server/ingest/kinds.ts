@@ -2,6 +2,7 @@ import { dailyMetricsKind } from './dailyMetrics';
 import { pagesKind } from './pages';
 import { deploysKind } from './deploys';
 import type { CsvKind } from './csvImport';
+import { teamsCsv } from './teams';
 
 // The ingest kinds a file can be imported as (CSV over HTTP and the command line), and how each
 // CSV column is read. Headers are the GraphQL input field names, so a CSV file and a GraphQL
@@ -48,7 +49,7 @@ const deploys: CsvKind = {
   },
 };
 
-export const INGEST_KINDS = { daily, pages, deploys } satisfies Record<string, CsvKind>;
+export const INGEST_KINDS = { daily, pages, deploys, teams: teamsCsv } satisfies Record<string, CsvKind>;
 
 export type IngestKindName = keyof typeof INGEST_KINDS;
 

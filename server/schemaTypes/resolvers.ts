@@ -289,6 +289,8 @@ export type LoadModelInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Archives a team: it leaves the overview, plans and exports, its history and snapshots stay. Restore it with upsertTeams(archived: false). NOT_FOUND when there is no such team. */
+  archiveTeam?: Maybe<Team>;
   /** Freezes the KPIs of a range and a set of teams. */
   createSnapshot?: Maybe<Snapshot>;
   /** Creates a token (admin). A token limited to teams creates only tokens limited to some of its teams, with scopes it holds. */
@@ -318,6 +320,11 @@ export type Mutation = {
   upsertSprints?: Maybe<Array<Sprint>>;
   /** Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none. */
   upsertTeams?: Maybe<Array<Team>>;
+};
+
+
+export type MutationArchiveTeamArgs = {
+  slug: Scalars['String']['input'];
 };
 
 
@@ -459,7 +466,7 @@ export type Query = {
   sourceMappings: Array<SourceMapping>;
   /** One team by slug, or null: when there is none, or it is outside the token's teams (the same answer). */
   team?: Maybe<Team>;
-  /** Every team, ordered by slug (for a token limited to teams: those). */
+  /** Every team, ordered by slug (for a token limited to teams: those); archived teams only with includeArchived: true. */
   teams: Array<Team>;
   /** Every token, newest first (admin). A token limited to teams sees only tokens limited to some of its teams. */
   tokens: Array<TokenInfo>;
@@ -498,6 +505,11 @@ export type QuerySnapshotsArgs = {
 
 export type QueryTeamArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryTeamsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** The result of one guardrail rule. */
@@ -771,6 +783,8 @@ export type Status =
 /** A team that runs what it builds. Days and hour classes are read in its own time zone. */
 export type Team = {
   __typename?: 'Team';
+  /** True once the team is archived: it leaves the overview, plans and exports; its history, sprints and snapshots stay. */
+  archived: Scalars['Boolean']['output'];
   /** DORA figures over a date range, with performance bands (2023 Accelerate State of DevOps report). */
   dora: Dora;
   /** Hours of focused work a member gives a sprint per working day (default 6). */
@@ -859,6 +873,8 @@ export type TeamDiff = {
 
 /** Creates a team or updates it by slug; fields left out keep their stored value. */
 export type TeamInput = {
+  /** true archives the team (as archiveTeam), false restores it; left out keeps it as it is. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
   focusHoursPerDay?: InputMaybe<Scalars['Float']['input']>;
   /** Changes the team's hour classes; null goes back to the defaults. Stored pages are re-split by the new schedule, as after a time-zone change. */
   hourSchedule?: InputMaybe<HourScheduleInput>;
@@ -1265,6 +1281,7 @@ export type LoadModelResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<MutationArchiveTeamArgs, 'slug'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   createToken?: Resolver<Maybe<ResolversTypes['CreatedToken']>, ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'id'>>;
@@ -1304,7 +1321,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   snapshots?: Resolver<ResolversTypes['SnapshotConnection'], ParentType, ContextType, RequireFields<QuerySnapshotsArgs, 'first'>>;
   sourceMappings?: Resolver<Array<ResolversTypes['SourceMapping']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'slug'>>;
-  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
+  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType, Partial<QueryTeamsArgs>>;
   tokens?: Resolver<Array<ResolversTypes['TokenInfo']>, ParentType, ContextType>;
   unrouted?: Resolver<Array<ResolversTypes['UnroutedSignal']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
@@ -1430,6 +1447,7 @@ export type SprintPlanResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type TeamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dora?: Resolver<ResolversTypes['Dora'], ParentType, ContextType, RequireFields<TeamDoraArgs, 'range'>>;
   focusHoursPerDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   guardrail?: Resolver<ResolversTypes['GuardrailPolicy'], ParentType, ContextType>;

@@ -16,10 +16,14 @@ import { diffTeams } from './diff';
 
 const snapshotInput = z.object({ label: text, teams: z.array(slug).max(1000, 'at most 1000 teams').nullish() });
 
-/** The teams named (all teams when none are named); unknown slugs are bad input. */
+/**
+ * The teams named (all active teams when none are named: an archived team is left out unless
+ * named); unknown slugs are bad input.
+ */
 async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
-  const all = await visibleTeams(ctx);
-  if (!slugs || slugs.length === 0) return all;
+  const named = !!slugs && slugs.length > 0;
+  const all = await visibleTeams(ctx, { includeArchived: named });
+  if (!named) return all;
   const bySlug = new Map(all.map((t) => [t.slug, t]));
   const unknown = slugs.map((s, index) => ({ s, index })).filter(({ s }) => !bySlug.has(s));
   if (unknown.length) {
@@ -147,7 +151,8 @@ export async function snapshotDiff(ctx: Context, a: string, b?: string | null, r
     return { before, after, teams: diffTeams(documentOf(before).teams, documentOf(after).teams) };
   }
   const beforeDoc = documentOf(first);
-  const teams = (await visibleTeams(ctx)).filter((t) => first.teams.includes(t.slug));
+  // A team archived since the snapshot still compares: its history stays.
+  const teams = (await visibleTeams(ctx, { includeArchived: true })).filter((t) => first.teams.includes(t.slug));
   const now = await currentDocuments(ctx, teams, beforeDoc.range);
   return { before: first, after: null, teams: diffTeams(beforeDoc.teams, now) };
 }

@@ -13,6 +13,8 @@ export const teamsTypeDefs = /* GraphQL */ `
     focusHoursPerDay: Float!
     "When the team's business, off and sleep hours are, in its time zone (defaults: business 08:00-18:00 Mon-Fri, sleep 22:00-08:00)."
     hourSchedule: HourSchedule!
+    "True once the team is archived: it leaves the overview, plans and exports; its history, sprints and snapshots stay."
+    archived: Boolean!
   }
 
   "A team's hour classes, in its own time zone. Hours are 0-24 (8.5 is 08:30); a window whose start is after its end runs over midnight. Sleep hours win where they overlap business hours; the rest is off hours."
@@ -47,11 +49,13 @@ export const teamsTypeDefs = /* GraphQL */ `
     focusHoursPerDay: Float
     "Changes the team's hour classes; null goes back to the defaults. Stored pages are re-split by the new schedule, as after a time-zone change."
     hourSchedule: HourScheduleInput
+    "true archives the team (as archiveTeam), false restores it; left out keeps it as it is."
+    archived: Boolean
   }
 
   extend type Query {
-    "Every team, ordered by slug (for a token limited to teams: those)."
-    teams: [Team!]!
+    "Every team, ordered by slug (for a token limited to teams: those); archived teams only with includeArchived: true."
+    teams(includeArchived: Boolean): [Team!]!
     "One team by slug, or null: when there is none, or it is outside the token's teams (the same answer)."
     team(slug: String!): Team
   }
@@ -59,5 +63,7 @@ export const teamsTypeDefs = /* GraphQL */ `
   extend type Mutation {
     "Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none."
     upsertTeams(input: [TeamInput!]!): [Team!]!
+    "Archives a team: it leaves the overview, plans and exports, its history and snapshots stay. Restore it with upsertTeams(archived: false). NOT_FOUND when there is no such team."
+    archiveTeam(slug: String!): Team!
   }
 `;

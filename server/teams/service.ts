@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
 import { slug, text, timeZone, count, validateRecords, duplicateKeys, batchSizeError } from '../core/fields';
-import { throwIfBad } from '../core/errors';
+import { NotFoundError, throwIfBad, type RecordError } from '../core/errors';
 import { isDeepStrictEqual } from 'node:util';
-import { teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
+import { archiveTeamBySlug, teamsBySlugs, upsertTeam, type TeamRow, type TeamWrite } from './queries';
 import { throwIfRefused, type Viewer } from '../core/viewer';
 import { authorize } from '../core/permissions';
 import { scheduleOf } from '../signals/teamClocks';
@@ -38,6 +38,7 @@ const teamInput = z.object({
   members: count.nullable().optional(),
   focusHoursPerDay: z.number().finite().gt(0, 'must be more than 0').max(24, 'must be at most 24').optional(),
   hourSchedule: scheduleInput.nullable().optional(),
+  archived: z.boolean().optional(),
 }).strict();
 
 type ScheduleInput = z.output<typeof scheduleInput>;
@@ -63,12 +64,19 @@ function mergedSchedule(stored: unknown, input: ScheduleInput): { schedule: Hour
 export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): Promise<TeamRow[]> {
   authorize(viewer, 'Mutation.upsertTeams');
   await requireOwnTeams(db, input, viewer);
-  const { valid, errors } = validateRecords(teamInput, input);
+  const { writes, errors } = await checkTeams(db, input);
   errors.push(...batchSizeError(input.length));
   // Sparse, at the records' own indexes: a bad field in one record hides no duplicate in another.
   const byIndex: { slug: string }[] = [];
-  for (const v of valid) byIndex[v.index] = v.value;
+  for (const [index, w] of writes) byIndex[index] = w;
   errors.push(...duplicateKeys(byIndex, (t) => t.slug, 'slug'));
+  throwIfBad(errors, 'team');
+  return db.transaction(async (trx) => (await writeTeams(trx, [...writes.values()])).saved);
+}
+
+/** Field rules and the merged hour schedules of a batch: the writes of the valid records, by index. */
+export async function checkTeams(db: Knex, input: unknown[]): Promise<{ writes: Map<number, TeamWrite>; errors: RecordError[] }> {
+  const { valid, errors } = validateRecords(teamInput, input);
   const withSchedule = valid.filter((v) => v.value.hourSchedule);
   const stored = new Map<string, unknown>(
     withSchedule.length
@@ -86,18 +94,34 @@ export async function upsertTeams(db: Knex, input: unknown[], viewer: Viewer): P
     errors.push(...problems.map((p) => ({ index, ...p })));
     writes.set(index, { ...rest, hourSchedule: schedule });
   }
-  throwIfBad(errors, 'team');
-  return db.transaction(async (trx) => {
-    const saved: TeamRow[] = [];
-    for (const t of writes.values()) {
-      const before: { timezone: string; hour_schedule: unknown } | undefined = await trx('teams').select('timezone', 'hour_schedule').where({ slug: t.slug }).forUpdate().first();
-      const row = await upsertTeam(trx, t);
-      const moved = before && (before.timezone !== row.timezone || !isDeepStrictEqual(scheduleOf(before.hour_schedule), scheduleOf(row.hour_schedule)));
-      if (moved) await resplitTeamPages(trx, row.id);
-      saved.push(row);
-    }
-    return saved;
-  });
+  return { writes, errors };
+}
+
+/** Writes checked teams in a transaction, re-splitting the pages of those whose clock moved. */
+export async function writeTeams(trx: Knex.Transaction, writes: TeamWrite[]): Promise<{ saved: TeamRow[]; inserted: number }> {
+  const saved: TeamRow[] = [];
+  let inserted = 0;
+  for (const t of writes) {
+    const before: { timezone: string; hour_schedule: unknown } | undefined = await trx('teams').select('timezone', 'hour_schedule').where({ slug: t.slug }).forUpdate().first();
+    const row = await upsertTeam(trx, t);
+    const moved = before && (before.timezone !== row.timezone || !isDeepStrictEqual(scheduleOf(before.hour_schedule), scheduleOf(row.hour_schedule)));
+    if (moved) await resplitTeamPages(trx, row.id);
+    if (!before) inserted++;
+    saved.push(row);
+  }
+  return { saved, inserted };
+}
+
+/**
+ * Archives a team: it leaves the overview, plans and exports; its history, sprints and the
+ * snapshots that name it stay. Archiving twice keeps the first time. `upsertTeams` with
+ * `archived: false` restores it.
+ */
+export async function archiveTeam(db: Knex, slug: string, viewer: Viewer): Promise<TeamRow> {
+  authorize(viewer, 'Mutation.archiveTeam', [slug]);
+  const row = await archiveTeamBySlug(db, slug);
+  if (!row) throw new NotFoundError(`No team with slug "${slug}".`);
+  return row;
 }
 
 /** Refuses (FORBIDDEN) records for a team outside the viewer's, or a new team: the same answer for both. */

@@ -4,10 +4,13 @@ import { canSeeTeam, type Viewer } from '../core/viewer';
 import { authorize } from '../core/permissions';
 import { listTeams, teamBySlug, type TeamRow } from './queries';
 
-/** Every team the caller may see (a token limited to teams sees only those). */
-export async function visibleTeams(ctx: Scope): Promise<TeamRow[]> {
+/**
+ * Every team the caller may see (a token limited to teams sees only those); archived teams only
+ * when asked for, so the overview, plans and exports leave them out.
+ */
+export async function visibleTeams(ctx: Scope, { includeArchived = false } = {}): Promise<TeamRow[]> {
   authorize(ctx.viewer, 'Query.teams');
-  return (await listTeams(ctx.db)).filter((t) => canSeeTeam(ctx.viewer, t.slug));
+  return (await listTeams(ctx.db, { includeArchived })).filter((t) => canSeeTeam(ctx.viewer, t.slug));
 }
 
 /**

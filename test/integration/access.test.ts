@@ -31,6 +31,7 @@ const SAMPLES: Record<string, () => string> = {
   'Query.tokens': () => `{ tokens { id } }`,
   'Mutation.noop': () => `mutation { noop }`,
   'Mutation.upsertTeams': () => `mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 3 }]) { slug } }`,
+  'Mutation.archiveTeam': () => `mutation { archiveTeam(slug: "beta") { archived } }`,
   'Mutation.recordDailyMetrics': () => `mutation { recordDailyMetrics(input: [{ team: "alpha", date: "2026-05-02", alerts: 3 }]) { received } }`,
   'Mutation.recordPages': () => `mutation { recordPages(input: [{ source: "pd", externalId: "P-1", team: "alpha", triggeredAt: "2026-05-02T03:00:00Z", resolvedAt: "2026-05-02T04:00:00Z" }]) { received } }`,
   'Mutation.recordDeploys': () => `mutation { recordDeploys(input: [{ source: "gh", externalId: "D-1", team: "alpha", deployedAt: "2026-05-02T10:00:00Z", status: SUCCEEDED }]) { received } }`,
@@ -230,6 +231,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'write', op: `mutation { upsertTeams(input: [{ slug: "beta", name: "Taken" }]) { slug } }`, expect: () => refused() },
       { name: 'create a team', op: `mutation { upsertTeams(input: [{ slug: "gamma", name: "New" }]) { slug } }`, expect: () => refused() },
     ],
+    'Mutation.archiveTeam': [{ name: 'write', op: `mutation { archiveTeam(slug: "beta") { slug } }`, expect: () => refused() }],
     'Mutation.recordDailyMetrics': [{ name: 'write', op: `mutation { recordDailyMetrics(input: [{ team: "beta", date: "2026-05-03", source: "beta-feed", alerts: 9 }]) { received } }`, expect: () => refused() }],
     'Mutation.recordPages': [
       { name: 'write', op: `mutation { recordPages(input: [{ source: "pd", externalId: "P-B1", team: "beta", triggeredAt: "2026-05-02T03:00:00Z" }]) { received } }`, expect: () => refused() },

@@ -118,4 +118,31 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect((await headroom(['mapping', 'list'], env)).stdout).toMatch(/pagerduty\s+PCLI123\s+→ alpha/);
     expect((await headroom(['mapping', 'set', '--source', 'pagerduty', '--key', 'X'], env)).code).toBe(2);
   });
+
+  it('adds, changes, lists and archives teams with team add|set|list|archive', { timeout: 180_000 }, async () => {
+    const added = await headroom(['team', 'add', 'payments', '--name', 'Payments', '--timezone', 'Europe/Berlin', '--members', '4'], env);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/Created team:\n\s+payments\s+Payments\s+Europe\/Berlin\s+4 members\s+6 h\/day\n/);
+    expect((await headroom(['team', 'add', 'payments', '--name', 'Again'], env)).stderr).toContain('Team "payments" already exists; change it with team set payments.');
+
+    const set = await headroom(['team', 'set', 'payments', '--focus-hours', '5.5'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(await db('teams').where({ slug: 'payments' }).first()).toMatchObject({ name: 'Payments', timezone: 'Europe/Berlin', members: 4, focus_hours_per_day: 5.5 });
+
+    const bad = await headroom(['team', 'set', 'payments', '--focus-hours', '30', '--timezone', 'Mars/Base'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('  --focus-hours: must be at most 24');
+    expect(bad.stderr).toContain('  --timezone: must be an IANA time zone such as Europe/Berlin');
+    expect(await db('teams').where({ slug: 'payments' }).first()).toMatchObject({ timezone: 'Europe/Berlin', focus_hours_per_day: 5.5 });
+    expect((await headroom(['team', 'set', 'payments', '--members', 'four'], env)).code).toBe(2);
+    expect((await headroom(['team', 'set', 'nobody', '--members', '3'], env)).stderr).toContain('No team with slug "nobody"');
+
+    const archived = await headroom(['team', 'archive', 'payments'], env);
+    expect(archived.code, archived.stderr).toBe(0);
+    expect((await headroom(['team', 'list'], env)).stdout).not.toContain('payments');
+    expect((await headroom(['team', 'list', '--all'], env)).stdout).toMatch(/payments\s+Payments.*\(archived\)/);
+    expect((await headroom(['team', 'set', 'payments', '--unarchive'], env)).code).toBe(0);
+    expect((await headroom(['team', 'list'], env)).stdout).toMatch(/^payments\s+Payments/m);
+    expect((await headroom(['team', 'archive', 'nobody'], env)).code).toBe(1);
+  });
 });

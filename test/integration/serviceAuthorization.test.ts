@@ -5,7 +5,7 @@ import { DB_KINDS, startTestServer, type TestServer } from './harness';
 import { ANONYMOUS, SCOPES, SYSTEM, grants, type Viewer } from '../../server/core/viewer';
 import { FIELD_SCOPES, HTTP_SCOPES, scopeOf, type Operation } from '../../server/core/permissions';
 import { createContext, type Context } from '../../server/figures/context';
-import { upsertTeams } from '../../server/teams/service';
+import { archiveTeam, upsertTeams } from '../../server/teams/service';
 import { visibleTeam, visibleTeams } from '../../server/teams/visible';
 import { recordDailyMetrics } from '../../server/ingest/dailyMetrics';
 import { recordPages } from '../../server/ingest/pages';
@@ -51,6 +51,8 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.loadModelDefaults': (ctx) => loadModelDefaults(ctx),
   'Query.tokens': (ctx) => visibleTokens(ctx.db, ctx.viewer),
   'Mutation.upsertTeams': (ctx) => upsertTeams(ctx.db, [{ slug: 'gamma', name: 'Gamma' }], ctx.viewer),
+  // After upsertTeams in the table's order: gamma exists by then.
+  'Mutation.archiveTeam': (ctx) => archiveTeam(ctx.db, 'gamma', ctx.viewer),
   'Mutation.recordDailyMetrics': (ctx) => recordDailyMetrics(ctx.db, [{ team: 'alpha', date: '2026-03-04', pages: 1 }], ctx.viewer),
   'Mutation.recordPages': (ctx) => recordPages(ctx.db, [PAGE], ctx.viewer),
   'Mutation.recordDeploys': (ctx) => recordDeploys(ctx.db, [DEPLOY], ctx.viewer),
@@ -112,6 +114,7 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
     const n = async (q: PromiseLike<{ n?: unknown } | undefined>) => Number((await q)?.n);
     return {
       ...Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await n(s.db(t).count({ n: '*' }).first())]))),
+      archivedTeams: await n(s.db('teams').count({ n: '*' }).whereNotNull('archived_at').first()),
       deletedSnapshots: await n(s.db('snapshots').count({ n: '*' }).whereNotNull('deleted_at').first()),
       revokedTokens: await n(s.db('tokens').count({ n: '*' }).whereNotNull('revoked_at').first()),
     };

@@ -116,6 +116,8 @@ export type Status =
 
 /** Creates a team or updates it by slug; fields left out keep their stored value. */
 export type TeamInput = {
+  /** true archives the team (as archiveTeam), false restores it; left out keeps it as it is. */
+  archived?: boolean | null | undefined;
   focusHoursPerDay?: number | null | undefined;
   /** Changes the team's hour classes; null goes back to the defaults. Stored pages are re-split by the new schedule, as after a time-zone change. */
   hourSchedule?: HourScheduleInput | null | undefined;
@@ -179,7 +181,7 @@ export type TeamQueryVariables = Exact<{
 }>;
 
 
-export type TeamQuery = { team: { slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> }, kpis: { medianTimeToAcknowledgeSeconds: number | null, medianTimeToResolveSeconds: number | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null }, dora: { reportYear: number, deploymentFrequency: { value: number | null, unit: string, band: DoraBand | null }, changeFailureRate: { value: number | null, unit: string, band: DoraBand | null }, leadTime: { value: number | null, unit: string, band: DoraBand | null }, timeToResolve: { value: number | null, unit: string, band: DoraBand | null } }, services: Array<{ service: string, alerts: number, pages: number, pageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, toilHours: number, opsHours: number }>, guardrail: { reserveFloor: number, opsCeiling: number, version: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, opsHours: number, opsShare: number | null, reservedOpsShare: number | null, underReserved: boolean, status: Status, synthetic: boolean }> } | null };
+export type TeamQuery = { team: { slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, archived: boolean, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> }, kpis: { medianTimeToAcknowledgeSeconds: number | null, medianTimeToResolveSeconds: number | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null }, dora: { reportYear: number, deploymentFrequency: { value: number | null, unit: string, band: DoraBand | null }, changeFailureRate: { value: number | null, unit: string, band: DoraBand | null }, leadTime: { value: number | null, unit: string, band: DoraBand | null }, timeToResolve: { value: number | null, unit: string, band: DoraBand | null } }, services: Array<{ service: string, alerts: number, pages: number, pageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, toilHours: number, opsHours: number }>, guardrail: { reserveFloor: number, opsCeiling: number, version: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, opsHours: number, opsShare: number | null, reservedOpsShare: number | null, underReserved: boolean, status: Status, synthetic: boolean }> } | null };
 
 export type TeamSeriesQueryVariables = Exact<{
   slug: string;
@@ -270,6 +272,20 @@ export type SetHourScheduleMutationVariables = Exact<{
 
 
 export type SetHourScheduleMutation = { upsertTeams: Array<{ slug: string, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> } }> | null };
+
+export type SaveTeamMutationVariables = Exact<{
+  input: Array<TeamInput> | TeamInput;
+}>;
+
+
+export type SaveTeamMutation = { upsertTeams: Array<{ slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, archived: boolean }> | null };
+
+export type ArchiveTeamMutationVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ArchiveTeamMutation = { archiveTeam: { slug: string, archived: boolean } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -522,6 +538,7 @@ export const TeamDocument = new TypedDocumentString(`
     timezone
     members
     focusHoursPerDay
+    archived
     hourSchedule {
       businessStartHour
       businessEndHour
@@ -954,3 +971,23 @@ export const SetHourScheduleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetHourScheduleMutation, SetHourScheduleMutationVariables>;
+export const SaveTeamDocument = new TypedDocumentString(`
+    mutation SaveTeam($input: [TeamInput!]!) {
+  upsertTeams(input: $input) {
+    slug
+    name
+    timezone
+    members
+    focusHoursPerDay
+    archived
+  }
+}
+    `) as unknown as TypedDocumentString<SaveTeamMutation, SaveTeamMutationVariables>;
+export const ArchiveTeamDocument = new TypedDocumentString(`
+    mutation ArchiveTeam($slug: String!) {
+  archiveTeam(slug: $slug) {
+    slug
+    archived
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveTeamMutation, ArchiveTeamMutationVariables>;

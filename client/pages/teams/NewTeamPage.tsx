@@ -1,0 +1,17 @@
+import { useNavigate } from 'react-router';
+import { useViewer } from '../../lib/viewer';
+import { TeamForm } from './TeamForm';
+
+/** /teams/new: create a team, then go to its page (hour schedule, archive and the rest are there). */
+export default function NewTeamPage() {
+  const navigate = useNavigate();
+  const { viewer } = useViewer();
+  const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
+  return (
+    <>
+      <title>New team · Headroom</title>
+      <h1>New team</h1>
+      <TeamForm canEdit={canEdit} onSaved={(slug) => navigate(`/teams/${encodeURIComponent(slug)}`)} />
+    </>
+  );
+}
