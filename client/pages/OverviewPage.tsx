@@ -6,11 +6,13 @@ import { FreshnessLine } from '../components/FreshnessLine';
 import { OVERVIEW, OVERVIEW_SERIES } from '../graphql/operations';
 import { bucketFor, bucketWord } from '../lib/bucket';
 import { describeRange } from '../lib/dateRange';
-import { DEFAULT_SORT, filterRows, isStatusFilter, nextSort, sortRows, STATUS_FILTERS, type SortState, type StatusFilter } from '../lib/teamTable';
+import { filterRows, isStatusFilter, nextSort, parseSort, sortParam, sortRows, STATUS_FILTERS, type SortKey, type StatusFilter } from '../lib/teamTable';
 import { useDateRange } from '../lib/useDateRange';
 import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
+import { attentionSummary } from './overview/attention';
 import { OverviewTable } from './overview/OverviewTable';
+import { SORT_KEYS } from './overview/overviewColumns';
 import { TeamTrendCards } from './overview/TeamTrendCards';
 
 /** The org overview: every team's operational load over one date range. */
@@ -22,19 +24,23 @@ export default function OverviewPage() {
   const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]), { refetchInterval: LIVE_REFRESH_MS });
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const filterId = useId();
   const statusParam = params.get('status');
   const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'ALL';
+  // The order lives in the URL, like the status filter, so a shared link shows the same table.
+  const sortText = params.get('sort');
+  const sort = useMemo(() => parseSort(sortText, SORT_KEYS), [sortText]);
 
-  function setStatus(next: StatusFilter) {
+  function setParam(name: string, value: string | null) {
     setParams((p) => {
       const n = new URLSearchParams(p);
-      if (next === 'ALL') n.delete('status');
-      else n.set('status', next);
+      if (value === null) n.delete(name);
+      else n.set(name, value);
       return n;
     }, { replace: true });
   }
+  const setStatus = (next: StatusFilter) => setParam('status', next === 'ALL' ? null : next);
+  const onSort = (key: SortKey) => setParam('sort', sortParam(nextSort(sort, key)));
 
   const rows = useMemo(
     () => sortRows(filterRows(overview.data?.overview ?? [], filter, status), sort),
@@ -108,16 +114,21 @@ export default function OverviewPage() {
             </>
           }
         >
-          {() => (
-            <OverviewTable
-              rows={rows}
-              range={range}
-              sort={sort}
-              onSort={(key) => setSort((s) => nextSort(s, key))}
-              noMatch={noMatch}
-              sparks={sparks}
-              sparkPer={bucketWord(sparkBucket)}
-            />
+          {(d) => (
+            <>
+              <p className="attention-summary" data-testid="attention-summary">
+                {attentionSummary(d.overview)}
+              </p>
+              <OverviewTable
+                rows={rows}
+                range={range}
+                sort={sort}
+                onSort={onSort}
+                noMatch={noMatch}
+                sparks={sparks}
+                sparkPer={bucketWord(sparkBucket)}
+              />
+            </>
           )}
         </DataPanel>
       </section>

@@ -128,16 +128,26 @@ describe('overview', () => {
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'overview.png');
 
-    // Sort by alerts (heaviest first), then flip it.
+    // Triage: worst first by default, the broken rule written in the row, a summary of why.
     const order = () => page.locator('tbody tr[data-testid^="team-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect((await order())[0]).toBe('team-row-identity');
+    expect(await kpi(page, 'rules-identity')).toMatch(/\S+: .* · limit /);
+    expect(await kpi(page, 'attention-summary')).toMatch(/^\d of 4 teams needs? attention: 1 breach.*\. Why: /);
+
+    // Sort by alerts (heaviest first), kept in the URL across a reload, then flip it.
     await page.getByRole('button', { name: 'Alerts' }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'alerts.desc');
+    await expect.poll(order).toEqual(['team-row-payments', 'team-row-platform', 'team-row-identity', 'team-row-search']);
+    await page.reload();
+    await page.getByTestId('team-row-payments').waitFor();
     expect(await order()).toEqual(['team-row-payments', 'team-row-platform', 'team-row-identity', 'team-row-search']);
     await expect(page.getByRole('columnheader', { name: 'Alerts' }).getAttribute('aria-sort')).resolves.toBe('descending');
     await page.getByRole('button', { name: 'Alerts' }).click();
-    expect(await order()).toEqual(['team-row-search', 'team-row-identity', 'team-row-platform', 'team-row-payments']);
-    // Worst status first.
+    await expect.poll(order).toEqual(['team-row-search', 'team-row-identity', 'team-row-platform', 'team-row-payments']);
+    // Back to worst status first, which needs no parameter.
     await page.getByRole('button', { name: 'Status' }).click();
-    expect((await order())[0]).toBe('team-row-identity');
+    await page.waitForURL((u) => !u.searchParams.has('sort'));
+    await expect.poll(async () => (await order())[0]).toBe('team-row-identity');
 
     // The filter narrows the table and the chart cards alike.
     await page.getByLabel('Filter teams').fill('plat');
