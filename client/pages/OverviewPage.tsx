@@ -11,9 +11,14 @@ import { useDateRange } from '../lib/useDateRange';
 import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
 import { attentionSummary } from './overview/attention';
+import { GettingStarted } from './overview/GettingStarted';
+import { allDone, stepsDone } from './overview/setupSteps';
+import { GETTING_STARTED } from './overview/operations';
 import { OverviewTable } from './overview/OverviewTable';
 import { SORT_KEYS } from './overview/overviewColumns';
 import { TeamTrendCards } from './overview/TeamTrendCards';
+
+const NO_VARS = {};
 
 /** The org overview: every team's operational load over one date range. */
 export default function OverviewPage() {
@@ -22,6 +27,8 @@ export default function OverviewPage() {
   const sparkBucket = bucketFor(null, range);
   const overview = useQuery(OVERVIEW, useMemo(() => ({ range }), [range]), { refetchInterval: LIVE_REFRESH_MS });
   const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]), { refetchInterval: LIVE_REFRESH_MS });
+  const setup = useQuery(GETTING_STARTED, NO_VARS, { refetchInterval: LIVE_REFRESH_MS });
+  const done = setup.data && overview.data ? stepsDone(setup.data, overview.data.overview) : undefined;
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -98,6 +105,8 @@ export default function OverviewPage() {
         </p>
       )}
 
+      {done && !allDone(done) && <GettingStarted done={done} origin={window.location.origin} firstTeam={setup.data?.teams[0]?.slug} />}
+
       <section className="section" aria-labelledby="load-heading">
         <h2 id="load-heading">Load by team</h2>
         <DataPanel
@@ -109,7 +118,7 @@ export default function OverviewPage() {
             <>
               <p className="state__title">No teams yet</p>
               <p className="state__text">
-                Teams appear here once they are created (<code>upsertTeams</code>) and a source sends their figures.
+                Teams appear here once they are created; the getting-started steps above say how.
               </p>
             </>
           }

@@ -228,6 +228,11 @@ export type SnapshotDiffQueryVariables = Exact<{
 
 export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: string, createdAt: string, range: { from: string, to: string } }, after: { id: string, label: string, createdAt: string, range: { from: string, to: string } } | null, teams: Array<{ team: string, name: string, presence: string, statusBefore: Status | null, statusAfter: Status | null, changes: Array<{ kpi: string, before: number | null, after: number | null, delta: number | null }> }> } };
 
+export type GettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GettingStartedQuery = { teams: Array<{ slug: string, sprints: Array<{ synthetic: boolean }> }>, freshness: Array<{ source: string }> };
+
 export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
 
 export type PlanTeamQueryVariables = Exact<{
@@ -849,6 +854,19 @@ export const SnapshotDiffDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SnapshotDiffQuery, SnapshotDiffQueryVariables>;
+export const GettingStartedDocument = new TypedDocumentString(`
+    query GettingStarted {
+  teams {
+    slug
+    sprints(last: 1) {
+      synthetic
+    }
+  }
+  freshness {
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<GettingStartedQuery, GettingStartedQueryVariables>;
 export const PlanTeamDocument = new TypedDocumentString(`
     query PlanTeam($slug: String!) {
   team(slug: $slug) {
