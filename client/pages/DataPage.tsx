@@ -4,11 +4,13 @@ import { SOURCE_MAPPINGS, UNROUTED } from '../graphql/dataOperations';
 import { FRESHNESS } from '../graphql/operations';
 import { dataChanged } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
+import { useViewer } from '../lib/viewer';
 import { CsvImport } from './data/CsvImport';
 import { FreshnessTable } from './data/Freshness';
 import { AddMappingForm, MappingTable } from './data/SourceMappings';
 import { UnroutedTable, type Mapped } from './data/UnroutedSignals';
 import { sourceKeyText } from './data/dataFormat';
+import { TokensSection } from './data/TokensSection';
 import './data/data.css';
 
 const NO_VARS = {};
@@ -21,6 +23,7 @@ export default function DataPage() {
   const freshness = useQuery(FRESHNESS, NO_VARS);
   const unrouted = useQuery(UNROUTED, NO_VARS);
   const mappings = useQuery(SOURCE_MAPPINGS, NO_VARS);
+  const isAdmin = useViewer().viewer?.scopes.includes('admin') ?? false;
   const [mapped, setMapped] = useState<Mapped | null>(null);
   const mappedRef = useRef<HTMLParagraphElement>(null);
 
@@ -116,6 +119,7 @@ export default function DataPage() {
         </DataPanel>
         {unrouted.data && unrouted.data.teams.length > 0 && <AddMappingForm teams={unrouted.data.teams} onMapped={onMapped} />}
       </section>
+      {isAdmin && <TokensSection />}
     </div>
   );
 }
