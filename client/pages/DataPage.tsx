@@ -11,6 +11,7 @@ import { AddMappingForm, MappingTable } from './data/SourceMappings';
 import { UnroutedTable, type Mapped } from './data/UnroutedSignals';
 import { sourceKeyText } from './data/dataFormat';
 import { TokensSection } from './data/TokensSection';
+import { WebhookUrls } from './data/WebhookUrls';
 import './data/data.css';
 
 const NO_VARS = {};
@@ -70,6 +71,15 @@ export default function DataPage() {
           </DataPanel>
         </section>
       </div>
+
+      <section className="section" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <p className="data-intro muted">
+          Point the sender at its URL and give it the same signing secret as the server; a sender whose secret is not set is
+          refused (503) and nothing is stored.
+        </p>
+        <WebhookUrls origin={window.location.origin} />
+      </section>
 
       <section className="section" aria-labelledby="unrouted-heading">
         <h2 id="unrouted-heading">Unrouted signals</h2>

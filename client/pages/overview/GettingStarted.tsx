@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FORMATS } from '../data/importFormats';
+import { WebhookUrls } from '../data/WebhookUrls';
 import type { StepKey, StepsDone } from './setupSteps';
 
 const csvHref = (example: string) => `data:text/csv;charset=utf-8,${encodeURIComponent(example + '\n')}`;
@@ -38,13 +39,8 @@ export function GettingStarted({ done, origin, firstTeam }: { done: StepsDone; o
     source: (
       <>
         <p>Send signals by webhook, import a CSV file on the <Link to="/data">Data page</Link>, or call the API.</p>
+        <WebhookUrls origin={origin} />
         <ul className="setup-list">
-          <li>
-            PagerDuty webhook: <code data-testid="webhook-pagerduty">{origin}/webhooks/pagerduty</code>
-          </li>
-          <li>
-            GitHub webhook (deployment status): <code data-testid="webhook-github">{origin}/webhooks/github</code>
-          </li>
           <li>
             CSV templates:{' '}
             {IMPORT_FORMATS.map((f, i) => (
