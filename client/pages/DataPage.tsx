@@ -4,11 +4,14 @@ import { SOURCE_MAPPINGS, UNROUTED } from '../graphql/dataOperations';
 import { FRESHNESS } from '../graphql/operations';
 import { dataChanged } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
+import { useViewer } from '../lib/viewer';
 import { CsvImport } from './data/CsvImport';
 import { FreshnessTable } from './data/Freshness';
 import { AddMappingForm, MappingTable } from './data/SourceMappings';
 import { UnroutedTable, type Mapped } from './data/UnroutedSignals';
 import { sourceKeyText } from './data/dataFormat';
+import { TokensSection } from './data/TokensSection';
+import { WebhookUrls } from './data/WebhookUrls';
 import './data/data.css';
 
 const NO_VARS = {};
@@ -21,6 +24,7 @@ export default function DataPage() {
   const freshness = useQuery(FRESHNESS, NO_VARS);
   const unrouted = useQuery(UNROUTED, NO_VARS);
   const mappings = useQuery(SOURCE_MAPPINGS, NO_VARS);
+  const isAdmin = useViewer().viewer?.scopes.includes('admin') ?? false;
   const [mapped, setMapped] = useState<Mapped | null>(null);
   const mappedRef = useRef<HTMLParagraphElement>(null);
 
@@ -67,6 +71,15 @@ export default function DataPage() {
           </DataPanel>
         </section>
       </div>
+
+      <section className="section" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <p className="data-intro muted">
+          Point the sender at its URL and give it the same signing secret as the server; a sender whose secret is not set is
+          refused (503) and nothing is stored.
+        </p>
+        <WebhookUrls origin={window.location.origin} />
+      </section>
 
       <section className="section" aria-labelledby="unrouted-heading">
         <h2 id="unrouted-heading">Unrouted signals</h2>
@@ -116,6 +129,7 @@ export default function DataPage() {
         </DataPanel>
         {unrouted.data && unrouted.data.teams.length > 0 && <AddMappingForm teams={unrouted.data.teams} onMapped={onMapped} />}
       </section>
+      {isAdmin && <TokensSection />}
     </div>
   );
 }

@@ -6,12 +6,19 @@ import { FreshnessLine } from '../components/FreshnessLine';
 import { OVERVIEW, OVERVIEW_SERIES } from '../graphql/operations';
 import { bucketFor, bucketWord } from '../lib/bucket';
 import { describeRange } from '../lib/dateRange';
-import { DEFAULT_SORT, filterRows, isStatusFilter, nextSort, sortRows, STATUS_FILTERS, type SortState, type StatusFilter } from '../lib/teamTable';
+import { filterRows, isStatusFilter, nextSort, parseSort, sortParam, sortRows, STATUS_FILTERS, type SortKey, type StatusFilter } from '../lib/teamTable';
 import { useDateRange } from '../lib/useDateRange';
 import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
+import { attentionSummary } from './overview/attention';
+import { GettingStarted } from './overview/GettingStarted';
+import { allDone, stepsDone } from './overview/setupSteps';
+import { GETTING_STARTED } from './overview/operations';
 import { OverviewTable } from './overview/OverviewTable';
+import { SORT_KEYS } from './overview/overviewColumns';
 import { TeamTrendCards } from './overview/TeamTrendCards';
+
+const NO_VARS = {};
 
 /** The org overview: every team's operational load over one date range. */
 export default function OverviewPage() {
@@ -20,21 +27,27 @@ export default function OverviewPage() {
   const sparkBucket = bucketFor(null, range);
   const overview = useQuery(OVERVIEW, useMemo(() => ({ range }), [range]), { refetchInterval: LIVE_REFRESH_MS });
   const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]), { refetchInterval: LIVE_REFRESH_MS });
+  const setup = useQuery(GETTING_STARTED, NO_VARS, { refetchInterval: LIVE_REFRESH_MS });
+  const done = setup.data && overview.data ? stepsDone(setup.data, overview.data.overview) : undefined;
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const filterId = useId();
   const statusParam = params.get('status');
   const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'ALL';
+  // The order lives in the URL, like the status filter, so a shared link shows the same table.
+  const sortText = params.get('sort');
+  const sort = useMemo(() => parseSort(sortText, SORT_KEYS), [sortText]);
 
-  function setStatus(next: StatusFilter) {
+  function setParam(name: string, value: string | null) {
     setParams((p) => {
       const n = new URLSearchParams(p);
-      if (next === 'ALL') n.delete('status');
-      else n.set('status', next);
+      if (value === null) n.delete(name);
+      else n.set(name, value);
       return n;
     }, { replace: true });
   }
+  const setStatus = (next: StatusFilter) => setParam('status', next === 'ALL' ? null : next);
+  const onSort = (key: SortKey) => setParam('sort', sortParam(nextSort(sort, key)));
 
   const rows = useMemo(
     () => sortRows(filterRows(overview.data?.overview ?? [], filter, status), sort),
@@ -92,6 +105,8 @@ export default function OverviewPage() {
         </p>
       )}
 
+      {done && !allDone(done) && <GettingStarted done={done} origin={window.location.origin} firstTeam={setup.data?.teams[0]?.slug} />}
+
       <section className="section" aria-labelledby="load-heading">
         <h2 id="load-heading">Load by team</h2>
         <DataPanel
@@ -103,21 +118,26 @@ export default function OverviewPage() {
             <>
               <p className="state__title">No teams yet</p>
               <p className="state__text">
-                Teams appear here once they are created (<code>upsertTeams</code>) and a source sends their figures.
+                Teams appear here once they are created; the getting-started steps above say how.
               </p>
             </>
           }
         >
-          {() => (
-            <OverviewTable
-              rows={rows}
-              range={range}
-              sort={sort}
-              onSort={(key) => setSort((s) => nextSort(s, key))}
-              noMatch={noMatch}
-              sparks={sparks}
-              sparkPer={bucketWord(sparkBucket)}
-            />
+          {(d) => (
+            <>
+              <p className="attention-summary" data-testid="attention-summary">
+                {attentionSummary(d.overview)}
+              </p>
+              <OverviewTable
+                rows={rows}
+                range={range}
+                sort={sort}
+                onSort={onSort}
+                noMatch={noMatch}
+                sparks={sparks}
+                sparkPer={bucketWord(sparkBucket)}
+              />
+            </>
           )}
         </DataPanel>
       </section>

@@ -71,12 +71,15 @@ describe('OverviewTable', () => {
     expect(screen.getByTestId('kpi-search-opsShare').textContent).toBe('—');
   });
 
-  it('shows the status as a word, with the deciding rule for screen readers', () => {
+  it('shows the status as a word and writes the broken rule in the row', () => {
     renderTable();
     const badge = screen.getByTestId('status-payments');
     expect(badge.textContent).toBe('✕Breach');
-    expect(badge.closest('td')!.textContent).toContain('Sleep was interrupted 3 times per week');
+    const rules = screen.getByTestId('rules-payments');
+    // Visible text, not a tooltip; the kept ops ceiling is not listed.
+    expect(within(rules).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Breached: Sleep interruptions per week: 3 · limit 2 per week']);
     expect(screen.getByTestId('status-search').textContent).toBe('✓OK');
+    expect(screen.queryByTestId('rules-search')).toBeNull();
   });
 
   it('marks changes against the previous period with an arrow and words', () => {
@@ -107,7 +110,7 @@ describe('OverviewTable', () => {
   it('sorts by a column header button and marks the column with aria-sort', () => {
     renderTable();
     expect(order()).toEqual(['team-row-payments', 'team-row-search']);
-    expect(screen.getByRole('columnheader', { name: /Team/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole('columnheader', { name: /Status/ }).getAttribute('aria-sort')).toBe('descending');
 
     fireEvent.click(screen.getByRole('button', { name: /Total page hours/ }));
     expect(order()).toEqual(['team-row-payments', 'team-row-search']);
@@ -115,6 +118,6 @@ describe('OverviewTable', () => {
     expect(order()).toEqual(['team-row-search', 'team-row-payments']);
     const header = screen.getByRole('button', { name: /Total page hours/ }).closest('th')!;
     expect(header.getAttribute('aria-sort')).toBe('ascending');
-    expect(screen.getByRole('columnheader', { name: /Team/ }).getAttribute('aria-sort')).toBeNull();
+    expect(screen.getByRole('columnheader', { name: /Status/ }).getAttribute('aria-sort')).toBeNull();
   });
 });

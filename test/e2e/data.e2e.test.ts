@@ -193,6 +193,34 @@ describe('data page', () => {
     const text = await page.getByTestId('import-error').textContent();
     expect(text).toContain('FORBIDDEN');
     expect(text).toContain('ingest');
+    // Tokens are an admin's business: a reader is not offered them.
+    expect(await page.getByRole('heading', { name: 'Tokens' }).count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('an admin creates a token, sees it once and uses it, then revokes it', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/data`);
+    await page.getByTestId('tokens').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('e2e grafana');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret').textContent()) ?? '';
+    // The token works, and its use shows up in the list.
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    });
+    expect(await res.json()).toEqual({ data: { viewer: { name: 'e2e grafana' } } });
+    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'e2e grafana' }) });
+    await page.reload();
+    await expect.poll(() => row.locator('[data-testid$="-used"]').textContent()).not.toBe('never');
+    expect(await page.getByTestId('token-secret').count()).toBe(0);
+
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Revoke e2e grafana' }).click();
+    await expect.poll(() => row.locator('[data-testid$="-state"]').textContent()).toMatch(/^revoked /);
+    await screenshot(page, 'data-tokens.png');
     await page.context().close();
   }, 60_000);
 

@@ -50,6 +50,26 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 }
 
+describe('empty install', () => {
+  // Runs before the overview's seed: the same app, nothing in it yet.
+  it('shows the getting-started checklist with nothing ticked and how to connect a source', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(app.url + '/');
+    await page.getByTestId('getting-started').waitFor();
+    for (const step of ['team', 'source', 'figures', 'plan']) {
+      await expect(page.getByTestId(`step-${step}`).getAttribute('data-done')).resolves.toBe('false');
+    }
+    expect(await kpi(page, 'webhook-pagerduty')).toBe(`${app.url}/webhooks/pagerduty`);
+    // A template downloads as a file with the import's header row.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'daily metrics' }).click()]);
+    expect(download.suggestedFilename()).toBe('headroom-daily.csv');
+    await page.getByText('No teams yet', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'overview-empty.png');
+    await page.context().close();
+  }, 60_000);
+});
+
 describe('overview', () => {
   // Known figures within the default range (the last 28 days). Payments sends two sources for one
   // day, which must add up; Platform has no deploys, so its change failure rate is "—". Identity is
@@ -128,16 +148,30 @@ describe('overview', () => {
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'overview.png');
 
-    // Sort by alerts (heaviest first), then flip it.
+    // Triage: worst first by default, the broken rule written in the row, a summary of why.
     const order = () => page.locator('tbody tr[data-testid^="team-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect((await order())[0]).toBe('team-row-identity');
+    expect(await kpi(page, 'rules-identity')).toMatch(/\S+: .* · limit /);
+    // Teams, a source and figures are there, no sprint yet: the checklist shows only that step open.
+    await expect(page.getByTestId('step-team').getAttribute('data-done')).resolves.toBe('true');
+    await expect(page.getByTestId('step-figures').getAttribute('data-done')).resolves.toBe('true');
+    await expect(page.getByTestId('step-plan').getAttribute('data-done')).resolves.toBe('false');
+    expect(await kpi(page, 'attention-summary')).toMatch(/^\d of 4 teams needs? attention: 1 breach.*\. Why: /);
+
+    // Sort by alerts (heaviest first), kept in the URL across a reload, then flip it.
     await page.getByRole('button', { name: 'Alerts' }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'alerts.desc');
+    await expect.poll(order).toEqual(['team-row-payments', 'team-row-platform', 'team-row-identity', 'team-row-search']);
+    await page.reload();
+    await page.getByTestId('team-row-payments').waitFor();
     expect(await order()).toEqual(['team-row-payments', 'team-row-platform', 'team-row-identity', 'team-row-search']);
     await expect(page.getByRole('columnheader', { name: 'Alerts' }).getAttribute('aria-sort')).resolves.toBe('descending');
     await page.getByRole('button', { name: 'Alerts' }).click();
-    expect(await order()).toEqual(['team-row-search', 'team-row-identity', 'team-row-platform', 'team-row-payments']);
-    // Worst status first.
+    await expect.poll(order).toEqual(['team-row-search', 'team-row-identity', 'team-row-platform', 'team-row-payments']);
+    // Back to worst status first, which needs no parameter.
     await page.getByRole('button', { name: 'Status' }).click();
-    expect((await order())[0]).toBe('team-row-identity');
+    await page.waitForURL((u) => !u.searchParams.has('sort'));
+    await expect.poll(async () => (await order())[0]).toBe('team-row-identity');
 
     // The filter narrows the table and the chart cards alike.
     await page.getByLabel('Filter teams').fill('plat');

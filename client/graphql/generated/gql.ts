@@ -33,6 +33,10 @@ type Documents = {
     "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n": typeof types.CreateSnapshotDocument,
     "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxChangeFailureRate lookbackSprints reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n": typeof types.SnapshotDocument,
     "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n": typeof types.SnapshotDiffDocument,
+    "\n  query Tokens {\n    tokens { id name scopes teams createdAt lastUsedAt expiresAt revokedAt }\n  }\n": typeof types.TokensDocument,
+    "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": typeof types.CreateTokenDocument,
+    "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": typeof types.RevokeTokenDocument,
+    "\n  query GettingStarted {\n    teams { slug sprints(last: 1) { synthetic } }\n    freshness { source }\n  }\n": typeof types.GettingStartedDocument,
     "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": typeof types.GuardrailPolicyFieldsFragmentDoc,
     "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": typeof types.PlanTeamDocument,
     "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": typeof types.PlanDocument,
@@ -61,6 +65,10 @@ const documents: Documents = {
     "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n": types.CreateSnapshotDocument,
     "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxChangeFailureRate lookbackSprints reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n": types.SnapshotDocument,
     "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n": types.SnapshotDiffDocument,
+    "\n  query Tokens {\n    tokens { id name scopes teams createdAt lastUsedAt expiresAt revokedAt }\n  }\n": types.TokensDocument,
+    "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": types.CreateTokenDocument,
+    "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": types.RevokeTokenDocument,
+    "\n  query GettingStarted {\n    teams { slug sprints(last: 1) { synthetic } }\n    freshness { source }\n  }\n": types.GettingStartedDocument,
     "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": types.GuardrailPolicyFieldsFragmentDoc,
     "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": types.PlanTeamDocument,
     "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": types.PlanDocument,
@@ -143,6 +151,22 @@ export function graphql(source: "\n  query Snapshot($id: ID!) {\n    snapshot(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n"): typeof import('./graphql').SnapshotDiffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tokens {\n    tokens { id name scopes teams createdAt lastUsedAt expiresAt revokedAt }\n  }\n"): typeof import('./graphql').TokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n"): typeof import('./graphql').CreateTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n"): typeof import('./graphql').RevokeTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GettingStarted {\n    teams { slug sprints(last: 1) { synthetic } }\n    freshness { source }\n  }\n"): typeof import('./graphql').GettingStartedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

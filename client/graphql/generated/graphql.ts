@@ -127,6 +127,14 @@ export type TeamInput = {
   timezone?: string | null | undefined;
 };
 
+export type TokenInput = {
+  expiresAt?: string | null | undefined;
+  name: string;
+  scopes: Array<Scope>;
+  /** Limit the token to these teams; left out means every team. Not with admin: an admin token is org-wide. */
+  teams?: Array<string> | null | undefined;
+};
+
 export type UnroutedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -229,6 +237,30 @@ export type SnapshotDiffQueryVariables = Exact<{
 
 
 export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: string, createdAt: string, range: { from: string, to: string } }, after: { id: string, label: string, createdAt: string, range: { from: string, to: string } } | null, teams: Array<{ team: string, name: string, presence: string, statusBefore: Status | null, statusAfter: Status | null, changes: Array<{ kpi: string, before: number | null, after: number | null, delta: number | null }> }> } };
+
+export type TokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokensQuery = { tokens: Array<{ id: string, name: string, scopes: Array<Scope>, teams: Array<string> | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> };
+
+export type CreateTokenMutationVariables = Exact<{
+  input: TokenInput;
+}>;
+
+
+export type CreateTokenMutation = { createToken: { id: string, name: string, token: string } | null };
+
+export type RevokeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeTokenMutation = { revokeToken: boolean | null };
+
+export type GettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GettingStartedQuery = { teams: Array<{ slug: string, sprints: Array<{ synthetic: boolean }> }>, freshness: Array<{ source: string }> };
 
 export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
 
@@ -866,6 +898,47 @@ export const SnapshotDiffDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SnapshotDiffQuery, SnapshotDiffQueryVariables>;
+export const TokensDocument = new TypedDocumentString(`
+    query Tokens {
+  tokens {
+    id
+    name
+    scopes
+    teams
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TokensQuery, TokensQueryVariables>;
+export const CreateTokenDocument = new TypedDocumentString(`
+    mutation CreateToken($input: TokenInput!) {
+  createToken(input: $input) {
+    id
+    name
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTokenMutation, CreateTokenMutationVariables>;
+export const RevokeTokenDocument = new TypedDocumentString(`
+    mutation RevokeToken($id: ID!) {
+  revokeToken(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const GettingStartedDocument = new TypedDocumentString(`
+    query GettingStarted {
+  teams {
+    slug
+    sprints(last: 1) {
+      synthetic
+    }
+  }
+  freshness {
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<GettingStartedQuery, GettingStartedQueryVariables>;
 export const PlanTeamDocument = new TypedDocumentString(`
     query PlanTeam($slug: String!) {
   team(slug: $slug) {

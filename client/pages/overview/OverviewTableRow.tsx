@@ -7,6 +7,8 @@ import { rangeSearch } from '../../lib/dateRange';
 import { relativeDelta, shareDelta } from '../../lib/delta';
 import { formatShare } from '../../lib/format';
 import { formatKpi } from '../../lib/kpiFields';
+import { ruleFigures, ruleName } from '../../lib/rules';
+import { brokenRules } from './attention';
 import { COLUMNS } from './overviewColumns';
 
 function deltaOf(row: OverviewRow, field: KpiField) {
@@ -16,10 +18,6 @@ function deltaOf(row: OverviewRow, field: KpiField) {
   return field === 'opsShare' ? shareDelta(row.kpis.opsShare, before) : relativeDelta(row.kpis[field], before);
 }
 
-/** The rule that decides the status, for the badge's explanation. */
-function worstRule(row: OverviewRow) {
-  return row.kpis.rules.find((r) => r.status === row.status && r.status !== 'OK');
-}
 
 /** One team's row: name and links, verdict, ops load with its trend, then the signal columns. */
 export function OverviewTableRow({ row, range, sparks, sparkPer }: {
@@ -31,7 +29,7 @@ export function OverviewTableRow({ row, range, sparks, sparkPer }: {
 }) {
   const { team, kpis } = row;
   const ceiling = kpis.rules.find((r) => r.rule === 'opsCeiling')?.limit;
-  const worst = worstRule(row);
+  const broken = brokenRules(row);
   const spark = sparks?.get(team.slug);
   return (
     <tr data-testid={`team-row-${team.slug}`}>
@@ -48,9 +46,19 @@ export function OverviewTableRow({ row, range, sparks, sparkPer }: {
           </Link>
         </span>
       </th>
-      <td className="col-status" title={worst?.message}>
+      <td className="col-status">
         <StatusBadge status={row.status} testId={`status-${team.slug}`} />
-        {worst && <span className="sr-only">: {worst.message}</span>}
+        {/* Written out, not in a tooltip: touch screens never show one. */}
+        {broken.length > 0 && (
+          <ul className="status-rules" data-testid={`rules-${team.slug}`}>
+            {broken.map((r) => (
+              <li key={r.rule} title={r.message}>
+                <span className="sr-only">{r.status === 'BREACH' ? 'Breached' : 'Warning'}: </span>
+                {ruleName(r.rule)}: {ruleFigures(r)}
+              </li>
+            ))}
+          </ul>
+        )}
       </td>
       <td className="num">
         <span className="cell-main" data-testid={`kpi-${team.slug}-opsShare`}>

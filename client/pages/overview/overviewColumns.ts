@@ -1,5 +1,6 @@
 /** The overview table's signal columns, grouped under their headers. */
 import type { KpiField } from '../../graphql/operations';
+import type { SortKey } from '../../lib/teamTable';
 
 /** Columns under a group header ("Page hours" → Total, Business, …) or standing alone. */
 export interface Column {
@@ -45,3 +46,6 @@ export const GROUPS: Group[] = [
 export const COLUMNS = GROUPS.flatMap((g) => g.columns);
 /** Team, status, ops share, ops hours, trend, then the signal columns. */
 export const COLUMN_COUNT = COLUMNS.length + 5;
+
+/** Every column a header button sorts by, for reading the sort back from the URL. */
+export const SORT_KEYS: SortKey[] = ['name', 'status', 'opsShare', 'opsHours', ...COLUMNS.map((c) => c.field)];

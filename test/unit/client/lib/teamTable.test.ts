@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OverviewRow, RatedKpis, Status } from '../../../../client/graphql/operations';
-import { filterRows, nextSort, sortRows } from '../../../../client/lib/teamTable';
+import { DEFAULT_SORT, filterRows, nextSort, parseSort, sortParam, sortRows } from '../../../../client/lib/teamTable';
 
 const zero: RatedKpis = {
   alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0,
@@ -32,8 +32,9 @@ describe('sortRows', () => {
     // No change failure rate (no deploys) goes last whichever way the column is sorted.
     [{ key: 'changeFailureRate', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'platform', 'quiet']],
     [{ key: 'changeFailureRate', direction: 'asc' }, ['search', 'payments', 'mobile-api', 'platform', 'quiet']],
-    // Worst status first, no data above OK (as the server ranks them); equal statuses by name.
+    // Worst status first, no data above OK (as the server ranks them); equal statuses by ops share.
     [{ key: 'status', direction: 'desc' }, ['platform', 'payments', 'quiet', 'mobile-api', 'search']],
+    [{ key: 'status', direction: 'asc' }, ['search', 'mobile-api', 'quiet', 'payments', 'platform']],
     // Unknown ops share (no capacity) goes last too.
     [{ key: 'opsShare', direction: 'desc' }, ['mobile-api', 'payments', 'search', 'quiet', 'platform']],
   ] as const)('%o', (sort, want) => expect(slugs(sortRows(rows, sort))).toEqual(want));
@@ -81,4 +82,24 @@ describe('nextSort', () => {
     expect(nextSort({ key: 'pages', direction: 'desc' }, 'name')).toEqual({ key: 'name', direction: 'asc' });
     expect(nextSort({ key: 'name', direction: 'asc' }, 'status')).toEqual({ key: 'status', direction: 'desc' });
   });
+});
+
+describe('default order', () => {
+  it('is worst first: breaches, warnings, then the heaviest ops share', () => {
+    const more = [...rows, row('core', 'Core', { opsShare: 0.45 }, 'WARN'), row('edge', 'Edge', { opsShare: 0.2 }, 'BREACH')];
+    expect(slugs(sortRows(more, DEFAULT_SORT))).toEqual(['edge', 'platform', 'core', 'payments', 'quiet', 'mobile-api', 'search']);
+  });
+});
+
+describe('sort in the URL', () => {
+  const keys = ['name', 'status', 'alerts'] as const;
+  it('leaves the default order out and reads back any other', () => {
+    expect(sortParam(DEFAULT_SORT)).toBeNull();
+    expect(sortParam({ key: 'alerts', direction: 'asc' })).toBe('alerts.asc');
+    expect(parseSort('alerts.asc', keys)).toEqual({ key: 'alerts', direction: 'asc' });
+    expect(parseSort('status.asc', keys)).toEqual({ key: 'status', direction: 'asc' });
+  });
+
+  it.each([null, '', 'alerts', 'alerts.up', 'pages.desc', 'constructor.asc'])('falls back to the default for %j', (p) =>
+    expect(parseSort(p, keys)).toEqual(DEFAULT_SORT));
 });

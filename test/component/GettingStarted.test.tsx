@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { OverviewRow, RatedKpis, Status } from '../../client/graphql/operations';
+import { GettingStarted } from '../../client/pages/overview/GettingStarted';
+import { allDone, stepsDone, type StepsDone } from '../../client/pages/overview/setupSteps';
+
+afterEach(cleanup);
+
+function renderSteps(done: StepsDone, firstTeam?: string) {
+  const element = <GettingStarted done={done} origin="https://headroom.example" firstTeam={firstTeam} />;
+  render(<RouterProvider router={createMemoryRouter([{ path: '/', element }])} />);
+}
+
+const none: StepsDone = { team: false, source: false, figures: false, plan: false };
+
+describe('GettingStarted', () => {
+  it('on an empty install ticks nothing and says how to connect a source: webhook URLs, CSV templates, the API', () => {
+    renderSteps(none);
+    for (const step of ['team', 'source', 'figures', 'plan']) expect(screen.getByTestId(`step-${step}`).dataset.done).toBe('false');
+    expect(screen.getByTestId('webhook-pagerduty').textContent).toBe('https://headroom.example/webhooks/pagerduty');
+    expect(screen.getByTestId('webhook-github').textContent).toBe('https://headroom.example/webhooks/github');
+    const template = screen.getByRole('link', { name: 'daily metrics' });
+    expect(template.getAttribute('download')).toBe('headroom-daily.csv');
+    expect(decodeURIComponent(template.getAttribute('href')!)).toMatch(/^data:text\/csv;charset=utf-8,team,date,/);
+    expect(screen.getByRole('link', { name: 'pages' }).getAttribute('download')).toBe('headroom-pages.csv');
+    expect(screen.getByText(/recordDailyMetrics/).textContent).toContain('curl -s https://headroom.example/graphql');
+    expect(screen.getByRole('link', { name: 'Data page' }).getAttribute('href')).toBe('/data');
+  });
+
+  it('ticks the steps done, says so in words, and keeps only the open steps’ help', () => {
+    renderSteps({ team: true, source: true, figures: true, plan: false }, 'payments');
+    const team = screen.getByTestId('step-team');
+    expect(team.dataset.done).toBe('true');
+    expect(team.textContent).toBe('✓Create a team (done)');
+    expect(screen.queryByTestId('webhook-pagerduty')).toBeNull();
+    const plan = screen.getByTestId('step-plan');
+    expect(within(plan).getByText('(to do)', { exact: false })).toBeTruthy();
+    expect(within(plan).getByRole('link', { name: 'Plan the next sprint' }).getAttribute('href')).toBe('/teams/payments/plan');
+  });
+});
+
+const zero: RatedKpis = {
+  alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0,
+  sleepInterruptions: 0, deploys: 0, failedDeploys: 0, changeFailureRate: null, toilHours: 0,
+  opsHours: 0, capacityHours: 0, opsShare: null, status: 'OK', rules: [], previous: null,
+};
+const row = (status: Status): OverviewRow => ({ team: { slug: 'a', name: 'A', timezone: 'UTC', members: 1 }, status, kpis: { ...zero, status } });
+
+describe('stepsDone', () => {
+  it('derives each step from the data', () => {
+    expect(stepsDone({ teams: [], freshness: [] }, [])).toEqual(none);
+    const synthetic = { teams: [{ slug: 'a', sprints: [{ synthetic: true }] }], freshness: [] };
+    expect(stepsDone(synthetic, [row('NO_DATA')])).toEqual({ team: true, source: false, figures: false, plan: false });
+    const going = { teams: [{ slug: 'a', sprints: [{ synthetic: false }] }], freshness: [{ source: 'csv' }] };
+    const d = stepsDone(going, [row('WARN')]);
+    expect(d).toEqual({ team: true, source: true, figures: true, plan: true });
+    expect(allDone(d)).toBe(true);
+    expect(allDone({ ...d, plan: false })).toBe(false);
+  });
+});
