@@ -178,8 +178,10 @@ export const planningTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Creates or updates sprints by (team, name); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when."
+    "Creates or updates sprints by (team, name); a record with exactly the dates of a stored sprint of another name updates and renames that sprint (one window, one sprint); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when."
     upsertSprints(input: [SprintInput!]!, replan: Boolean = false): [Sprint!]!
+    "Deletes a team's sprint by name (NOT_FOUND when there is none); undoes an accepted plan."
+    deleteSprint(team: String!, name: String!): Boolean!
     "Adds a new guardrail version for a team (team null: the org default), with the reason."
     setGuardrail(team: String, input: GuardrailInput!, reason: String!): GuardrailPolicy!
     "Sets a team's load model (team null: the org default)."

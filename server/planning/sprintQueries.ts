@@ -66,6 +66,32 @@ export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[
 }
 
 /**
+ * A sprint is one window of a team: a record whose dates are exactly those of a stored sprint of
+ * another name renames that sprint, so the upsert by (team, name) then updates it instead of
+ * recording the same window twice (accepting a plan twice, or renaming it on a second accept).
+ * Answers the records whose new name is already another sprint's (by index); nothing is renamed then.
+ */
+export async function adoptSameWindow(trx: Knex.Transaction, rows: SprintWrite[]): Promise<number[]> {
+  const clashes: number[] = [];
+  const renames: { id: number; name: string }[] = [];
+  for (const [i, r] of rows.entries()) {
+    const same = await trx('sprints').select('id', 'name').where({ team_id: r.team_id, start_date: r.start_date, end_date: r.end_date }).whereNot('name', r.name).first();
+    if (!same) continue;
+    const taken = await trx('sprints').select('id').where({ team_id: r.team_id, name: r.name }).first();
+    if (taken) clashes.push(i);
+    else renames.push({ id: same.id, name: r.name });
+  }
+  if (clashes.length === 0) for (const r of renames) await trx('sprints').where('id', r.id).update({ name: r.name, updated_at: trx.fn.now() });
+  return clashes;
+}
+
+/** Deletes a team's sprint by name; false when there is none. */
+export async function deleteSprintRow(db: Knex, teamId: number, name: string): Promise<boolean> {
+  // The deleted ids, not the count: the embedded PGlite driver reports no row count for a DELETE.
+  return (await db('sprints').where({ team_id: teamId, name }).delete().returning('id')).length > 0;
+}
+
+/**
  * Per team, the reserved share of its newest sprint overlapping a range that has one: several ranges
  * in one statement, one map per range, in the order given.
  */

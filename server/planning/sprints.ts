@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/fields';
 import { validateTeamRecords } from '../teams/teamRecords';
-import { throwIfBad, type RecordError } from '../core/errors';
-import type { TeamRow } from '../teams/queries';
+import { NotFoundError, throwIfBad, type RecordError } from '../core/errors';
+import { teamBySlug, type TeamRow } from '../teams/queries';
 import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
 import { computeCapacity } from '../kpi/capacity';
@@ -15,7 +15,7 @@ import { signalSumsForWindows } from '../signals/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
 import { BUILT_IN_POLICY, effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
-import { lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
+import { adoptSameWindow, deleteSprintRow, lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
 
 const sprintInput = z
   .object({
@@ -39,7 +39,8 @@ function teamsOf(input: unknown[]): string[] {
 }
 
 /**
- * Creates or updates sprints by (team, name); all or nothing. A new sprint is judged by the guardrail
+ * Creates or updates sprints by (team, name), or by (team, window): a record with exactly the dates
+ * of a stored sprint updates (and renames) that sprint, so one window is one sprint; all or nothing. A new sprint is judged by the guardrail
  * version in force when it is first planned, and keeps it when re-sent (say, with its completed
  * points at the end): history is judged as it was planned. `replan` is the explicit act of judging
  * the sprints sent under today's version; it records who did it and when.
@@ -78,7 +79,22 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
       guardrail_policy_id: policies.get(teamId)!.id,
     };
   });
-  return db.transaction((trx) => upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null));
+  return db.transaction(async (trx) => {
+    const clashes = await adoptSameWindow(trx, rows);
+    throwIfBad(
+      clashes.map((index) => ({ index, field: 'name', message: `is already another sprint's: a sprint with these dates exists, under another name` })),
+      'sprint',
+    );
+    return upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null);
+  });
+}
+
+/** Deletes a team's sprint by name (undoing an accepted plan, or removing a wrong one). */
+export async function deleteSprint(scope: Scope, teamSlug: string, name: string): Promise<boolean> {
+  authorize(scope.viewer, 'Mutation.deleteSprint', [teamSlug]);
+  const team = await teamBySlug(scope.db, teamSlug);
+  if (!team || !(await deleteSprintRow(scope.db, team.id, name))) throw new NotFoundError(`No sprint "${name}" in team "${teamSlug}".`);
+  return true;
 }
 
 /** Capacity of a sprint: as given, else members × working days × focus hours − days off × focus hours. */

@@ -295,6 +295,8 @@ export type Mutation = {
   createToken?: Maybe<CreatedToken>;
   /** Hides a snapshot (admin); who deleted it and when is recorded. */
   deleteSnapshot?: Maybe<Scalars['Boolean']['output']>;
+  /** Deletes a team's sprint by name (NOT_FOUND when there is none); undoes an accepted plan. */
+  deleteSprint?: Maybe<Scalars['Boolean']['output']>;
   /** No-op; lets domains extend Mutation. */
   noop?: Maybe<Scalars['Boolean']['output']>;
   /** Records daily aggregates (at most 10,000 a call); all or nothing. */
@@ -314,7 +316,7 @@ export type Mutation = {
    * transaction. A token limited to teams maps to its teams and re-points only keys mapped to them.
    */
   setSourceMapping?: Maybe<SourceMapping>;
-  /** Creates or updates sprints by (team, name); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when. */
+  /** Creates or updates sprints by (team, name); a record with exactly the dates of a stored sprint of another name updates and renames that sprint (one window, one sprint); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when. */
   upsertSprints?: Maybe<Array<Sprint>>;
   /** Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none. */
   upsertTeams?: Maybe<Array<Team>>;
@@ -333,6 +335,12 @@ export type MutationCreateTokenArgs = {
 
 export type MutationDeleteSnapshotArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSprintArgs = {
+  name: Scalars['String']['input'];
+  team: Scalars['String']['input'];
 };
 
 
@@ -1268,6 +1276,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSnapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   createToken?: Resolver<Maybe<ResolversTypes['CreatedToken']>, ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'id'>>;
+  deleteSprint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSprintArgs, 'name' | 'team'>>;
   noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   recordDailyMetrics?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationRecordDailyMetricsArgs, 'input'>>;
   recordDeploys?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationRecordDeploysArgs, 'input'>>;
