@@ -71,9 +71,16 @@ export function isWhatIf(vars: WhatIfVars): boolean {
   return Object.values(vars).some((v) => v !== null);
 }
 
-/** "Sprint starting 2026-11-23": a name that sorts and does not collide with the next one. */
-export function defaultSprintName(startDate: string): string {
-  return `Sprint starting ${startDate}`;
+/**
+ * The next sprint's default name follows the team's own naming: the last sprint's name with its
+ * trailing number counted up, its zero padding kept ("Sprint 40" → "Sprint 41", "PAY-09" → "PAY-10").
+ * Without a numbered last sprint: "Sprint starting 2026-11-23", which sorts and does not collide.
+ */
+export function defaultSprintName(startDate: string, lastName: string | null = null): string {
+  const m = lastName === null ? null : /^(.*?)(\d+)(\s*)$/.exec(lastName);
+  if (!m) return `Sprint starting ${startDate}`;
+  const next = String(BigInt(m[2]) + 1n).padStart(m[2].length, '0');
+  return `${m[1]}${next}`;
 }
 
 /**

@@ -60,5 +60,15 @@ describe('sprintFromPlan', () => {
     expect(sprintFromPlan('payments', 'S', plan, { members: null, daysOff: 2, capacityHours: null, reservedOpsShare: null })).not.toHaveProperty('capacityHours');
   });
 
-  it('names a sprint by its start by default', () => expect(defaultSprintName('2026-11-23')).toBe('Sprint starting 2026-11-23'));
+  it('names a sprint by its start when the team has no numbered sprint', () => {
+    expect(defaultSprintName('2026-11-23')).toBe('Sprint starting 2026-11-23');
+    expect(defaultSprintName('2026-11-23', 'Autumn')).toBe('Sprint starting 2026-11-23');
+  });
+
+  it('follows the team’s own naming, counting the last number up and keeping its padding', () => {
+    expect(defaultSprintName('2026-11-23', 'Sprint 40')).toBe('Sprint 41');
+    expect(defaultSprintName('2026-11-23', 'PAY-09')).toBe('PAY-10');
+    expect(defaultSprintName('2026-11-23', 'S99')).toBe('S100');
+    expect(defaultSprintName('2026-11-23', '2026.3 sprint 7 ')).toBe('2026.3 sprint 8');
+  });
 });
