@@ -9,6 +9,7 @@ import * as orgScale from './20261123140000_performance';
 import * as webhookInbox from './20261201100000_webhook_inbox';
 import * as sessions from './20261201120000_sessions';
 import * as sprintPlanningRecord from './20261201130000_sprint_planning_record';
+import * as sprintMembers from './20261202100000_sprint_members';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -23,6 +24,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201100000_webhook_inbox': webhookInbox,
   '20261201120000_sessions': sessions,
   '20261201130000_sprint_planning_record': sprintPlanningRecord,
+  '20261202100000_sprint_members': sprintMembers,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

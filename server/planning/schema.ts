@@ -79,10 +79,14 @@ export const planningTypeDefs = /* GraphQL */ `
     endDate: Date!
     "Finished, in progress or planned, in the team's time zone; only finished sprints are judged as finished."
     state: SprintState!
-    "As given, or members x working days x focus hours - days off x focus hours."
+    "As given, or members (the sprint's, else the team's) x working days x focus hours - days off x focus hours."
     capacityHours: Float!
     "The ops share reserved when the sprint was planned; null if none was recorded."
     reservedOpsShare: Float
+    "The hours reserved for ops when it was planned: reservedOpsShare x capacityHours; null if no share was recorded."
+    reservedOpsHours: Float
+    "The sprint's head count: as recorded, else the team's members count; null when neither is known."
+    members: Int
     "Actual ops hours in the sprint (to date while it runs)."
     opsHours: Float!
     "Actual ops hours by cause."
@@ -117,6 +121,8 @@ export const planningTypeDefs = /* GraphQL */ `
     endDate: Date!
     "Given capacity; omitted means computed from members, working days and focus hours."
     capacityHours: Float
+    "Who was in the sprint (head count); omitted means the team's members count. Capacity is computed from it."
+    members: Int
     "Person-days off inside the sprint, subtracted from computed capacity."
     daysOff: Float
     "The ops share reserved at planning, 0..1."

@@ -7,6 +7,8 @@ export interface SprintRow {
   startDate: string;
   endDate: string;
   capacityHours: number | null;
+  /** The sprint's own head count; null: the team's. */
+  members: number | null;
   daysOff: number;
   reservedOpsShare: number | null;
   featurePointsPlanned: number | null;
@@ -18,7 +20,7 @@ export interface SprintRow {
 
 const select = [
   'id', 'team_id as teamId', 'name', 'start_date as startDate', 'end_date as endDate', 'capacity_hours as capacityHours',
-  'days_off as daysOff', 'reserved_ops_share as reservedOpsShare', 'feature_points_planned as featurePointsPlanned',
+  'members', 'days_off as daysOff', 'reserved_ops_share as reservedOpsShare', 'feature_points_planned as featurePointsPlanned',
   'feature_points_completed as featurePointsCompleted', 'guardrail_policy_id as guardrailPolicyId',
   'replanned_at as replannedAt', 'replanned_by as replannedBy',
 ];
@@ -44,6 +46,7 @@ export interface SprintWrite {
   start_date: string;
   end_date: string;
   capacity_hours: number | null;
+  members: number | null;
   days_off: number;
   reserved_ops_share: number | null;
   feature_points_planned: number | null;

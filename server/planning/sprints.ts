@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/fields';
+import { calendarDate, count, hours, share, slug, text, batchSizeError } from '../core/fields';
 import { validateTeamRecords } from '../teams/teamRecords';
 import { NotFoundError, throwIfBad, type RecordError } from '../core/errors';
 import { teamBySlug, type TeamRow } from '../teams/queries';
@@ -24,6 +24,7 @@ const sprintInput = z
     startDate: calendarDate,
     endDate: calendarDate,
     capacityHours: hours.nullish(),
+    members: count.max(10_000, 'is too large').nullish(),
     daysOff: hours.nullish(),
     reservedOpsShare: share.nullish(),
     featurePointsPlanned: hours.nullish(),
@@ -54,11 +55,11 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
     (await db('teams').select('id', 'members').whereIn('id', [...checked.teamIds.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
   );
   const problems: RecordError[] = [...checked.errors];
-  // Capacity can be computed only for a team with a members count (0 is a capacity of 0 h, ops
-  // share null; only a missing count is unknown): checked on every record that parsed.
+  // Capacity can be computed only from a members count, the sprint's own or the team's (0 is a
+  // capacity of 0 h, ops share null; only a missing count is unknown): checked on every record that parsed.
   for (const { index, value: s } of checked.valid) {
     const teamId = checked.teamIds.get(s.team);
-    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && members.get(teamId) == null)
+    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && s.members == null && members.get(teamId) == null)
       problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
   }
   throwIfBad(problems, 'sprint');
@@ -72,6 +73,7 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
       start_date: s.startDate,
       end_date: s.endDate,
       capacity_hours: s.capacityHours ?? null,
+      members: s.members ?? null,
       days_off: s.daysOff ?? 0,
       reserved_ops_share: s.reservedOpsShare ?? null,
       feature_points_planned: s.featurePointsPlanned ?? null,
@@ -97,10 +99,13 @@ export async function deleteSprint(scope: Scope, teamSlug: string, name: string)
   return true;
 }
 
-/** Capacity of a sprint: as given, else members × working days × focus hours − days off × focus hours. */
-export function sprintCapacity(team: TeamRow, s: Pick<SprintRow, 'capacityHours' | 'startDate' | 'endDate' | 'daysOff'>): number {
+/**
+ * Capacity of a sprint: as given, else members × working days × focus hours − days off × focus
+ * hours, with the sprint's own head count (who was in it) or else the team's.
+ */
+export function sprintCapacity(team: TeamRow, s: Pick<SprintRow, 'capacityHours' | 'members' | 'startDate' | 'endDate' | 'daysOff'>): number {
   if (s.capacityHours !== null) return s.capacityHours;
-  return computeCapacity({ members: team.members ?? 0, startDate: s.startDate, endDate: s.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff: s.daysOff });
+  return computeCapacity({ members: s.members ?? team.members ?? 0, startDate: s.startDate, endDate: s.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff: s.daysOff });
 }
 
 /** Where a sprint stands on the team's calendar (its time zone): only FINISHED sprints are judged as such. */
@@ -116,6 +121,10 @@ export interface SprintActuals extends TeamKpiFigures {
   endDate: string;
   state: SprintState;
   featureHours: number;
+  /** The sprint's head count: as recorded, else the team's (null when neither is known). */
+  members: number | null;
+  /** reservedOpsShare × capacityHours: the hours the accepted plan set aside; null without a share. */
+  reservedOpsHours: number | null;
   underReserved: boolean;
   featurePointsPlanned: number | null;
   featurePointsCompleted: number | null;
@@ -134,7 +143,7 @@ export async function sprintActuals(db: Knex, team: TeamRow, model: LoadModel, l
   const stored = await lastSprints(db, team.id, last);
   if (stored.length) return actualsFor(db, team, model, stored.map((s) => ({ ...s, synthetic: false })));
   const windows = syntheticSprints(todayIn(team.timezone), last).map((w) => ({
-    ...w, name: windowLabel(w), capacityHours: null, daysOff: 0, reservedOpsShare: null, featurePointsPlanned: null,
+    ...w, name: windowLabel(w), capacityHours: null, members: null, daysOff: 0, reservedOpsShare: null, featurePointsPlanned: null,
     featurePointsCompleted: null, guardrailPolicyId: null, replannedAt: null, replannedBy: null, synthetic: true,
   }));
   return actualsFor(db, team, model, windows);
@@ -178,6 +187,8 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         endDate: s.endDate,
         state,
         featureHours: published('hours', Math.max(0, capacity - figures.opsHours)),
+        members: s.members ?? team.members,
+        reservedOpsHours: s.reservedOpsShare === null ? null : published('hours', s.reservedOpsShare * capacity),
         // Judged on the published share, like every rule; only a finished sprint can be under-reserved.
         underReserved: state === 'FINISHED' && s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
         featurePointsPlanned: s.featurePointsPlanned,

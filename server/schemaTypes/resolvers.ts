@@ -673,7 +673,7 @@ export type SourceMappingInput = {
 /** A sprint with its actual ops load. */
 export type Sprint = {
   __typename?: 'Sprint';
-  /** As given, or members x working days x focus hours - days off x focus hours. */
+  /** As given, or members (the sprint's, else the team's) x working days x focus hours - days off x focus hours. */
   capacityHours: Scalars['Float']['output'];
   /** Last day, inclusive. */
   endDate: Scalars['Date']['output'];
@@ -683,6 +683,8 @@ export type Sprint = {
   featurePointsPlanned?: Maybe<Scalars['Float']['output']>;
   /** The guardrail policy version the sprint is judged by: the one in force when it was first planned, unless re-planned. */
   guardrailVersion: Scalars['Int']['output'];
+  /** The sprint's head count: as recorded, else the team's members count; null when neither is known. */
+  members?: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   /** Actual ops hours by cause. */
   opsBreakdown: OpsBreakdown;
@@ -694,6 +696,8 @@ export type Sprint = {
   replannedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who re-planned it (the token's name); null if never. */
   replannedBy?: Maybe<Scalars['String']['output']>;
+  /** The hours reserved for ops when it was planned: reservedOpsShare x capacityHours; null if no share was recorded. */
+  reservedOpsHours?: Maybe<Scalars['Float']['output']>;
   /** The ops share reserved when the sprint was planned; null if none was recorded. */
   reservedOpsShare?: Maybe<Scalars['Float']['output']>;
   /** Every rule's result for the sprint. */
@@ -718,6 +722,8 @@ export type SprintInput = {
   endDate: Scalars['Date']['input'];
   featurePointsCompleted?: InputMaybe<Scalars['Float']['input']>;
   featurePointsPlanned?: InputMaybe<Scalars['Float']['input']>;
+  /** Who was in the sprint (head count); omitted means the team's members count. Capacity is computed from it. */
+  members?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   /** The ops share reserved at planning, 0..1. */
   reservedOpsShare?: InputMaybe<Scalars['Float']['input']>;
@@ -1407,12 +1413,14 @@ export type SprintResolvers<ContextType = Context, ParentType extends ResolversP
   featurePointsCompleted?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   featurePointsPlanned?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   guardrailVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   opsBreakdown?: Resolver<ResolversTypes['OpsBreakdown'], ParentType, ContextType>;
   opsHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   opsShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   replannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   replannedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reservedOpsHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reservedOpsShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['RuleResult']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

@@ -51,6 +51,29 @@ describe.each(DB_KINDS)('sprint windows on %s', (kind) => {
     expect(res.errors?.[0]).toMatchObject({ message: 'No sprint "Sprint 42" in team "w".', extensions: { code: 'NOT_FOUND' } });
   });
 
+  it('computes a sprint’s capacity from its own members and days off, and shows the hours it reserved', async () => {
+    // 2 people × 10 working days × 6 focus hours − 1 day off × 6 h = 114 h; 25% of it is 28.5 h.
+    const { upsertSprints } = await ok(ACCEPT, { s: [{ team: 'w', name: 'Small', startDate: '2026-03-30', endDate: '2026-04-12', members: 2, daysOff: 1, reservedOpsShare: 0.25 }] });
+    expect(upsertSprints[0].name).toBe('Small');
+    const { team } = await ok(`{ team(slug: "w") { sprints(last: 1) { name members capacityHours reservedOpsShare reservedOpsHours } } }`);
+    expect(team.sprints).toEqual([{ name: 'Small', members: 2, capacityHours: 114, reservedOpsShare: 0.25, reservedOpsHours: 28.5 }]);
+    // Without its own count a sprint follows the team's: 4 × 10 × 6 = 240 h.
+    await ok(ACCEPT, { s: [{ team: 'w', name: 'Small', startDate: '2026-03-30', endDate: '2026-04-12', reservedOpsShare: 0.25 }] });
+    expect((await ok(`{ team(slug: "w") { sprints(last: 1) { members capacityHours reservedOpsHours } } }`)).team.sprints).toEqual([{ members: 4, capacityHours: 240, reservedOpsHours: 60 }]);
+    await ok(`mutation { deleteSprint(team: "w", name: "Small") }`);
+  });
+
+  it('takes a sprint’s members as the capacity of a team without a count, and refuses a bad count', async () => {
+    await ok(`mutation { upsertTeams(input: [{ slug: "nocount", name: "No count" }]) { slug } }`);
+    const sprint = { team: 'nocount', name: 'N1', startDate: '2026-03-30', endDate: '2026-04-12' };
+    const res = await s.gql(ACCEPT, { s: [sprint] });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', records: [{ index: 0, field: 'capacityHours' }] });
+    const bad = await s.gql(ACCEPT, { s: [{ ...sprint, members: -1 }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', records: [{ index: 0, field: 'members', message: 'must not be negative' }] });
+    await ok(ACCEPT, { s: [{ ...sprint, members: 3 }] });
+    expect((await ok(`{ team(slug: "nocount") { sprints(last: 1) { members capacityHours } } }`)).team.sprints).toEqual([{ members: 3, capacityHours: 180 }]);
+  });
+
   it('refuses deleting another team’s sprint when called directly, deleting nothing', async () => {
     await expect(deleteSprint(scopeFor(s.db, PLAN_OTHER), 'w', 'Sprint 41 (March)')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(await names()).toEqual(['Sprint 41 (March)']);

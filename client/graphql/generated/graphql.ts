@@ -87,6 +87,8 @@ export type SprintInput = {
   endDate: string;
   featurePointsCompleted?: number | null | undefined;
   featurePointsPlanned?: number | null | undefined;
+  /** Who was in the sprint (head count); omitted means the team's members count. Capacity is computed from it. */
+  members?: number | null | undefined;
   name: string;
   /** The ops share reserved at planning, 0..1. */
   reservedOpsShare?: number | null | undefined;

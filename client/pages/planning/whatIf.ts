@@ -84,8 +84,8 @@ export function defaultSprintName(startDate: string, lastName: string | null = n
 }
 
 /**
- * The sprint an accepted plan writes. The plan's capacity is kept as given whenever it differs from
- * what the server would compute for the team as it is (an override, or another head count), so the
+ * The sprint an accepted plan writes. An override's capacity is kept as given, and another head
+ * count is recorded as the sprint's own members (its capacity then follows who was in it), so the
  * sprint is later judged against the capacity that was planned.
  */
 export function sprintFromPlan(team: string, name: string, plan: SprintPlan, vars: WhatIfVars): SprintInput {
@@ -96,7 +96,8 @@ export function sprintFromPlan(team: string, name: string, plan: SprintPlan, var
     endDate: plan.endDate,
     reservedOpsShare: plan.reservedOpsShare,
   };
-  if (vars.capacityHours !== null || vars.members !== null) input.capacityHours = plan.capacityHours;
+  if (vars.capacityHours !== null) input.capacityHours = plan.capacityHours;
+  else if (vars.members !== null) input.members = vars.members;
   if (vars.daysOff !== null) input.daysOff = vars.daysOff;
   return input;
 }

@@ -54,8 +54,10 @@ describe('sprintFromPlan', () => {
     });
   });
 
-  it('keeps the planned capacity for another head count or an override, and the days off', () => {
-    expect(sprintFromPlan('payments', 'S', plan, { members: 4, daysOff: 2, capacityHours: null, reservedOpsShare: null })).toMatchObject({ capacityHours: 228, daysOff: 2 });
+  it('records another head count as the sprint’s members, keeps an override’s capacity, and the days off', () => {
+    const withMembers = sprintFromPlan('payments', 'S', plan, { members: 4, daysOff: 2, capacityHours: null, reservedOpsShare: null });
+    expect(withMembers).toMatchObject({ members: 4, daysOff: 2 });
+    expect(withMembers).not.toHaveProperty('capacityHours');
     expect(sprintFromPlan('payments', 'S', plan, { members: null, daysOff: null, capacityHours: 228, reservedOpsShare: null })).toMatchObject({ capacityHours: 228 });
     expect(sprintFromPlan('payments', 'S', plan, { members: null, daysOff: 2, capacityHours: null, reservedOpsShare: null })).not.toHaveProperty('capacityHours');
   });
