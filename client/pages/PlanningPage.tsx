@@ -11,9 +11,11 @@ import { GuardrailEditor } from './planning/GuardrailEditor';
 import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
 import { PLAN, PLAN_SPRINTS, PLAN_TEAM, type GuardrailVersion } from './planning/operations';
 import { PlannedSprints } from './planning/PlannedSprints';
+import { pointsThatFit, velocity } from './planning/planText';
+import { TrackerPlan } from './planning/TrackerPlan';
 import { Explanation, PlanFigures, PlanRules } from './planning/PlanFigures';
 import { WhatIfPanel } from './planning/WhatIfPanel';
-import { hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
+import { defaultSprintName, hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
 
 /** Light debounce: typing "12" asks for one plan, not two; a slider drag settles quickly. */
 const WHAT_IF_DEBOUNCE_MS = 200;
@@ -106,6 +108,13 @@ export default function PlanningPage() {
               team && (
                 <>
                   <PlanFigures plan={p} policy={team.guardrail} />
+                  <TrackerPlan
+                    name={defaultSprintName(p.startDate, recorded[0]?.name ?? null)}
+                    plan={p}
+                    members={vars.members ?? members}
+                    daysOff={vars.daysOff ?? 0}
+                    points={pointsThatFit(p.featureHours, velocity(recorded, team.guardrail.lookbackSprints))}
+                  />
                   <AcceptPlan
                     // A new window starts a fresh form (name, question asked).
                     key={`${p.startDate}|${accepted?.name ?? ''}`}

@@ -157,6 +157,8 @@ describe('planning page', () => {
 
     await page.getByLabel('Members', { exact: true }).fill('4');
     await expectFigure(page, 'plan-capacity', '240.0');
+    // 240 h for 4 people at 25%: 15 h ops and 45 h features each.
+    await expectFigure(page, 'plan-per-person', 'Per person (4 people): 15.0 h ops, 45.0 h features');
     // The default name follows the team's naming: Sprint 44 after Sprint 43.
     await expect.poll(() => page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe('Sprint 44');
     const accept = async () => {
@@ -172,6 +174,8 @@ describe('planning page', () => {
     expect(await text(page, 'accept-submit')).toContain('Accepted');
     expect(await page.getByTestId('accept-submit').isDisabled()).toBe(true);
     await expect.poll(() => text(page, 'planned-sprints')).toContain('Sprint 44');
+    // The accepted plan's reserved hours stay on the sprint, not only its share.
+    expect(await text(page, 'planned-sprints')).toContain('60.0 h (25%) reserved for ops');
     await screenshot(page, 'planning-accepted.png');
 
     const sprints = async () =>

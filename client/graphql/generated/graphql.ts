@@ -255,7 +255,7 @@ export type PlanSprintsQueryVariables = Exact<{
 }>;
 
 
-export type PlanSprintsQuery = { team: { slug: string, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, synthetic: boolean, capacityHours: number, reservedOpsShare: number | null }> } | null };
+export type PlanSprintsQuery = { team: { slug: string, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, synthetic: boolean, capacityHours: number, reservedOpsShare: number | null, reservedOpsHours: number | null, featureHours: number, featurePointsCompleted: number | null }> } | null };
 
 export type DeleteSprintMutationVariables = Exact<{
   team: string;
@@ -939,6 +939,9 @@ export const PlanSprintsDocument = new TypedDocumentString(`
       synthetic
       capacityHours
       reservedOpsShare
+      reservedOpsHours
+      featureHours
+      featurePointsCompleted
     }
   }
 }

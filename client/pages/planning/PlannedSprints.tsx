@@ -9,7 +9,7 @@ export function PlannedSprints({ sprints }: { sprints: readonly PlannedSprint[] 
       {[...sprints].reverse().map((s) => (
         <li key={s.name}>
           <strong>{s.name}</strong> · {formatShortDate(s.startDate)} – {formatShortDate(s.endDate)} · {formatHours(s.capacityHours)} h capacity ·{' '}
-          {formatShare(s.reservedOpsShare)} reserved
+          {s.reservedOpsHours == null ? 'nothing reserved' : `${formatHours(s.reservedOpsHours)} h (${formatShare(s.reservedOpsShare)}) reserved for ops`}
         </li>
       ))}
     </ul>

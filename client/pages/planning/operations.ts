@@ -50,7 +50,7 @@ export const PLAN_SPRINTS = graphql(/* GraphQL */ `
   query PlanSprints($slug: String!) {
     team(slug: $slug) {
       slug
-      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare }
+      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }
     }
   }
 `);
