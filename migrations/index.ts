@@ -10,6 +10,7 @@ import * as webhookInbox from './20261201100000_webhook_inbox';
 import * as sessions from './20261201120000_sessions';
 import * as sprintPlanningRecord from './20261201130000_sprint_planning_record';
 import * as teamArchive from './20261202090000_team_archive';
+import * as sprintMembers from './20261202100000_sprint_members';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201120000_sessions': sessions,
   '20261201130000_sprint_planning_record': sprintPlanningRecord,
   '20261202090000_team_archive': teamArchive,
+  '20261202100000_sprint_members': sprintMembers,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

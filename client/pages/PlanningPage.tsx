@@ -9,10 +9,13 @@ import { useViewer } from '../lib/viewer';
 import { AcceptPlan, type Accepted } from './planning/AcceptPlan';
 import { GuardrailEditor } from './planning/GuardrailEditor';
 import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
-import { PLAN, PLAN_TEAM, type GuardrailVersion } from './planning/operations';
+import { PLAN, PLAN_SPRINTS, PLAN_TEAM, type GuardrailVersion } from './planning/operations';
+import { PlannedSprints } from './planning/PlannedSprints';
+import { pointsThatFit, velocity } from './planning/planText';
+import { TrackerPlan } from './planning/TrackerPlan';
 import { Explanation, PlanFigures, PlanRules } from './planning/PlanFigures';
 import { WhatIfPanel } from './planning/WhatIfPanel';
-import { hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
+import { defaultSprintName, hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
 
 /** Light debounce: typing "12" asks for one plan, not two; a slider drag settles quickly. */
 const WHAT_IF_DEBOUNCE_MS = 200;
@@ -39,7 +42,15 @@ export default function PlanningPage() {
   const plan = planQ.data?.team?.plan;
   const settling = JSON.stringify(vars) !== JSON.stringify(parsed.vars);
 
+  const sprintsQ = useQuery(PLAN_SPRINTS, useMemo(() => ({ slug }), [slug]));
+  const recorded = (sprintsQ.data?.team?.sprints ?? []).filter((s) => !s.synthetic);
+  // Listed: every sprint not finished yet (the running one and those planned ahead).
+  const upcoming = recorded.filter((s) => s.state !== 'FINISHED');
+  // Asked about: a window after a sprint that has not even started.
+  const planned = recorded.filter((s) => s.state === 'PLANNED');
+
   const [accepted, setAccepted] = useState<Accepted | null>(null);
+  const [undone, setUndone] = useState<Accepted | null>(null);
   const [saved, setSaved] = useState<GuardrailVersion | null>(null);
 
   if (teamQ.data && teamQ.data.team === null) return <NoSuchTeam slug={slug} />;
@@ -80,8 +91,12 @@ export default function PlanningPage() {
       {accepted && (
         <Confirmation testId="accept-confirmation" onDismiss={() => setAccepted(null)}>
           Saved <strong>{accepted.name}</strong> ({formatShortDate(accepted.startDate)} – {formatShortDate(accepted.endDate)}) with{' '}
-          {formatShare(accepted.reservedOpsShare)} reserved for ops. The plan below is now for the sprint after it.{' '}
-          <Link to={`/teams/${slug}`}>See the team’s sprints</Link>
+          {formatShare(accepted.reservedOpsShare)} reserved for ops. <Link to={`/teams/${slug}`}>See the team’s sprints</Link>
+        </Confirmation>
+      )}
+      {undone && (
+        <Confirmation testId="undo-confirmation" onDismiss={() => setUndone(null)}>
+          Deleted <strong>{undone.name}</strong>: the plan below is for that window again.
         </Confirmation>
       )}
 
@@ -93,16 +108,34 @@ export default function PlanningPage() {
               team && (
                 <>
                   <PlanFigures plan={p} policy={team.guardrail} />
-                  <AcceptPlan
-                    team={slug}
+                  <TrackerPlan
+                    name={defaultSprintName(p.startDate, recorded[0]?.name ?? null)}
                     plan={p}
+                    members={vars.members ?? members}
+                    daysOff={vars.daysOff ?? 0}
+                    points={pointsThatFit(p.featureHours, velocity(recorded, team.guardrail.lookbackSprints))}
+                  />
+                  <AcceptPlan
+                    // A new window starts a fresh form (name, question asked).
+                    key={`${p.startDate}|${accepted?.name ?? ''}`}
+                    team={slug}
+                    plan={accepted ? { ...p, startDate: accepted.startDate, endDate: accepted.endDate } : p}
                     vars={vars}
                     disabled={settling || planQ.loading || hasErrors(parsed)}
                     canPlan={canPlan}
+                    lastSprintName={recorded[0]?.name ?? null}
+                    plannedBefore={planned.filter((s) => s.endDate < p.startDate).map((s) => s.name).reverse()}
+                    accepted={accepted}
                     onAccepted={(s) => {
                       setAccepted(s);
+                      setUndone(null);
                       setEdited(null);
                     }}
+                    onUndone={(s) => {
+                      setAccepted(null);
+                      setUndone(s);
+                    }}
+                    onNext={() => setAccepted(null)}
                   />
                 </>
               )
@@ -128,6 +161,13 @@ export default function PlanningPage() {
           <h2 id="why-heading">Why this reservation</h2>
           <DataPanel query={planPanel} what="the explanation" minHeight={120}>
             {(p) => <Explanation plan={p} />}
+          </DataPanel>
+        </section>
+
+        <section className="card plan-layout__planned" aria-labelledby="planned-heading">
+          <h2 id="planned-heading">Current and planned sprints</h2>
+          <DataPanel query={{ ...sprintsQ, data: sprintsQ.data?.team ? upcoming : undefined }} what="the planned sprints" minHeight={60}>
+            {(list) => <PlannedSprints sprints={list} />}
           </DataPanel>
         </section>
 

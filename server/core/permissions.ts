@@ -31,6 +31,7 @@ const GRAPHQL_SCOPES = {
   'Mutation.recordPages': 'ingest',
   'Mutation.recordDeploys': 'ingest',
   'Mutation.upsertSprints': 'plan',
+  'Mutation.deleteSprint': 'plan',
   'Mutation.setGuardrail': 'plan',
   'Mutation.setLoadModel': 'plan',
   'Mutation.createSnapshot': 'plan',

@@ -11,7 +11,7 @@ import { hours, share } from '../core/fields';
 import { z } from 'zod';
 import { policyHistory, type GuardrailPolicyParent } from './guardrailQueries';
 import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from './policies';
-import { actualsFor, sprintActuals, upsertSprints, type SprintActuals, type SprintState } from './sprints';
+import { actualsFor, deleteSprint, sprintActuals, upsertSprints, type SprintActuals, type SprintState } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
 import type { RuleResult } from '../kpi/guardrails';
 
@@ -48,6 +48,7 @@ export const planningResolvers: Resolvers = {
       }
       return rows.map((r) => actuals.get(`${r.teamId}|${r.name}`)!);
     },
+    deleteSprint: (_: unknown, args: { team: string; name: string }, ctx: Context) => deleteSprint(ctx, args.team, args.name),
     setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason: string }, ctx: Context) =>
       setGuardrail(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
     setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null> }, ctx: Context) =>

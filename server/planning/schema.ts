@@ -79,10 +79,14 @@ export const planningTypeDefs = /* GraphQL */ `
     endDate: Date!
     "Finished, in progress or planned, in the team's time zone; only finished sprints are judged as finished."
     state: SprintState!
-    "As given, or members x working days x focus hours - days off x focus hours."
+    "As given, or members (the sprint's, else the team's) x working days x focus hours - days off x focus hours."
     capacityHours: Float!
     "The ops share reserved when the sprint was planned; null if none was recorded."
     reservedOpsShare: Float
+    "The hours reserved for ops when it was planned: reservedOpsShare x capacityHours; null if no share was recorded."
+    reservedOpsHours: Float
+    "The sprint's head count: as recorded, else the team's members count; null when neither is known."
+    members: Int
     "Actual ops hours in the sprint (to date while it runs)."
     opsHours: Float!
     "Actual ops hours by cause."
@@ -117,6 +121,8 @@ export const planningTypeDefs = /* GraphQL */ `
     endDate: Date!
     "Given capacity; omitted means computed from members, working days and focus hours."
     capacityHours: Float
+    "Who was in the sprint (head count); omitted means the team's members count. Capacity is computed from it."
+    members: Int
     "Person-days off inside the sprint, subtracted from computed capacity."
     daysOff: Float
     "The ops share reserved at planning, 0..1."
@@ -178,8 +184,10 @@ export const planningTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "Creates or updates sprints by (team, name); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when."
+    "Creates or updates sprints by (team, name); a record with exactly the dates of a stored sprint of another name updates and renames that sprint (one window, one sprint); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when."
     upsertSprints(input: [SprintInput!]!, replan: Boolean = false): [Sprint!]!
+    "Deletes a team's sprint by name (NOT_FOUND when there is none); undoes an accepted plan."
+    deleteSprint(team: String!, name: String!): Boolean!
     "Adds a new guardrail version for a team (team null: the org default), with the reason."
     setGuardrail(team: String, input: GuardrailInput!, reason: String!): GuardrailPolicy!
     "Sets a team's load model (team null: the org default)."

@@ -7,6 +7,8 @@ export interface SprintRow {
   startDate: string;
   endDate: string;
   capacityHours: number | null;
+  /** The sprint's own head count; null: the team's. */
+  members: number | null;
   daysOff: number;
   reservedOpsShare: number | null;
   featurePointsPlanned: number | null;
@@ -18,7 +20,7 @@ export interface SprintRow {
 
 const select = [
   'id', 'team_id as teamId', 'name', 'start_date as startDate', 'end_date as endDate', 'capacity_hours as capacityHours',
-  'days_off as daysOff', 'reserved_ops_share as reservedOpsShare', 'feature_points_planned as featurePointsPlanned',
+  'members', 'days_off as daysOff', 'reserved_ops_share as reservedOpsShare', 'feature_points_planned as featurePointsPlanned',
   'feature_points_completed as featurePointsCompleted', 'guardrail_policy_id as guardrailPolicyId',
   'replanned_at as replannedAt', 'replanned_by as replannedBy',
 ];
@@ -44,6 +46,7 @@ export interface SprintWrite {
   start_date: string;
   end_date: string;
   capacity_hours: number | null;
+  members: number | null;
   days_off: number;
   reserved_ops_share: number | null;
   feature_points_planned: number | null;
@@ -63,6 +66,32 @@ export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[
   merge.updated_at = trx.fn.now();
   if (replan) Object.assign(merge, { replanned_at: trx.fn.now(), replanned_by: replan.by });
   return trx('sprints').insert(rows).onConflict(['team_id', 'name']).merge(merge).returning(select);
+}
+
+/**
+ * A sprint is one window of a team: a record whose dates are exactly those of a stored sprint of
+ * another name renames that sprint, so the upsert by (team, name) then updates it instead of
+ * recording the same window twice (accepting a plan twice, or renaming it on a second accept).
+ * Answers the records whose new name is already another sprint's (by index); nothing is renamed then.
+ */
+export async function adoptSameWindow(trx: Knex.Transaction, rows: SprintWrite[]): Promise<number[]> {
+  const clashes: number[] = [];
+  const renames: { id: number; name: string }[] = [];
+  for (const [i, r] of rows.entries()) {
+    const same = await trx('sprints').select('id', 'name').where({ team_id: r.team_id, start_date: r.start_date, end_date: r.end_date }).whereNot('name', r.name).first();
+    if (!same) continue;
+    const taken = await trx('sprints').select('id').where({ team_id: r.team_id, name: r.name }).first();
+    if (taken) clashes.push(i);
+    else renames.push({ id: same.id, name: r.name });
+  }
+  if (clashes.length === 0) for (const r of renames) await trx('sprints').where('id', r.id).update({ name: r.name, updated_at: trx.fn.now() });
+  return clashes;
+}
+
+/** Deletes a team's sprint by name; false when there is none. */
+export async function deleteSprintRow(db: Knex, teamId: number, name: string): Promise<boolean> {
+  // The deleted ids, not the count: the embedded PGlite driver reports no row count for a DELETE.
+  return (await db('sprints').where({ team_id: teamId, name }).delete().returning('id')).length > 0;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, hours, share, slug, text, batchSizeError } from '../core/fields';
+import { calendarDate, count, hours, share, slug, text, batchSizeError } from '../core/fields';
 import { validateTeamRecords } from '../teams/teamRecords';
-import { throwIfBad, type RecordError } from '../core/errors';
-import type { TeamRow } from '../teams/queries';
+import { NotFoundError, throwIfBad, type RecordError } from '../core/errors';
+import { teamBySlug, type TeamRow } from '../teams/queries';
 import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
 import { computeCapacity } from '../kpi/capacity';
@@ -15,7 +15,7 @@ import { signalSumsForWindows } from '../signals/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
 import { BUILT_IN_POLICY, effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
-import { lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
+import { adoptSameWindow, deleteSprintRow, lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
 
 const sprintInput = z
   .object({
@@ -24,6 +24,7 @@ const sprintInput = z
     startDate: calendarDate,
     endDate: calendarDate,
     capacityHours: hours.nullish(),
+    members: count.max(10_000, 'is too large').nullish(),
     daysOff: hours.nullish(),
     reservedOpsShare: share.nullish(),
     featurePointsPlanned: hours.nullish(),
@@ -39,7 +40,8 @@ function teamsOf(input: unknown[]): string[] {
 }
 
 /**
- * Creates or updates sprints by (team, name); all or nothing. A new sprint is judged by the guardrail
+ * Creates or updates sprints by (team, name), or by (team, window): a record with exactly the dates
+ * of a stored sprint updates (and renames) that sprint, so one window is one sprint; all or nothing. A new sprint is judged by the guardrail
  * version in force when it is first planned, and keeps it when re-sent (say, with its completed
  * points at the end): history is judged as it was planned. `replan` is the explicit act of judging
  * the sprints sent under today's version; it records who did it and when.
@@ -53,11 +55,11 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
     (await db('teams').select('id', 'members').whereIn('id', [...checked.teamIds.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
   );
   const problems: RecordError[] = [...checked.errors];
-  // Capacity can be computed only for a team with a members count (0 is a capacity of 0 h, ops
-  // share null; only a missing count is unknown): checked on every record that parsed.
+  // Capacity can be computed only from a members count, the sprint's own or the team's (0 is a
+  // capacity of 0 h, ops share null; only a missing count is unknown): checked on every record that parsed.
   for (const { index, value: s } of checked.valid) {
     const teamId = checked.teamIds.get(s.team);
-    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && members.get(teamId) == null)
+    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && s.members == null && members.get(teamId) == null)
       problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
   }
   throwIfBad(problems, 'sprint');
@@ -71,6 +73,7 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
       start_date: s.startDate,
       end_date: s.endDate,
       capacity_hours: s.capacityHours ?? null,
+      members: s.members ?? null,
       days_off: s.daysOff ?? 0,
       reserved_ops_share: s.reservedOpsShare ?? null,
       feature_points_planned: s.featurePointsPlanned ?? null,
@@ -78,13 +81,31 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
       guardrail_policy_id: policies.get(teamId)!.id,
     };
   });
-  return db.transaction((trx) => upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null));
+  return db.transaction(async (trx) => {
+    const clashes = await adoptSameWindow(trx, rows);
+    throwIfBad(
+      clashes.map((index) => ({ index, field: 'name', message: `is already another sprint's: a sprint with these dates exists, under another name` })),
+      'sprint',
+    );
+    return upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null);
+  });
 }
 
-/** Capacity of a sprint: as given, else members × working days × focus hours − days off × focus hours. */
-export function sprintCapacity(team: TeamRow, s: Pick<SprintRow, 'capacityHours' | 'startDate' | 'endDate' | 'daysOff'>): number {
+/** Deletes a team's sprint by name (undoing an accepted plan, or removing a wrong one). */
+export async function deleteSprint(scope: Scope, teamSlug: string, name: string): Promise<boolean> {
+  authorize(scope.viewer, 'Mutation.deleteSprint', [teamSlug]);
+  const team = await teamBySlug(scope.db, teamSlug);
+  if (!team || !(await deleteSprintRow(scope.db, team.id, name))) throw new NotFoundError(`No sprint "${name}" in team "${teamSlug}".`);
+  return true;
+}
+
+/**
+ * Capacity of a sprint: as given, else members × working days × focus hours − days off × focus
+ * hours, with the sprint's own head count (who was in it) or else the team's.
+ */
+export function sprintCapacity(team: TeamRow, s: Pick<SprintRow, 'capacityHours' | 'members' | 'startDate' | 'endDate' | 'daysOff'>): number {
   if (s.capacityHours !== null) return s.capacityHours;
-  return computeCapacity({ members: team.members ?? 0, startDate: s.startDate, endDate: s.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff: s.daysOff });
+  return computeCapacity({ members: s.members ?? team.members ?? 0, startDate: s.startDate, endDate: s.endDate, focusHoursPerDay: team.focus_hours_per_day, daysOff: s.daysOff });
 }
 
 /** Where a sprint stands on the team's calendar (its time zone): only FINISHED sprints are judged as such. */
@@ -100,6 +121,10 @@ export interface SprintActuals extends TeamKpiFigures {
   endDate: string;
   state: SprintState;
   featureHours: number;
+  /** The sprint's head count: as recorded, else the team's (null when neither is known). */
+  members: number | null;
+  /** reservedOpsShare × capacityHours: the hours the accepted plan set aside; null without a share. */
+  reservedOpsHours: number | null;
   underReserved: boolean;
   featurePointsPlanned: number | null;
   featurePointsCompleted: number | null;
@@ -118,7 +143,7 @@ export async function sprintActuals(db: Knex, team: TeamRow, model: LoadModel, l
   const stored = await lastSprints(db, team.id, last);
   if (stored.length) return actualsFor(db, team, model, stored.map((s) => ({ ...s, synthetic: false })));
   const windows = syntheticSprints(todayIn(team.timezone), last).map((w) => ({
-    ...w, name: windowLabel(w), capacityHours: null, daysOff: 0, reservedOpsShare: null, featurePointsPlanned: null,
+    ...w, name: windowLabel(w), capacityHours: null, members: null, daysOff: 0, reservedOpsShare: null, featurePointsPlanned: null,
     featurePointsCompleted: null, guardrailPolicyId: null, replannedAt: null, replannedBy: null, synthetic: true,
   }));
   return actualsFor(db, team, model, windows);
@@ -162,6 +187,8 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         endDate: s.endDate,
         state,
         featureHours: published('hours', Math.max(0, capacity - figures.opsHours)),
+        members: s.members ?? team.members,
+        reservedOpsHours: s.reservedOpsShare === null ? null : published('hours', s.reservedOpsShare * capacity),
         // Judged on the published share, like every rule; only a finished sprint can be under-reserved.
         underReserved: state === 'FINISHED' && s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
         featurePointsPlanned: s.featurePointsPlanned,

@@ -297,6 +297,8 @@ export type Mutation = {
   createToken?: Maybe<CreatedToken>;
   /** Hides a snapshot (admin); who deleted it and when is recorded. */
   deleteSnapshot?: Maybe<Scalars['Boolean']['output']>;
+  /** Deletes a team's sprint by name (NOT_FOUND when there is none); undoes an accepted plan. */
+  deleteSprint?: Maybe<Scalars['Boolean']['output']>;
   /** No-op; lets domains extend Mutation. */
   noop?: Maybe<Scalars['Boolean']['output']>;
   /** Records daily aggregates (at most 10,000 a call); all or nothing. */
@@ -316,7 +318,7 @@ export type Mutation = {
    * transaction. A token limited to teams maps to its teams and re-points only keys mapped to them.
    */
   setSourceMapping?: Maybe<SourceMapping>;
-  /** Creates or updates sprints by (team, name); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when. */
+  /** Creates or updates sprints by (team, name); a record with exactly the dates of a stored sprint of another name updates and renames that sprint (one window, one sprint); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when. */
   upsertSprints?: Maybe<Array<Sprint>>;
   /** Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none. */
   upsertTeams?: Maybe<Array<Team>>;
@@ -340,6 +342,12 @@ export type MutationCreateTokenArgs = {
 
 export type MutationDeleteSnapshotArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSprintArgs = {
+  name: Scalars['String']['input'];
+  team: Scalars['String']['input'];
 };
 
 
@@ -677,7 +685,7 @@ export type SourceMappingInput = {
 /** A sprint with its actual ops load. */
 export type Sprint = {
   __typename?: 'Sprint';
-  /** As given, or members x working days x focus hours - days off x focus hours. */
+  /** As given, or members (the sprint's, else the team's) x working days x focus hours - days off x focus hours. */
   capacityHours: Scalars['Float']['output'];
   /** Last day, inclusive. */
   endDate: Scalars['Date']['output'];
@@ -687,6 +695,8 @@ export type Sprint = {
   featurePointsPlanned?: Maybe<Scalars['Float']['output']>;
   /** The guardrail policy version the sprint is judged by: the one in force when it was first planned, unless re-planned. */
   guardrailVersion: Scalars['Int']['output'];
+  /** The sprint's head count: as recorded, else the team's members count; null when neither is known. */
+  members?: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   /** Actual ops hours by cause. */
   opsBreakdown: OpsBreakdown;
@@ -698,6 +708,8 @@ export type Sprint = {
   replannedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who re-planned it (the token's name); null if never. */
   replannedBy?: Maybe<Scalars['String']['output']>;
+  /** The hours reserved for ops when it was planned: reservedOpsShare x capacityHours; null if no share was recorded. */
+  reservedOpsHours?: Maybe<Scalars['Float']['output']>;
   /** The ops share reserved when the sprint was planned; null if none was recorded. */
   reservedOpsShare?: Maybe<Scalars['Float']['output']>;
   /** Every rule's result for the sprint. */
@@ -722,6 +734,8 @@ export type SprintInput = {
   endDate: Scalars['Date']['input'];
   featurePointsCompleted?: InputMaybe<Scalars['Float']['input']>;
   featurePointsPlanned?: InputMaybe<Scalars['Float']['input']>;
+  /** Who was in the sprint (head count); omitted means the team's members count. Capacity is computed from it. */
+  members?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   /** The ops share reserved at planning, 0..1. */
   reservedOpsShare?: InputMaybe<Scalars['Float']['input']>;
@@ -1285,6 +1299,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSnapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   createToken?: Resolver<Maybe<ResolversTypes['CreatedToken']>, ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'id'>>;
+  deleteSprint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSprintArgs, 'name' | 'team'>>;
   noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   recordDailyMetrics?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationRecordDailyMetricsArgs, 'input'>>;
   recordDeploys?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationRecordDeploysArgs, 'input'>>;
@@ -1415,12 +1430,14 @@ export type SprintResolvers<ContextType = Context, ParentType extends ResolversP
   featurePointsCompleted?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   featurePointsPlanned?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   guardrailVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   opsBreakdown?: Resolver<ResolversTypes['OpsBreakdown'], ParentType, ContextType>;
   opsHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   opsShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   replannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   replannedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reservedOpsHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reservedOpsShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['RuleResult']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

@@ -147,35 +147,71 @@ describe('planning page', () => {
     await page.context().close();
   }, 90_000);
 
-  it('accepts a plan: the sprint is written and the plan moves on', async () => {
+  it('accepts a plan once however often it is accepted, undoes it, and moves on', async () => {
     await seedPlanningTeam('search', 'Search');
     const page = await openPage(browser, 1280, 900, app);
     await page.goto(`${app.url}/teams/search/plan`);
     await page.getByTestId('plan-capacity').waitFor();
     await expectFigure(page, 'plan-start', formatLongDate(today));
+    await page.getByTestId('planned-none').waitFor();
 
     await page.getByLabel('Members', { exact: true }).fill('4');
     await expectFigure(page, 'plan-capacity', '240.0');
-    expect(await page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe(`Sprint starting ${today}`);
-    await page.getByLabel('Sprint name', { exact: true }).fill('Sprint 44');
-    await page.getByRole('button', { name: 'Accept plan' }).click();
+    // 240 h for 4 people at 25%: 15 h ops and 45 h features each.
+    await expectFigure(page, 'plan-per-person', 'Per person (4 people): 15.0 h ops, 45.0 h features');
+    // The default name follows the team's naming: Sprint 44 after Sprint 43.
+    await expect.poll(() => page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe('Sprint 44');
+    const accept = async () => {
+      await page.getByRole('button', { name: 'Accept plan' }).click();
+      await page.getByTestId('accept-done').waitFor();
+    };
+    await accept();
 
     const confirmation = page.getByTestId('accept-confirmation');
     await confirmation.waitFor();
     expect(await confirmation.textContent()).toContain('Saved Sprint 44');
     expect(await confirmation.textContent()).toContain('25% reserved for ops');
+    expect(await text(page, 'accept-submit')).toContain('Accepted');
+    expect(await page.getByTestId('accept-submit').isDisabled()).toBe(true);
+    await expect.poll(() => text(page, 'planned-sprints')).toContain('Sprint 44');
+    // The accepted plan's reserved hours stay on the sprint, not only its share.
+    expect(await text(page, 'planned-sprints')).toContain('60.0 h (25%) reserved for ops');
+    await screenshot(page, 'planning-accepted.png');
+
+    const sprints = async () =>
+      (await app.gql<{ team: { sprints: { name: string; startDate: string; endDate: string; capacityHours: number; reservedOpsShare: number }[] } }>(
+        `{ team(slug: "search") { sprints(last: 6) { name startDate endDate capacityHours reservedOpsShare } } }`,
+      )).team.sprints;
+    // Another head count than the team's is kept as the sprint's planned capacity.
+    expect((await sprints())[0]).toEqual({ name: 'Sprint 44', startDate: today, endDate: addDays(today, 13), capacityHours: 240, reservedOpsShare: 0.25 });
+
+    // Undo deletes it: the plan is for the same window again, and accepting it a second time records one sprint.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByTestId('undo-confirmation').waitFor();
+    expect((await sprints()).map((s) => s.name)).toEqual(['Sprint 43', 'Sprint 42', 'Sprint 41']);
+    await expectFigure(page, 'plan-start', formatLongDate(today));
+    await page.getByTestId('planned-none').waitFor();
+    await page.getByLabel('Members', { exact: true }).fill('4');
+    await expectFigure(page, 'plan-capacity', '240.0');
+    await accept();
+    await page.getByRole('button', { name: 'Plan the next sprint' }).click();
     // The next plan starts the day after the accepted sprint, with the team as it is again.
     await expectFigure(page, 'plan-start', formatLongDate(addDays(today, 14)));
     await expectFigure(page, 'plan-capacity', '300.0');
-    expect(await page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe(`Sprint starting ${addDays(today, 14)}`);
+    await expect.poll(() => page.getByLabel('Sprint name', { exact: true }).inputValue()).toBe('Sprint 45');
+    expect((await sprints()).map((s) => s.name)).toEqual(['Sprint 44', 'Sprint 43', 'Sprint 42', 'Sprint 41']);
 
-    const { team } = await app.gql<{ team: { sprints: { name: string; startDate: string; endDate: string; capacityHours: number; reservedOpsShare: number }[] } }>(
-      `{ team(slug: "search") { sprints(last: 4) { name startDate endDate capacityHours reservedOpsShare } } }`,
-    );
-    // Another head count than the team's is kept as the sprint's planned capacity.
-    expect(team.sprints[0]).toEqual({ name: 'Sprint 44', startDate: today, endDate: addDays(today, 13), capacityHours: 240, reservedOpsShare: 0.25 });
+    // Sprint 45 is the next sprint: accepted without a question. The window after it is further ahead: asked first.
+    await accept();
+    await page.getByRole('button', { name: 'Plan the next sprint' }).click();
+    await expectFigure(page, 'plan-start', formatLongDate(addDays(today, 28)));
+    await expect.poll(() => text(page, 'planned-sprints')).toContain('Sprint 45');
+    await page.getByRole('button', { name: 'Accept plan' }).click();
+    expect(await text(page, 'accept-ahead')).toContain('Sprint 45 is already planned before it');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect((await sprints()).length).toBe(5);
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 
   it('edits the guardrails: a reason is required, field errors are shown, a new version lands in the history', async () => {
     await seedPlanningTeam('identity', 'Identity');

@@ -40,6 +40,8 @@ type Documents = {
     "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": typeof types.GuardrailPolicyFieldsFragmentDoc,
     "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": typeof types.PlanTeamDocument,
     "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": typeof types.PlanDocument,
+    "\n  query PlanSprints($slug: String!) {\n    team(slug: $slug) {\n      slug\n      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }\n    }\n  }\n": typeof types.PlanSprintsDocument,
+    "\n  mutation DeleteSprint($team: String!, $name: String!) {\n    deleteSprint(team: $team, name: $name)\n  }\n": typeof types.DeleteSprintDocument,
     "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": typeof types.SetGuardrailDocument,
     "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": typeof types.AcceptPlanDocument,
     "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": typeof types.SetHourScheduleDocument,
@@ -72,6 +74,8 @@ const documents: Documents = {
     "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": types.GuardrailPolicyFieldsFragmentDoc,
     "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": types.PlanTeamDocument,
     "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": types.PlanDocument,
+    "\n  query PlanSprints($slug: String!) {\n    team(slug: $slug) {\n      slug\n      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }\n    }\n  }\n": types.PlanSprintsDocument,
+    "\n  mutation DeleteSprint($team: String!, $name: String!) {\n    deleteSprint(team: $team, name: $name)\n  }\n": types.DeleteSprintDocument,
     "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": types.SetGuardrailDocument,
     "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": types.AcceptPlanDocument,
     "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": types.SetHourScheduleDocument,
@@ -179,6 +183,14 @@ export function graphql(source: "\n  query PlanTeam($slug: String!) {\n    team(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n"): typeof import('./graphql').PlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanSprints($slug: String!) {\n    team(slug: $slug) {\n      slug\n      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }\n    }\n  }\n"): typeof import('./graphql').PlanSprintsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSprint($team: String!, $name: String!) {\n    deleteSprint(team: $team, name: $name)\n  }\n"): typeof import('./graphql').DeleteSprintDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

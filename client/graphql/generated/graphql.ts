@@ -87,6 +87,8 @@ export type SprintInput = {
   endDate: string;
   featurePointsCompleted?: number | null | undefined;
   featurePointsPlanned?: number | null | undefined;
+  /** Who was in the sprint (head count); omitted means the team's members count. Capacity is computed from it. */
+  members?: number | null | undefined;
   name: string;
   /** The ops share reserved at planning, 0..1. */
   reservedOpsShare?: number | null | undefined;
@@ -281,6 +283,21 @@ export type PlanQueryVariables = Exact<{
 
 
 export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> } } | null };
+
+export type PlanSprintsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type PlanSprintsQuery = { team: { slug: string, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, synthetic: boolean, capacityHours: number, reservedOpsShare: number | null, reservedOpsHours: number | null, featureHours: number, featurePointsCompleted: number | null }> } | null };
+
+export type DeleteSprintMutationVariables = Exact<{
+  team: string;
+  name: string;
+}>;
+
+
+export type DeleteSprintMutation = { deleteSprint: boolean | null };
 
 export type SetGuardrailMutationVariables = Exact<{
   team: string;
@@ -1000,6 +1017,30 @@ export const PlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlanQuery, PlanQueryVariables>;
+export const PlanSprintsDocument = new TypedDocumentString(`
+    query PlanSprints($slug: String!) {
+  team(slug: $slug) {
+    slug
+    sprints(last: 12) {
+      name
+      startDate
+      endDate
+      state
+      synthetic
+      capacityHours
+      reservedOpsShare
+      reservedOpsHours
+      featureHours
+      featurePointsCompleted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanSprintsQuery, PlanSprintsQueryVariables>;
+export const DeleteSprintDocument = new TypedDocumentString(`
+    mutation DeleteSprint($team: String!, $name: String!) {
+  deleteSprint(team: $team, name: $name)
+}
+    `) as unknown as TypedDocumentString<DeleteSprintMutation, DeleteSprintMutationVariables>;
 export const SetGuardrailDocument = new TypedDocumentString(`
     mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {
   setGuardrail(team: $team, input: $input, reason: $reason) {

@@ -3,7 +3,7 @@
  * are generated from schema.graphql (`npm run codegen`).
  */
 import { graphql } from '../../graphql/generated';
-import type { GuardrailPolicyFieldsFragment, PlanQuery, PlanQueryVariables, SprintInput } from '../../graphql/generated/graphql';
+import type { GuardrailPolicyFieldsFragment, PlanQuery, PlanSprintsQuery, PlanQueryVariables, SprintInput } from '../../graphql/generated/graphql';
 
 export type { SprintInput };
 
@@ -42,6 +42,24 @@ export const PLAN = graphql(/* GraphQL */ `
         reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion
       }
     }
+  }
+`);
+
+/** The team's newest sprints: the last one's name seeds the next name; planned ones are listed. */
+export const PLAN_SPRINTS = graphql(/* GraphQL */ `
+  query PlanSprints($slug: String!) {
+    team(slug: $slug) {
+      slug
+      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }
+    }
+  }
+`);
+
+export type PlannedSprint = NonNullable<PlanSprintsQuery['team']>['sprints'][number];
+
+export const DELETE_SPRINT = graphql(/* GraphQL */ `
+  mutation DeleteSprint($team: String!, $name: String!) {
+    deleteSprint(team: $team, name: $name)
   }
 `);
 

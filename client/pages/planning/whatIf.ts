@@ -71,14 +71,21 @@ export function isWhatIf(vars: WhatIfVars): boolean {
   return Object.values(vars).some((v) => v !== null);
 }
 
-/** "Sprint starting 2026-11-23": a name that sorts and does not collide with the next one. */
-export function defaultSprintName(startDate: string): string {
-  return `Sprint starting ${startDate}`;
+/**
+ * The next sprint's default name follows the team's own naming: the last sprint's name with its
+ * trailing number counted up, its zero padding kept ("Sprint 40" → "Sprint 41", "PAY-09" → "PAY-10").
+ * Without a numbered last sprint: "Sprint starting 2026-11-23", which sorts and does not collide.
+ */
+export function defaultSprintName(startDate: string, lastName: string | null = null): string {
+  const m = lastName === null ? null : /^(.*?)(\d+)(\s*)$/.exec(lastName);
+  if (!m) return `Sprint starting ${startDate}`;
+  const next = String(BigInt(m[2]) + 1n).padStart(m[2].length, '0');
+  return `${m[1]}${next}`;
 }
 
 /**
- * The sprint an accepted plan writes. The plan's capacity is kept as given whenever it differs from
- * what the server would compute for the team as it is (an override, or another head count), so the
+ * The sprint an accepted plan writes. An override's capacity is kept as given, and another head
+ * count is recorded as the sprint's own members (its capacity then follows who was in it), so the
  * sprint is later judged against the capacity that was planned.
  */
 export function sprintFromPlan(team: string, name: string, plan: SprintPlan, vars: WhatIfVars): SprintInput {
@@ -89,7 +96,8 @@ export function sprintFromPlan(team: string, name: string, plan: SprintPlan, var
     endDate: plan.endDate,
     reservedOpsShare: plan.reservedOpsShare,
   };
-  if (vars.capacityHours !== null || vars.members !== null) input.capacityHours = plan.capacityHours;
+  if (vars.capacityHours !== null) input.capacityHours = plan.capacityHours;
+  else if (vars.members !== null) input.members = vars.members;
   if (vars.daysOff !== null) input.daysOff = vars.daysOff;
   return input;
 }

@@ -54,11 +54,23 @@ describe('sprintFromPlan', () => {
     });
   });
 
-  it('keeps the planned capacity for another head count or an override, and the days off', () => {
-    expect(sprintFromPlan('payments', 'S', plan, { members: 4, daysOff: 2, capacityHours: null, reservedOpsShare: null })).toMatchObject({ capacityHours: 228, daysOff: 2 });
+  it('records another head count as the sprint’s members, keeps an override’s capacity, and the days off', () => {
+    const withMembers = sprintFromPlan('payments', 'S', plan, { members: 4, daysOff: 2, capacityHours: null, reservedOpsShare: null });
+    expect(withMembers).toMatchObject({ members: 4, daysOff: 2 });
+    expect(withMembers).not.toHaveProperty('capacityHours');
     expect(sprintFromPlan('payments', 'S', plan, { members: null, daysOff: null, capacityHours: 228, reservedOpsShare: null })).toMatchObject({ capacityHours: 228 });
     expect(sprintFromPlan('payments', 'S', plan, { members: null, daysOff: 2, capacityHours: null, reservedOpsShare: null })).not.toHaveProperty('capacityHours');
   });
 
-  it('names a sprint by its start by default', () => expect(defaultSprintName('2026-11-23')).toBe('Sprint starting 2026-11-23'));
+  it('names a sprint by its start when the team has no numbered sprint', () => {
+    expect(defaultSprintName('2026-11-23')).toBe('Sprint starting 2026-11-23');
+    expect(defaultSprintName('2026-11-23', 'Autumn')).toBe('Sprint starting 2026-11-23');
+  });
+
+  it('follows the team’s own naming, counting the last number up and keeping its padding', () => {
+    expect(defaultSprintName('2026-11-23', 'Sprint 40')).toBe('Sprint 41');
+    expect(defaultSprintName('2026-11-23', 'PAY-09')).toBe('PAY-10');
+    expect(defaultSprintName('2026-11-23', 'S99')).toBe('S100');
+    expect(defaultSprintName('2026-11-23', '2026.3 sprint 7 ')).toBe('2026.3 sprint 8');
+  });
 });
