@@ -7,7 +7,7 @@ import { seedDemo, isEmpty } from './demo/seed';
 import { bootstrapAdminToken } from './auth/service';
 import { acquireEmbeddedLock } from './db/embeddedLock';
 
-// config → database → migrations → listen → first admin token; nothing else.
+// config → port → database → migrations → app → first admin token; nothing else.
 // Exit codes: 2 a configuration mistake, 1 any other failure to start.
 async function main() {
   let config;
@@ -21,6 +21,18 @@ async function main() {
     throw e;
   }
   const log = createLogger(config.logLevel);
+  const url = `http://${config.host}:${config.port}`;
+  // The port is taken first: a busy one ends the start at once, before a database is opened or
+  // migrated (which can take a while) and before any sign-in link is printed. Until the app is
+  // ready, every request is answered 503 "starting".
+  let handler: RequestListener = starting;
+  let server: Server;
+  try {
+    server = await listen((req, res) => handler(req, res), config.port, config.host);
+  } catch (e) {
+    console.error(`Headroom failed to start: ${listenProblem(e as NodeJS.ErrnoException, config.port, config.host)}`);
+    process.exit(1);
+  }
   const embedded = !config.databaseUrl;
   // PGlite does not refuse a second process on the same folder; this lock does (exits with its message).
   const release = embedded ? acquireEmbeddedLock(config.dataDir) : () => {};
@@ -32,15 +44,7 @@ async function main() {
   }
   let stopping = false;
   const { app, apollo } = await createApp(db, log, { ...config, draining: () => stopping });
-  const url = `http://${config.host}:${config.port}`;
-  let server: Server;
-  try {
-    server = await listen(app, config.port, config.host);
-  } catch (e) {
-    console.error(`Headroom failed to start: ${listenProblem(e as NodeJS.ErrnoException, config.port, config.host)}`);
-    await db.destroy();
-    process.exit(1);
-  }
+  handler = app;
   log.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres', pid: process.pid }, 'Headroom is listening');
   // Only now, with the port ours: a sign-in link printed earlier could point at another program.
   await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir, baseUrl: url, log });
@@ -71,6 +75,12 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
+
+/** The answer while the database is opened and migrated: not ready yet, come back shortly. */
+const starting: RequestListener = (_req, res) => {
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' });
+  res.end(JSON.stringify({ status: 'starting' }));
+};
 
 function listen(app: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
