@@ -7,5 +7,7 @@ const all = parts.length === 0;
 if (all || parts.includes('client')) {
   const { build } = await import('vite');
   await build({ logLevel: 'warn' });
+  const { compressClient } = await import('./compress-client.mjs');
+  compressClient('dist/client');
 }
 if (all || parts.includes('server') || parts.includes('cli')) await import('./build-server.mjs');

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -153,12 +154,31 @@ function inboxWorkerPlugin(db: Knex, log: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-/** Serves the Vite build; unknown non-API paths get index.html so client-side routes work. */
+/** Files under /assets/ carry a content hash in their names: a new build gives new names. */
+const HASHED = `${path.sep}assets${path.sep}`;
+
+/**
+ * Serves the Vite build, brotli or gzip as the browser accepts (precompressed by the build); unknown
+ * non-API paths get index.html so client-side routes work. Hashed assets are cached for a year and
+ * never revalidated; everything else (index.html, the favicon) is revalidated, so a new build is
+ * seen at once.
+ */
 function serveClient(app: Express) {
-  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  app.use(
+    expressStaticGzip(CLIENT_DIST, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: {
+        setHeaders: (res, file) => {
+          res.setHeader('Cache-Control', file.includes(HASHED) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      },
+    }),
+  );
   app.get(/^\/(?!graphql|api\/|webhooks\/|healthz|readyz|metrics).*/, (_req, res) => {
     const index = path.join(CLIENT_DIST, 'index.html');
-    if (fs.existsSync(index)) res.sendFile(index);
+    if (fs.existsSync(index)) res.setHeader('Cache-Control', 'no-cache').sendFile(index);
     else res.status(503).type('text').send('The dashboard is not built: run `npm run build`.');
   });
 }

@@ -148,6 +148,27 @@ describe('npm start on a deployment with production dependencies only', () => {
     expect(out.indexOf('/signin')).toBeGreaterThan(out.indexOf('Headroom is listening'));
   });
 
+  it('sends the dashboard precompressed as the browser accepts it; hashed assets are cached for a year, index.html revalidated', async () => {
+    const index = await fetch(`${url}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const script = (await index.text()).match(/src="(\/assets\/index-[^"]+\.js)"/)![1];
+    const raw = fs.readFileSync(path.join(deploy, 'dist/client', script));
+
+    const br = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(raw.length / 2);
+    expect(Buffer.from(await br.arrayBuffer()).equals(raw)).toBe(true); // fetch decodes: the same script
+
+    const gz = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Number(plain.headers.get('content-length'))).toBe(raw.length);
+  });
+
   it('runs the headroom command from its bundle', () => {
     const help = spawnSync(process.execPath, [path.join(deploy, 'bin/headroom.mjs'), 'help'], { encoding: 'utf8' });
     expect(help.status, help.stderr).toBe(0);
