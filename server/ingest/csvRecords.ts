@@ -15,6 +15,11 @@ export interface CsvColumns {
   required: string[];
   /** Values for fields a line leaves empty (or the file has no column for). */
   defaults?: Record<string, unknown>;
+  /**
+   * Other columns are skipped instead of refused: for a vendor's own export (PagerDuty's incident
+   * CSV), whose many columns Headroom reads a few of.
+   */
+  ignoreOtherColumns?: boolean;
 }
 
 /** One data line of a file: its line number (header = line 1) and the record or why not. */
@@ -98,6 +103,7 @@ function readHeader(fields: string[], columns: CsvColumns): string[] {
   const errors: RecordError[] = [];
   const known = Object.keys(columns.types);
   names.forEach((name, i) => {
+    if (columns.ignoreOtherColumns && !Object.hasOwn(columns.types, name)) return;
     if (!name) errors.push({ index: 1, field: '(header)', message: `column ${i + 1} has no name` });
     else if (!Object.hasOwn(columns.types, name)) errors.push({ index: 1, field: name, message: `unknown column "${name}"; the columns are ${known.join(', ')}` });
     else if (names.indexOf(name) !== i) errors.push({ index: 1, field: name, message: `column "${name}" appears twice` });
@@ -114,6 +120,7 @@ function toRecord(line: number, fields: string[], header: string[], columns: Csv
   const errors: RecordError[] = [];
   header.forEach((field, i) => {
     const cell = fields[i];
+    if (!Object.hasOwn(columns.types, field)) return; // an ignored column
     if (cell.trim() === '') {
       // An empty cell is an omitted field; omitting a required one is the line's mistake.
       if (columns.required.includes(field)) errors.push({ index: line, field, message: 'is required; the cell is empty' });

@@ -3,6 +3,7 @@ import { pagesKind } from './pages';
 import { deploysKind } from './deploys';
 import type { CsvKind } from './csvImport';
 import { teamsCsv } from './teams';
+import { pagerdutyIncidentsCsv } from './pagerdutyCsv';
 
 // The ingest kinds a file can be imported as (CSV over HTTP and the command line), and how each
 // CSV column is read. Headers are the GraphQL input field names, so a CSV file and a GraphQL
@@ -49,7 +50,8 @@ const deploys: CsvKind = {
   },
 };
 
-export const INGEST_KINDS = { daily, pages, deploys, teams: teamsCsv } satisfies Record<string, CsvKind>;
+// pagerduty-incidents: PagerDuty's own incident export, its own column names (server/ingest/pagerdutyCsv.ts).
+export const INGEST_KINDS = { daily, pages, deploys, teams: teamsCsv, 'pagerduty-incidents': pagerdutyIncidentsCsv } satisfies Record<string, CsvKind>;
 
 export type IngestKindName = keyof typeof INGEST_KINDS;
 

@@ -2,7 +2,7 @@
  * The CSV import formats, as docs/import.md states them (the server, server/ingest/kinds.ts, is
  * the authority; this is the help text shown beside the upload form).
  */
-export type ImportKind = 'daily' | 'pages' | 'deploys';
+export type ImportKind = 'daily' | 'pages' | 'deploys' | 'pagerduty-incidents';
 
 export interface ImportColumn {
   /** Column names: the GraphQL input field names, exact and case-sensitive. */
@@ -87,6 +87,27 @@ export const IMPORT_FORMATS: ImportFormat[] = [
       'source,externalId,team,service,environment,deployedAt,status,leadTimeSeconds',
       'github,run-8812,payments,checkout-api,production,2026-03-02T12:00:00Z,SUCCEEDED,5400',
       'github,run-8813,payments,checkout-api,production,2026-03-02T15:30:00Z,ROLLED_BACK,',
+    ].join('\n'),
+  },
+  {
+    kind: 'pagerduty-incidents',
+    label: 'PagerDuty incidents',
+    input: 'PagerDuty’s incident export',
+    summary: 'PagerDuty’s own incident CSV, as downloaded: one line per incident, routed to teams by source mappings.',
+    columns: [
+      { names: ['id'], required: true, type: 'PagerDuty incident id (the page’s externalId, source pagerduty)' },
+      { names: ['created_on', 'created_at'], required: false, type: 'timestamp with offset; one of them is required' },
+      { names: ['resolved_on', 'resolved_at'], required: false, type: 'timestamp with offset', default: 'from seconds_to_resolve, else open' },
+      { names: ['seconds_to_first_ack', 'seconds_to_resolve'], required: false, type: 'seconds ≥ 0 after created', default: 'not acknowledged / not resolved' },
+      { names: ['urgency'], required: false, type: 'high or low', default: 'high' },
+      { names: ['service_id', 'team_id'], required: false, type: 'PagerDuty ids: route the page by source mapping', default: 'unrouted until mapped' },
+      { names: ['service_name'], required: false, type: 'text', default: 'the whole team' },
+    ],
+    rules:
+      'Any other column of the export is skipped. The page is the one the PagerDuty webhook and `headroom backfill pagerduty` write for the same incident, never a second one; unmapped services wait under Unrouted until `mapping set`.',
+    example: [
+      'id,created_on,resolved_on,seconds_to_first_ack,urgency,service_id,service_name',
+      'Q3HDRM7,2026-03-09T21:30:00Z,2026-03-09T23:30:00Z,720,high,PSVCPAY,Payments API',
     ].join('\n'),
   },
 ];
