@@ -2,7 +2,7 @@
 // the folders below it, never one above:
 //
 //   core → kpi → signals → teams, auth → ingest, planning, routing → figures → snapshots → demo
-//   → adapters: http → graphql → webhooks → cli → app.ts → main.ts
+//   → adapters: http → graphql → webhooks → backfill → cli → app.ts → main.ts
 //
 // Folders in one layer do not import each other's folder in both directions (no-circular checks
 // modules; the layers make the folder graph acyclic). db/ and the server's root modules (config,
@@ -30,6 +30,8 @@ const LAYERS = [
   ['http'],
   ['graphql'],
   ['webhooks'],
+  // Vendor REST clients that read history and write it through the webhooks' own paths.
+  ['backfill'],
   ['cli'],
 ];
 
