@@ -1,0 +1,18 @@
+import { backfillGithubCommand } from './backfillGithub';
+import { backfillJiraCommand } from './backfillJira';
+import { UsageError, type Command } from './command';
+
+// `backfill <source> …`: one file per source, dispatched on the first argument.
+const SOURCES: Command[] = [backfillGithubCommand, backfillJiraCommand];
+
+export const backfillCommand: Command = {
+  name: 'backfill',
+  summary: 'Bring history in from a vendor API: GitHub deployments, Jira sprints',
+  usage: ['backfill <source> [options]', '', ...SOURCES.map((s) => `       ${s.usage}`)].join('\n'),
+  async run(args) {
+    const [name, ...rest] = args;
+    const source = SOURCES.find((s) => s.name === name);
+    if (!source) throw new UsageError(`backfill needs a source: ${SOURCES.map((s) => s.name).join(' or ')}${name ? `; got "${name}"` : ''}`);
+    return source.run(rest);
+  },
+};
