@@ -3,7 +3,7 @@ import path from 'node:path';
 import { startTestServer, type TestServer } from './harness';
 import { startRecordedApi, type RecordedApi } from './recordedApi';
 import { JiraClient } from '../../server/backfill/jiraClient';
-import { backfillJiraSprints, sprintWindows } from '../../server/backfill/jiraSprints';
+import { backfillJiraSprints } from '../../server/backfill/jiraSprints';
 import { upsertSprints } from '../../server/planning/sprints';
 import { scopeFor } from '../../server/core/scope';
 
@@ -90,10 +90,5 @@ describe('backfill jira (recorded Agile REST responses, PostgreSQL)', () => {
     const again = await backfillJiraSprints(scopeFor(s.db), client(), '42', 'payments');
     expect(again.sprints).toHaveLength(8);
     expect(await s.db('sprints').orderBy('start_date').pluck('guardrail_policy_id')).toEqual([org1, org1, org1, team1, team1, team2, team1, team2]);
-  });
-
-  it('turns Jira instants into days of the team’s zone', () => {
-    const { windows } = sprintWindows([{ id: 1, name: 'Late night', state: 'closed', startDate: '2026-03-01T23:30:00.000Z', endDate: '2026-03-14T23:30:00.000Z' }], 'Europe/Berlin');
-    expect(windows.map((w) => [w.startDate, w.endDate])).toEqual([['2026-03-02', '2026-03-15']]);
   });
 });
