@@ -8,7 +8,7 @@ const SOURCES: Command[] = [backfillGithubCommand, backfillJiraCommand];
 export const backfillCommand: Command = {
   name: 'backfill',
   summary: 'Bring history in from a vendor API: GitHub deployments, Jira sprints',
-  usage: ['backfill <source> [options]', '', ...SOURCES.map((s) => `       ${s.usage}`)].join('\n'),
+  usage: SOURCES.map((s, i) => `${i ? '\n       ' : ''}backfill ${s.usage}`).join('\n'),
   async run(args) {
     const [name, ...rest] = args;
     const source = SOURCES.find((s) => s.name === name);
