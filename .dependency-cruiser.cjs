@@ -30,7 +30,7 @@ const LAYERS = [
   ['http'],
   ['graphql'],
   ['webhooks'],
-  // Vendors' histories read with their APIs, written like their webhooks write (server/backfill/).
+  // Vendor REST clients that read history and write it through the webhooks' own paths.
   ['backfill'],
   ['cli'],
 ];

@@ -8,10 +8,10 @@ import { out, err, CliError, UsageError, type Command } from './command';
 const n = (x: number) => x.toLocaleString('en-US');
 
 export const backfillPagerdutyCommand: Command = {
-  name: 'backfill pagerduty',
-  summary: 'Bring PagerDuty incidents of a date range in as pages (REST API; resumable)',
+  name: 'pagerduty',
+  summary: 'Incidents of a date range, as pages (resumable)',
   usage: [
-    'backfill pagerduty --since YYYY-MM-DD [--until YYYY-MM-DD]',
+    'pagerduty --since YYYY-MM-DD [--until YYYY-MM-DD]',
     '',
     '  --since   first day (UTC) of incidents to read, by when they were triggered',
     '  --until   last day (UTC), inclusive; default: up to now',

@@ -7,48 +7,39 @@ import { mappingCommand } from './mapping';
 import { signinLinkCommand } from './signinLink';
 import { inboxCommand } from './inbox';
 import { teamCommand } from './team';
-import { backfillPagerdutyCommand } from './backfillPagerduty';
+import { backfillCommand } from './backfill';
 import { out, err, CliError, UsageError, isParseArgsError, type Command } from './command';
 
 // The `headroom` command (bin/headroom.mjs runs its bundle, dist/cli.mjs; `npm run headroom -- …`
 // in a checkout): dispatches to one file per command. Exit codes: 0 done, 1 failed (bad input,
 // database trouble), 2 usage or configuration mistake.
-// A two-word name ("backfill pagerduty") is a command of its own, found by its first two words.
-const COMMANDS: Command[] = [teamCommand, importCommand, exportCommand, mappingCommand, inboxCommand, backfillPagerdutyCommand, seedCommand, tokenCommand, signinLinkCommand];
+const COMMANDS: Command[] = [teamCommand, importCommand, exportCommand, mappingCommand, inboxCommand, backfillCommand, seedCommand, tokenCommand, signinLinkCommand];
 
 function help(write: (line?: string) => void) {
   write('Usage: headroom <command> [options]   (npx headroom …, or npm run headroom -- … in a checkout)');
   write();
   write('Commands:');
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  for (const c of COMMANDS) write(`  ${c.name.padEnd(width)} ${c.summary}`);
-  write(`  ${'help'.padEnd(width)} Show this help, or a command's: help <command>`);
+  for (const c of COMMANDS) write(`  ${c.name.padEnd(11)} ${c.summary}`);
+  write(`  ${'help'.padEnd(8)} Show this help, or a command's: help <command>`);
   write();
   write('The database is the one the server uses: DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR');
   write('(default ./.headroom), which only one process may open at a time: stop the server first.');
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [first, ...rest] = argv;
-  const twoWords = rest.length > 0 && COMMANDS.some((c) => c.name === `${first} ${rest[0]}`);
-  const [name, args] = twoWords ? [`${first} ${rest[0]}`, rest.slice(1)] : [first, rest];
+  const [name, ...args] = argv;
   if (name === undefined) {
     help(err);
     return 2;
   }
   if (name === 'help' || name === '--help' || name === '-h') {
-    const about = args[0] && COMMANDS.find((c) => c.name === args.slice(0, c.name.split(' ').length).join(' '));
+    const about = args[0] && COMMANDS.find((c) => c.name === args[0]);
     if (about) out(`Usage: headroom ${about.usage}`);
     else help(out);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const sub = COMMANDS.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name);
-    if (sub.length) {
-      err(`${name} needs a source: ${sub.join(', ')}${args[0] ? `; got "${args[0]}"` : ''}.`);
-      return 2;
-    }
     err(`Unknown command "${name}".`);
     help(err);
     return 2;

@@ -85,3 +85,20 @@ export async function insertPolicyVersion(
     .returning(select);
   return row;
 }
+
+/**
+ * The policy version in force at each instant for its team — the team's newest version created by
+ * then, else the org's, else the built-in defaults (null) — in one statement, in the order given.
+ */
+export async function policyIdsInForceAt(db: Knex, at: readonly { teamId: number; instant: Date }[]): Promise<(number | null)[]> {
+  if (at.length === 0) return [];
+  const { rows } = await db.raw(
+    `SELECT COALESCE(t.id, o.id) AS id
+       FROM unnest(?::int[], ?::timestamptz[]) WITH ORDINALITY AS r(team_id, instant, i)
+       LEFT JOIN LATERAL (SELECT id FROM guardrail_policies WHERE team_id = r.team_id AND created_at <= r.instant ORDER BY version DESC LIMIT 1) t ON true
+       LEFT JOIN LATERAL (SELECT id FROM guardrail_policies WHERE team_id IS NULL AND created_at <= r.instant ORDER BY version DESC LIMIT 1) o ON true
+      ORDER BY r.i`,
+    [at.map((a) => a.teamId), at.map((a) => a.instant.toISOString())],
+  );
+  return (rows as { id: number | null }[]).map((r) => r.id);
+}

@@ -30,6 +30,11 @@ export function lastSprints(db: Knex, teamId: number, limit: number): Promise<Sp
   return db('sprints').select(select).where('team_id', teamId).orderBy('end_date', 'desc').limit(limit);
 }
 
+/** Every sprint of a team, oldest first. */
+export function teamSprints(db: Knex, teamId: number): Promise<SprintRow[]> {
+  return db('sprints').select(select).where('team_id', teamId).orderBy('start_date');
+}
+
 /** Whether the team records any sprint (else it is read as synthetic 14-day windows). */
 export async function hasSprints(db: Knex, teamId: number): Promise<boolean> {
   return (await db('sprints').select('id').where('team_id', teamId).first()) !== undefined;

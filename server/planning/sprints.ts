@@ -14,7 +14,8 @@ import { millionths, published } from '../kpi/format';
 import { signalSumsForWindows } from '../signals/queries';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
-import { BUILT_IN_POLICY, effectivePolicies, policyById, type PolicyVersion } from './guardrailQueries';
+import { BUILT_IN_POLICY, effectivePolicies, policyById, policyIdsInForceAt, type PolicyVersion } from './guardrailQueries';
+import { DateTime } from 'luxon';
 import { adoptSameWindow, deleteSprintRow, lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
 
 const sprintInput = z
@@ -45,8 +46,12 @@ function teamsOf(input: unknown[]): string[] {
  * version in force when it is first planned, and keeps it when re-sent (say, with its completed
  * points at the end): history is judged as it was planned. `replan` is the explicit act of judging
  * the sprints sent under today's version; it records who did it and when.
+ *
+ * `versionAtStart` is for history brought in after the fact (a tracker's backfill): a new sprint
+ * takes the version in force when it started (the start of its first day in the team's zone), not
+ * today's, so a past sprint is judged by the rules its team had then.
  */
-export async function upsertSprints(scope: Scope, input: unknown[], opts: { replan?: boolean } = {}): Promise<SprintRow[]> {
+export async function upsertSprints(scope: Scope, input: unknown[], opts: { replan?: boolean; versionAtStart?: boolean } = {}): Promise<SprintRow[]> {
   authorize(scope.viewer, 'Mutation.upsertSprints', teamsOf(input));
   const { db } = scope;
   throwIfBad(batchSizeError(input.length), 'sprint');
@@ -65,7 +70,8 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
   throwIfBad(problems, 'sprint');
   const values = checked.valid.map((v) => v.value);
   const policies = await effectivePolicies(db, [...checked.teamIds.values()]);
-  const rows: SprintWrite[] = values.map((s) => {
+  const atStart = opts.versionAtStart && !opts.replan ? await policiesAtStart(db, values.map((s) => ({ teamId: checked.teamIds.get(s.team)!, startDate: s.startDate }))) : null;
+  const rows: SprintWrite[] = values.map((s, i) => {
     const teamId = checked.teamIds.get(s.team)!;
     return {
       team_id: teamId,
@@ -78,7 +84,7 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
       reserved_ops_share: s.reservedOpsShare ?? null,
       feature_points_planned: s.featurePointsPlanned ?? null,
       feature_points_completed: s.featurePointsCompleted ?? null,
-      guardrail_policy_id: policies.get(teamId)!.id,
+      guardrail_policy_id: atStart ? atStart[i] : policies.get(teamId)!.id,
     };
   });
   return db.transaction(async (trx) => {
@@ -89,6 +95,14 @@ export async function upsertSprints(scope: Scope, input: unknown[], opts: { repl
     );
     return upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null);
   });
+}
+
+/** The guardrail version in force at the start of each sprint's first day, in its team's zone. */
+async function policiesAtStart(db: Knex, sprints: { teamId: number; startDate: string }[]): Promise<(number | null)[]> {
+  const zones = new Map<number, string>(
+    (await db('teams').select('id', 'timezone').whereIn('id', [...new Set(sprints.map((s) => s.teamId))])).map((t: { id: number; timezone: string }) => [t.id, t.timezone]),
+  );
+  return policyIdsInForceAt(db, sprints.map((s) => ({ teamId: s.teamId, instant: DateTime.fromISO(s.startDate, { zone: zones.get(s.teamId) }).toJSDate() })));
 }
 
 /** Deletes a team's sprint by name (undoing an accepted plan, or removing a wrong one). */
