@@ -11,6 +11,7 @@ import * as sessions from './20261201120000_sessions';
 import * as sprintPlanningRecord from './20261201130000_sprint_planning_record';
 import * as teamArchive from './20261202090000_team_archive';
 import * as sprintMembers from './20261202100000_sprint_members';
+import * as loadModelChanges from './20261203090000_load_model_changes';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201130000_sprint_planning_record': sprintPlanningRecord,
   '20261202090000_team_archive': teamArchive,
   '20261202100000_sprint_members': sprintMembers,
+  '20261203090000_load_model_changes': loadModelChanges,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
