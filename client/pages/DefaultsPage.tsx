@@ -39,7 +39,7 @@ export default function DefaultsPage() {
         <h2 id="default-guardrails-heading">Guardrails</h2>
         {guardrailSaved && (
           <Confirmation testId="default-guardrail-saved" onDismiss={() => setGuardrailSaved(null)}>
-            Saved org-default guardrail version {guardrailSaved.version}: “{guardrailSaved.reason}”.
+            Saved org-default guardrail version {guardrailSaved.version}. Why: “{guardrailSaved.reason}”
           </Confirmation>
         )}
         <DataPanel query={q} what="the org-default guardrails" minHeight={200}>
@@ -75,7 +75,7 @@ export default function DefaultsPage() {
         </p>
         {modelSaved && (
           <Confirmation testId="default-load-model-saved" onDismiss={() => setModelSaved(null)}>
-            Saved the org-default load model: “{modelSaved}”. Teams without their own use it.
+            Saved the org-default load model; teams without their own use it now. Why: “{modelSaved}”
           </Confirmation>
         )}
         <DataPanel query={q} what="the org-default load model" minHeight={200}>

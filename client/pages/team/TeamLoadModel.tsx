@@ -21,7 +21,7 @@ export function TeamLoadModel({ slug, canEdit }: { slug: string; canEdit: boolea
       <h3>Load model</h3>
       {saved && (
         <Confirmation testId="team-load-model-saved" onDismiss={() => setSaved(null)}>
-          Saved the team’s load model: “{saved}”. Its figures use it now.
+          Saved the team’s load model; its figures use it now. Why: “{saved}”
         </Confirmation>
       )}
       <DataPanel query={{ ...q, data: q.data?.team ?? undefined }} what="the load model" minHeight={160}>
