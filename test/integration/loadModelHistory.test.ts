@@ -98,14 +98,16 @@ describe('the migration that starts load model history', () => {
   afterAll(() => s?.close());
 
   it('records the models set before it as their first change, reason unknown', async () => {
-    const [, undone] = await s.db.migrate.down({ migrationSource });
-    expect(undone).toEqual(['20261203090000_load_model_changes']);
+    // By name, so that migrations added after it stay applied.
+    const name = '20261203090000_load_model_changes';
+    const [, undone] = await s.db.migrate.down({ migrationSource, name });
+    expect(undone).toEqual([name]);
     const [team] = await s.db('teams').insert({ slug: 'old', name: 'Old' }).returning('id');
     await s.db('load_models').insert([
       { team_id: null, business_weight: 1, off_hours_weight: 1, sleep_weight: 2, minutes_per_alert: 5, hours_per_failed_deploy: 2, max_hours_per_page: 8, updated_at: '2026-01-05T10:00:00Z' },
       { team_id: team.id, business_weight: 1, off_hours_weight: 1, sleep_weight: 1, minutes_per_alert: 15, hours_per_failed_deploy: 2, max_hours_per_page: 8 },
     ]);
-    await s.db.migrate.up({ migrationSource });
+    expect((await s.db.migrate.up({ migrationSource, name }))[1]).toEqual([name]);
     const { data } = await s.gql(`{ loadModelDefaultsHistory { sleepWeight reason changedBy changedAt } team(slug: "old") { loadModelHistory { team minutesPerAlert } } }`);
     expect(data.loadModelDefaultsHistory).toEqual([
       { sleepWeight: 2, reason: null, changedBy: 'unknown (before changes were recorded)', changedAt: '2026-01-05T10:00:00.000Z' },
