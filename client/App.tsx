@@ -13,6 +13,7 @@ const SnapshotsPage = lazy(() => import('./pages/SnapshotsPage'));
 const SnapshotPage = lazy(() => import('./pages/SnapshotPage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const NewTeamPage = lazy(() => import('./pages/teams/NewTeamPage'));
+const DefaultsPage = lazy(() => import('./pages/DefaultsPage'));
 
 /** The routes; sections are listed in Layout's NAV_ITEMS. */
 export const routes: RouteObject[] = [
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: 'snapshots', element: <SnapshotsPage /> },
       { path: 'snapshots/:id', element: <SnapshotPage /> },
       { path: 'data', element: <DataPage /> },
+      { path: 'defaults', element: <DefaultsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ import * as sprintPlanningRecord from './20261201130000_sprint_planning_record';
 import * as teamArchive from './20261202090000_team_archive';
 import * as sprintMembers from './20261202100000_sprint_members';
 import * as backfillRuns from './20261203090000_backfill_runs';
+import * as loadModelChanges from './20261203100000_load_model_changes';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -29,6 +30,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202090000_team_archive': teamArchive,
   '20261202100000_sprint_members': sprintMembers,
   '20261203090000_backfill_runs': backfillRuns,
+  '20261203100000_load_model_changes': loadModelChanges,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,6 +1,8 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { ViewerProvider } from '../lib/viewer';
+import { useViewer, ViewerProvider } from '../lib/viewer';
+import { canChangeOrgDefaults } from '../lib/viewerRights';
+import type { Viewer } from '../graphql/operations';
 import { AccountMenu } from './AccountMenu';
 import { PageLoading } from './PageLoading';
 
@@ -8,11 +10,13 @@ import { PageLoading } from './PageLoading';
  * The top-level sections. Planning is per team (/teams/:slug/plan), reached from the overview's
  * "Plan" links and the team page; a team's pages keep "Overview" marked.
  */
-const NAV_ITEMS: { to: string; label: string; current(pathname: string): boolean }[] = [
+const NAV_ITEMS: { to: string; label: string; current(pathname: string): boolean; shownTo?(viewer: Viewer | null | undefined): boolean }[] = [
   // A team's page is a drill-down of the overview, so the overview stays marked there.
   { to: '/', label: 'Overview', current: (p) => p === '/' || p.startsWith('/teams/') },
   { to: '/snapshots', label: 'Snapshots', current: (p) => p.startsWith('/snapshots') },
   { to: '/data', label: 'Data', current: (p) => p.startsWith('/data') },
+  // Only for those who can change them; the page itself still shows the defaults to any reader.
+  { to: '/defaults', label: 'Defaults', current: (p) => p.startsWith('/defaults'), shownTo: canChangeOrgDefaults },
 ];
 
 /** Keeps the date range when moving between sections. */
@@ -56,24 +60,7 @@ export function Layout() {
             </svg>
             <span className="brand__name">Headroom</span>
           </Link>
-          <nav aria-label="Main">
-            <ul className="nav">
-              {NAV_ITEMS.map((item) => {
-                const current = item.current(location.pathname);
-                return (
-                  <li key={item.to}>
-                    <Link
-                      to={{ pathname: item.to, search: keepRange(location.search) }}
-                      className={`nav__link${current ? ' nav__link--active' : ''}`}
-                      aria-current={location.pathname === item.to ? 'page' : current ? 'true' : undefined}
-                    >
-                      {item.label}
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
+          <MainNav />
           <AccountMenu />
         </div>
       </header>
@@ -86,5 +73,31 @@ export function Layout() {
         <p>Headroom · operational load for sprint planning</p>
       </footer>
     </ViewerProvider>
+  );
+}
+
+/** The sections the signed-in viewer may use (inside ViewerProvider, which knows who that is). */
+function MainNav() {
+  const location = useLocation();
+  const { viewer } = useViewer();
+  return (
+    <nav aria-label="Main">
+      <ul className="nav">
+        {NAV_ITEMS.filter((item) => !item.shownTo || item.shownTo(viewer)).map((item) => {
+          const current = item.current(location.pathname);
+          return (
+            <li key={item.to}>
+              <Link
+                to={{ pathname: item.to, search: keepRange(location.search) }}
+                className={`nav__link${current ? ' nav__link--active' : ''}`}
+                aria-current={location.pathname === item.to ? 'page' : current ? 'true' : undefined}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }

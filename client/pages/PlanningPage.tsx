@@ -6,6 +6,7 @@ import { formatLongDate, formatShare, formatShortDate } from '../lib/format';
 import { useDebounced } from '../lib/useDebounced';
 import { useQuery } from '../lib/useQuery';
 import { useViewer } from '../lib/viewer';
+import { canPlanTeam } from '../lib/viewerRights';
 import { AcceptPlan, type Accepted } from './planning/AcceptPlan';
 import { GuardrailEditor } from './planning/GuardrailEditor';
 import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
@@ -27,8 +28,7 @@ const WHAT_IF_DEBOUNCE_MS = 200;
 export default function PlanningPage() {
   const { slug = '' } = useParams();
   const { viewer } = useViewer();
-  const canPlan =
-    !!viewer && (viewer.scopes.includes('plan') || viewer.scopes.includes('admin')) && (viewer.teams === null || viewer.teams.includes(slug));
+  const canPlan = canPlanTeam(viewer, slug);
 
   const teamQ = useQuery(PLAN_TEAM, useMemo(() => ({ slug }), [slug]));
   const team = teamQ.data?.team ?? undefined;

@@ -20,6 +20,8 @@ import { HourScheduleForm } from './team/HourScheduleForm';
 import { TeamForm } from './teams/TeamForm';
 import { ArchiveTeam } from './teams/ArchiveTeam';
 import { useViewer } from '../lib/viewer';
+import { canPlanTeam } from '../lib/viewerRights';
+import { TeamLoadModel } from './team/TeamLoadModel';
 
 const isQuiet = (points: KpiPoint[]) =>
   points.every((p) => p.alerts === 0 && p.pages === 0 && p.pageHours === 0 && p.deploys === 0 && p.toilHours === 0);
@@ -43,6 +45,7 @@ export default function TeamPage() {
   const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]), { refetchInterval: LIVE_REFRESH_MS });
   const { viewer } = useViewer();
   const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
+  const canPlan = canPlanTeam(viewer, slug);
 
   if (team.data && team.data.team === null) return <TeamNotFound slug={slug} range={range} />;
   const detail = team.data?.team;
@@ -174,6 +177,7 @@ export default function TeamPage() {
                 timezone={d.timezone}
                 canEdit={canEdit}
               />
+              <TeamLoadModel slug={d.slug} canEdit={canPlan} />
               <ArchiveTeam team={{ slug: d.slug, name: d.name }} archived={d.archived} canEdit={canEdit} />
             </>
           )}

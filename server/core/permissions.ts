@@ -17,6 +17,7 @@ const GRAPHQL_SCOPES = {
   'Query.guardrailDefaults': 'read',
   'Query.guardrailDefaultsHistory': 'read',
   'Query.loadModelDefaults': 'read',
+  'Query.loadModelDefaultsHistory': 'read',
   'Query.snapshots': 'read',
   'Query.snapshot': 'read',
   'Query.snapshotDiff': 'read',

@@ -54,8 +54,9 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Overview', 'OverviewSeries', 'Freshness', 'Viewer', 'Team', 'TeamSeries',
   'Unrouted', 'SourceMappings', 'SetSourceMapping',
   'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
-  'PlanTeam', 'Plan', 'SetGuardrail', 'AcceptPlan', 'SetHourSchedule',
-  'SaveTeam', 'ArchiveTeam',
+  'PlanTeam', 'Plan', 'PlanSprints', 'SetGuardrail', 'AcceptPlan', 'DeleteSprint', 'SetHourSchedule',
+  'SaveTeam', 'ArchiveTeam', 'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',
+  'Defaults', 'TeamLoadModel', 'SetLoadModel',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

@@ -9,6 +9,7 @@ import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
 import { teamBySlug } from '../teams/queries';
 import { effectivePolicies, insertPolicyVersion, orgPolicy, policyHistory, type PolicyVersion } from './guardrailQueries';
 import { effectiveLoadModel, saveLoadModel } from '../signals/loadModelQueries';
+import { insertLoadModelChange, loadModelChanges, type LoadModelChange } from './loadModelChangeQueries';
 import { resplitTeamPages, resplitTeamsOnOrgDefault } from '../signals/resplit';
 
 // Guardrail and load-model changes: one place each for their rules. Fields left out of an
@@ -58,23 +59,32 @@ const loadModelSchema = z.object({
   maxHoursPerPage: z.number().finite().gt(0, 'must be more than 0').max(168, 'must be at most 168'),
 });
 
-/** Sets a team's load model (or the org default); returns the model now in force. */
-export async function setLoadModel(scope: Scope, slug: string | null | undefined, input: Partial<LoadModel>): Promise<LoadModel> {
+/**
+ * Sets a team's load model (or the org default) and records the change with who and why; returns
+ * the model now in force. The reason is optional here because the API took none before it was
+ * recorded (the dashboard always asks for one); a reason that is given must say something.
+ */
+export async function setLoadModel(scope: Scope, slug: string | null | undefined, input: Partial<LoadModel>, reason?: string | null): Promise<LoadModel> {
   authorize(scope.viewer, 'Mutation.setLoadModel', [slug]);
-  const { db } = scope;
+  const { db, actor } = scope;
   const teamId = await teamIdOf(db, slug);
   const current = await effectiveLoadModel(db, teamId);
   const merged = { ...DEFAULT_LOAD_MODEL, ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) };
   const parsed = loadModelSchema.safeParse(merged);
-  if (!parsed.success) badFields(recordsOfIssues(parsed.error.issues, 0), 'load model');
+  const problems = parsed.success ? [] : recordsOfIssues(parsed.error.issues, 0);
+  const why = reason === null || reason === undefined ? null : reasonSchema.safeParse(reason);
+  if (why && !why.success) problems.push({ index: 0, field: 'reason', message: why.error.issues[0].message });
+  if (problems.length) badFields(problems, 'load model');
+  const model = parsed.data!;
   await db.transaction(async (trx) => {
-    await saveLoadModel(trx, teamId, parsed.data);
+    await saveLoadModel(trx, teamId, model);
+    await insertLoadModelChange(trx, teamId, model, why ? why.data! : null, actor);
     // Resolved pages' hours are capped and split at ingest: a new cap re-splits them, atomically.
-    if (parsed.data.maxHoursPerPage !== current.maxHoursPerPage) {
+    if (model.maxHoursPerPage !== current.maxHoursPerPage) {
       await (teamId === null ? resplitTeamsOnOrgDefault(trx) : resplitTeamPages(trx, teamId));
     }
   });
-  return parsed.data;
+  return model;
 }
 
 /** The org-default guardrail policy in force (read scope). */
@@ -93,4 +103,10 @@ export async function guardrailDefaultsHistory(scope: Scope) {
 export async function loadModelDefaults(scope: Scope): Promise<LoadModel> {
   authorize(scope.viewer, 'Query.loadModelDefaults');
   return effectiveLoadModel(scope.db, null);
+}
+
+/** Every change of the org-default load model, newest first (read scope). */
+export async function loadModelDefaultsHistory(scope: Scope): Promise<LoadModelChange[]> {
+  authorize(scope.viewer, 'Query.loadModelDefaultsHistory');
+  return loadModelChanges(scope.db, null);
 }

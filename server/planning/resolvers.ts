@@ -10,7 +10,9 @@ import { invalidInput, recordsOfIssues } from '../core/errors';
 import { hours, share } from '../core/fields';
 import { z } from 'zod';
 import { policyHistory, type GuardrailPolicyParent } from './guardrailQueries';
-import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from './policies';
+import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, loadModelDefaultsHistory, setGuardrail, setLoadModel } from './policies';
+import { loadModelChanges } from './loadModelChangeQueries';
+import { ownLoadModel } from '../signals/loadModelQueries';
 import { actualsFor, deleteSprint, sprintActuals, upsertSprints, type SprintActuals, type SprintState } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
 import type { RuleResult } from '../kpi/guardrails';
@@ -35,6 +37,7 @@ export const planningResolvers: Resolvers = {
     guardrailDefaults: (_: unknown, __: unknown, ctx: Context) => guardrailDefaults(ctx),
     guardrailDefaultsHistory: (_: unknown, __: unknown, ctx: Context) => guardrailDefaultsHistory(ctx),
     loadModelDefaults: (_: unknown, __: unknown, ctx: Context) => loadModelDefaults(ctx),
+    loadModelDefaultsHistory: (_: unknown, __: unknown, ctx: Context) => loadModelDefaultsHistory(ctx),
   },
   Mutation: {
     upsertSprints: async (_: unknown, args: { input: unknown[]; replan?: boolean | null }, ctx: Context) => {
@@ -51,8 +54,8 @@ export const planningResolvers: Resolvers = {
     deleteSprint: (_: unknown, args: { team: string; name: string }, ctx: Context) => deleteSprint(ctx, args.team, args.name),
     setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason: string }, ctx: Context) =>
       setGuardrail(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
-    setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null> }, ctx: Context) =>
-      setLoadModel(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null))),
+    setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason?: string | null }, ctx: Context) =>
+      setLoadModel(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
   },
   Team: {
     sprints: async (team: TeamRow, args: { last: number }, ctx: Context) =>
@@ -60,6 +63,8 @@ export const planningResolvers: Resolvers = {
     guardrail: (team: TeamRow, _: unknown, ctx: Context) => ctx.policies.load(team.id),
     guardrailHistory: (team: TeamRow, _: unknown, ctx: Context) => policyHistory(ctx.db, team.id),
     loadModel: (team: TeamRow, _: unknown, ctx: Context) => ctx.loadModels.load(team.id),
+    ownLoadModel: (team: TeamRow, _: unknown, ctx: Context) => ownLoadModel(ctx.db, team.id),
+    loadModelHistory: (team: TeamRow, _: unknown, ctx: Context) => loadModelChanges(ctx.db, team.id),
     plan: async (team: TeamRow, args: WhatIf, ctx: Context) =>
       teamPlan(ctx.db, team, await ctx.loadModels.load(team.id), parsed(whatIfSchema, args, 'what-if')),
   },

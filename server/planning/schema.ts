@@ -51,6 +51,24 @@ export const planningTypeDefs = /* GraphQL */ `
     maxHoursPerPage: Float!
   }
 
+  "A recorded load model change: the whole model it set, who set it, when and why. Every setLoadModel call adds one; none is overwritten."
+  type LoadModelChange {
+    "The team whose model changed; null for the org default."
+    team: String
+    businessWeight: Float!
+    offHoursWeight: Float!
+    sleepWeight: Float!
+    minutesPerAlert: Float!
+    hoursPerFailedDeploy: Float!
+    maxHoursPerPage: Float!
+    "Why it was changed; null when the change was sent without a reason (the API allows that) or was made before changes were recorded."
+    reason: String
+    "Who changed it (the token's name); 'unknown (before changes were recorded)' for a model set before then."
+    changedBy: String!
+    "When it was changed."
+    changedAt: DateTime!
+  }
+
   "Load model fields to change; fields left out keep their current effective value."
   input LoadModelInput {
     businessWeight: Float
@@ -170,6 +188,10 @@ export const planningTypeDefs = /* GraphQL */ `
     guardrailHistory: [GuardrailPolicy!]!
     "The load model in force: the team's own, else the org default."
     loadModel: LoadModel!
+    "The team's own load model; null when it uses the org default."
+    ownLoadModel: LoadModel
+    "Every change of the team's own load model, newest first."
+    loadModelHistory: [LoadModelChange!]!
     "The next sprint's plan. What-if arguments change the inputs without writing anything."
     plan(capacityHours: Float, members: Int, daysOff: Float, reservedOpsShare: Float): SprintPlan!
   }
@@ -181,6 +203,8 @@ export const planningTypeDefs = /* GraphQL */ `
     guardrailDefaultsHistory: [GuardrailPolicy!]!
     "The org default load model."
     loadModelDefaults: LoadModel!
+    "Every change of the org default load model, newest first."
+    loadModelDefaultsHistory: [LoadModelChange!]!
   }
 
   extend type Mutation {
@@ -190,7 +214,12 @@ export const planningTypeDefs = /* GraphQL */ `
     deleteSprint(team: String!, name: String!): Boolean!
     "Adds a new guardrail version for a team (team null: the org default), with the reason."
     setGuardrail(team: String, input: GuardrailInput!, reason: String!): GuardrailPolicy!
-    "Sets a team's load model (team null: the org default)."
-    setLoadModel(team: String, input: LoadModelInput!): LoadModel!
+    "Sets a team's load model (team null: the org default) and records the change with who, when and the reason (see loadModelHistory, loadModelDefaultsHistory)."
+    setLoadModel(
+      team: String
+      input: LoadModelInput!
+      "Why the model changes, 3-1000 characters. Optional only so that callers written before changes were recorded keep working; the dashboard always sends one."
+      reason: String
+    ): LoadModel!
   }
 `;

@@ -277,6 +277,25 @@ export type LoadModel = {
   sleepWeight: Scalars['Float']['output'];
 };
 
+/** A recorded load model change: the whole model it set, who set it, when and why. Every setLoadModel call adds one; none is overwritten. */
+export type LoadModelChange = {
+  __typename?: 'LoadModelChange';
+  businessWeight: Scalars['Float']['output'];
+  /** When it was changed. */
+  changedAt: Scalars['DateTime']['output'];
+  /** Who changed it (the token's name); 'unknown (before changes were recorded)' for a model set before then. */
+  changedBy: Scalars['String']['output'];
+  hoursPerFailedDeploy: Scalars['Float']['output'];
+  maxHoursPerPage: Scalars['Float']['output'];
+  minutesPerAlert: Scalars['Float']['output'];
+  offHoursWeight: Scalars['Float']['output'];
+  /** Why it was changed; null when the change was sent without a reason (the API allows that) or was made before changes were recorded. */
+  reason?: Maybe<Scalars['String']['output']>;
+  sleepWeight: Scalars['Float']['output'];
+  /** The team whose model changed; null for the org default. */
+  team?: Maybe<Scalars['String']['output']>;
+};
+
 /** Load model fields to change; fields left out keep their current effective value. */
 export type LoadModelInput = {
   businessWeight?: InputMaybe<Scalars['Float']['input']>;
@@ -311,7 +330,7 @@ export type Mutation = {
   revokeToken?: Maybe<Scalars['Boolean']['output']>;
   /** Adds a new guardrail version for a team (team null: the org default), with the reason. */
   setGuardrail?: Maybe<GuardrailPolicy>;
-  /** Sets a team's load model (team null: the org default). */
+  /** Sets a team's load model (team null: the org default) and records the change with who, when and the reason (see loadModelHistory, loadModelDefaultsHistory). */
   setLoadModel?: Maybe<LoadModel>;
   /**
    * Maps a sender key to a team (or re-points it) and attributes the signals it routes, in one
@@ -380,6 +399,7 @@ export type MutationSetGuardrailArgs = {
 
 export type MutationSetLoadModelArgs = {
   input: LoadModelInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
   team?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -460,6 +480,8 @@ export type Query = {
   guardrailDefaultsHistory: Array<GuardrailPolicy>;
   /** The org default load model. */
   loadModelDefaults: LoadModel;
+  /** Every change of the org default load model, newest first. */
+  loadModelDefaultsHistory: Array<LoadModelChange>;
   /** Liveness of the GraphQL layer; always true. */
   ok: Scalars['Boolean']['output'];
   /** One row per team with its KPIs over the range, computed in one aggregate. */
@@ -813,10 +835,14 @@ export type Team = {
   kpis: TeamKpis;
   /** The load model in force: the team's own, else the org default. */
   loadModel: LoadModel;
+  /** Every change of the team's own load model, newest first. */
+  loadModelHistory: Array<LoadModelChange>;
   /** Head count, used to compute sprint capacity; null when unknown. */
   members?: Maybe<Scalars['Int']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
+  /** The team's own load model; null when it uses the org default. */
+  ownLoadModel?: Maybe<LoadModel>;
   /** The next sprint's plan. What-if arguments change the inputs without writing anything. */
   plan: SprintPlan;
   /** KPIs per bucket over a date range, gaps filled with zeros. The buckets cover every day of the range exactly once, so they add up to kpis(range); SPRINT buckets put the days outside any sprint in buckets of their own. */
@@ -1103,6 +1129,7 @@ export type ResolversTypes = {
   KpiChange: ResolverTypeWrapper<KpiChange>;
   KpiPoint: ResolverTypeWrapper<KpiPoint>;
   LoadModel: ResolverTypeWrapper<LoadModel>;
+  LoadModelChange: ResolverTypeWrapper<LoadModelChange>;
   LoadModelInput: LoadModelInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpsBreakdown: ResolverTypeWrapper<OpsBreakdown>;
@@ -1163,6 +1190,7 @@ export type ResolversParentTypes = {
   KpiChange: KpiChange;
   KpiPoint: KpiPoint;
   LoadModel: LoadModel;
+  LoadModelChange: LoadModelChange;
   LoadModelInput: LoadModelInput;
   Mutation: Record<PropertyKey, never>;
   OpsBreakdown: OpsBreakdown;
@@ -1294,6 +1322,19 @@ export type LoadModelResolvers<ContextType = Context, ParentType extends Resolve
   sleepWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type LoadModelChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoadModelChange'] = ResolversParentTypes['LoadModelChange']> = {
+  businessWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hoursPerFailedDeploy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxHoursPerPage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minutesPerAlert?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  offHoursWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sleepWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   archiveTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<MutationArchiveTeamArgs, 'slug'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
@@ -1329,6 +1370,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   guardrailDefaults?: Resolver<ResolversTypes['GuardrailPolicy'], ParentType, ContextType>;
   guardrailDefaultsHistory?: Resolver<Array<ResolversTypes['GuardrailPolicy']>, ParentType, ContextType>;
   loadModelDefaults?: Resolver<ResolversTypes['LoadModel'], ParentType, ContextType>;
+  loadModelDefaultsHistory?: Resolver<Array<ResolversTypes['LoadModelChange']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   overview?: Resolver<Array<ResolversTypes['TeamOverview']>, ParentType, ContextType, RequireFields<QueryOverviewArgs, 'range'>>;
   snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<QuerySnapshotArgs, 'id'>>;
@@ -1472,8 +1514,10 @@ export type TeamResolvers<ContextType = Context, ParentType extends ResolversPar
   hourSchedule?: Resolver<ResolversTypes['HourSchedule'], ParentType, ContextType>;
   kpis?: Resolver<ResolversTypes['TeamKpis'], ParentType, ContextType, RequireFields<TeamKpisArgs, 'range'>>;
   loadModel?: Resolver<ResolversTypes['LoadModel'], ParentType, ContextType>;
+  loadModelHistory?: Resolver<Array<ResolversTypes['LoadModelChange']>, ParentType, ContextType>;
   members?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownLoadModel?: Resolver<Maybe<ResolversTypes['LoadModel']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['SprintPlan'], ParentType, ContextType, Partial<TeamPlanArgs>>;
   series?: Resolver<Array<ResolversTypes['KpiPoint']>, ParentType, ContextType, RequireFields<TeamSeriesArgs, 'bucket' | 'range'>>;
   services?: Resolver<Array<ResolversTypes['ServiceLoad']>, ParentType, ContextType, RequireFields<TeamServicesArgs, 'range'>>;
@@ -1563,6 +1607,7 @@ export type Resolvers<ContextType = Context> = {
   KpiChange?: KpiChangeResolvers<ContextType>;
   KpiPoint?: KpiPointResolvers<ContextType>;
   LoadModel?: LoadModelResolvers<ContextType>;
+  LoadModelChange?: LoadModelChangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpsBreakdown?: OpsBreakdownResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -18,6 +18,11 @@ export async function effectiveLoadModel(db: Knex, teamId: number | null): Promi
   return (await effectiveLoadModels(db, [teamId])).get(teamId)!;
 }
 
+/** The team's own load model; null when it follows the org default. */
+export async function ownLoadModel(db: Knex, teamId: number): Promise<LoadModel | null> {
+  return (await db('load_models').select(select).where('team_id', teamId).first()) ?? null;
+}
+
 async function orgLoadModel(db: Knex): Promise<LoadModel> {
   const row = await db('load_models').select(select).whereNull('team_id').first();
   return row ?? DEFAULT_LOAD_MODEL;

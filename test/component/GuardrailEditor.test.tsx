@@ -93,3 +93,25 @@ describe('GuardrailEditor', () => {
     expect(screen.getByText(/needs the plan scope/)).toBeTruthy();
   });
 });
+
+describe('GuardrailEditor for the org default', () => {
+  it('sends no team, so the change is a new org-default version', async () => {
+    const saved = { ...current, opsCeiling: 0.45, version: 1, reason: 'SRE review', author: 'dana', createdAt: '2026-11-23T10:00:00Z' };
+    const fetch = answer({ data: { setGuardrail: saved } });
+    const onSaved = vi.fn();
+    render(<GuardrailEditor team={null} current={current} canPlan onSaved={onSaved} />);
+    fireEvent.change(field('Ops ceiling'), { target: { value: '45' } });
+    fireEvent.change(field(/^Reason/), { target: { value: 'SRE review' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as a new version' }));
+    });
+    const body = JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string);
+    expect(body.variables).toEqual({ team: null, input: { opsCeiling: 0.45 }, reason: 'SRE review' });
+    expect(onSaved).toHaveBeenCalledWith(saved);
+  });
+
+  it('says an org-wide token is needed when it is read-only', () => {
+    render(<GuardrailEditor team={null} current={current} canPlan={false} onSaved={() => {}} />);
+    expect(screen.getByText(/needs the plan scope on a token not limited to teams/)).toBeTruthy();
+  });
+});

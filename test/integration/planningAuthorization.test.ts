@@ -29,12 +29,17 @@ describe.each(DB_KINDS)('planning services authorize on %s', (kind) => {
     });
     await expect(setGuardrail(alpha, null, { reserveFloor: 0.3 }, 'org-wide')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     await expect(setLoadModel(alpha, 'beta', { minutesPerAlert: 9 })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(setLoadModel(alpha, null, { minutesPerAlert: 9 }, 'org-wide')).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' }, message: 'The token "alpha planner" is limited to alpha; it cannot act on team "(org default)".',
+    });
     await expect(upsertSprints(alpha, [{ team: 'alpha', ...SPRINT }, { team: 'beta', ...SPRINT }])).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     await expect(upsertSprints(scopeFor(s.db, READER), [{ team: 'alpha', ...SPRINT }])).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('needs the "plan" scope'),
     });
     expect(Number((await s.db('sprints').count({ n: '*' }).first())!.n)).toBe(0);
     expect(Number((await s.db('guardrail_policies').count({ n: '*' }).whereNotNull('team_id').first())!.n)).toBe(0);
+    expect(Number((await s.db('load_models').count({ n: '*' }).first())!.n)).toBe(0);
+    expect(Number((await s.db('load_model_changes').count({ n: '*' }).first())!.n)).toBe(0);
   });
 
   it('lets the token act on its own team and records it as the author', async () => {

@@ -13,9 +13,9 @@ import { recordDeploys } from '../../server/ingest/deploys';
 import { importCsv } from '../../server/ingest/csvImport';
 import { csvKindOf } from '../../server/ingest/kinds';
 import { setSourceMapping, visibleMappings, visibleUnrouted } from '../../server/routing/service';
-import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from '../../server/planning/policies';
+import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, loadModelDefaultsHistory, setGuardrail, setLoadModel } from '../../server/planning/policies';
 import { overview } from '../../server/figures/kpis';
-import { upsertSprints } from '../../server/planning/sprints';
+import { deleteSprint, upsertSprints } from '../../server/planning/sprints';
 import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, requireSnapshot, snapshotDiff } from '../../server/snapshots/service';
 import { freshness } from '../../server/figures/freshness';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
@@ -49,6 +49,7 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.guardrailDefaults': (ctx) => guardrailDefaults(ctx),
   'Query.guardrailDefaultsHistory': (ctx) => guardrailDefaultsHistory(ctx),
   'Query.loadModelDefaults': (ctx) => loadModelDefaults(ctx),
+  'Query.loadModelDefaultsHistory': (ctx) => loadModelDefaultsHistory(ctx),
   'Query.tokens': (ctx) => visibleTokens(ctx.db, ctx.viewer),
   'Mutation.upsertTeams': (ctx) => upsertTeams(ctx.db, [{ slug: 'gamma', name: 'Gamma' }], ctx.viewer),
   // After upsertTeams in the table's order: gamma exists by then.
@@ -57,8 +58,10 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Mutation.recordPages': (ctx) => recordPages(ctx.db, [PAGE], ctx.viewer),
   'Mutation.recordDeploys': (ctx) => recordDeploys(ctx.db, [DEPLOY], ctx.viewer),
   'Mutation.upsertSprints': (ctx) => upsertSprints(ctx, [{ team: 'alpha', name: 'S1', startDate: '2026-03-02', endDate: '2026-03-15', capacityHours: 100 }]),
+  // After upsertSprints in the table's order: S1 exists by then.
+  'Mutation.deleteSprint': (ctx) => deleteSprint(ctx, 'alpha', 'S1'),
   'Mutation.setGuardrail': (ctx) => setGuardrail(ctx, 'alpha', { reserveFloor: 0.3 }, 'after the review'),
-  'Mutation.setLoadModel': (ctx) => setLoadModel(ctx, 'alpha', { minutesPerAlert: 9 }),
+  'Mutation.setLoadModel': (ctx) => setLoadModel(ctx, 'alpha', { minutesPerAlert: 9 }, 'after the review'),
   'Mutation.createSnapshot': (ctx) => createSnapshot(ctx, { label: 'review', range: RANGE }),
   'Mutation.deleteSnapshot': (ctx, f) => deleteSnapshot(ctx, f.snapshotId),
   'Mutation.createToken': (ctx) => createToken(ctx.db, { name: 'new', scopes: ['read'] }, ctx.viewer),
@@ -96,7 +99,7 @@ const REFUSALS = GUARDED.flatMap((op) =>
   })),
 );
 
-const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'source_mappings', 'snapshots', 'tokens'];
+const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'load_model_changes', 'source_mappings', 'snapshots', 'tokens'];
 
 describe('the service authorization table', () => {
   it('has a service call, or a stated reason for none, for every operation that needs a scope', () => {

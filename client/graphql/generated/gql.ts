@@ -36,13 +36,18 @@ type Documents = {
     "\n  query Tokens {\n    tokens { id name scopes teams createdAt lastUsedAt expiresAt revokedAt }\n  }\n": typeof types.TokensDocument,
     "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": typeof types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": typeof types.RevokeTokenDocument,
+    "\n  query Defaults {\n    guardrailDefaults { ...GuardrailPolicyFields }\n    guardrailDefaultsHistory { ...GuardrailPolicyFields }\n    loadModelDefaults { ...LoadModelFields }\n    loadModelDefaultsHistory { ...LoadModelChangeFields }\n  }\n": typeof types.DefaultsDocument,
+    "\n  fragment LoadModelFields on LoadModel {\n    businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n  }\n": typeof types.LoadModelFieldsFragmentDoc,
+    "\n  fragment LoadModelChangeFields on LoadModelChange {\n    team businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n    reason changedBy changedAt\n  }\n": typeof types.LoadModelChangeFieldsFragmentDoc,
+    "\n  query TeamLoadModel($slug: String!) {\n    team(slug: $slug) {\n      slug\n      loadModel { ...LoadModelFields }\n      ownLoadModel { ...LoadModelFields }\n      loadModelHistory { ...LoadModelChangeFields }\n    }\n  }\n": typeof types.TeamLoadModelDocument,
+    "\n  mutation SetLoadModel($team: String, $input: LoadModelInput!, $reason: String!) {\n    setLoadModel(team: $team, input: $input, reason: $reason) { ...LoadModelFields }\n  }\n": typeof types.SetLoadModelDocument,
     "\n  query GettingStarted {\n    teams { slug sprints(last: 1) { synthetic } }\n    freshness { source }\n  }\n": typeof types.GettingStartedDocument,
     "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": typeof types.GuardrailPolicyFieldsFragmentDoc,
     "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": typeof types.PlanTeamDocument,
     "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": typeof types.PlanDocument,
     "\n  query PlanSprints($slug: String!) {\n    team(slug: $slug) {\n      slug\n      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }\n    }\n  }\n": typeof types.PlanSprintsDocument,
     "\n  mutation DeleteSprint($team: String!, $name: String!) {\n    deleteSprint(team: $team, name: $name)\n  }\n": typeof types.DeleteSprintDocument,
-    "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": typeof types.SetGuardrailDocument,
+    "\n  # team null: the org default.\n  mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": typeof types.SetGuardrailDocument,
     "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": typeof types.AcceptPlanDocument,
     "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": typeof types.SetHourScheduleDocument,
     "\n  mutation SaveTeam($input: [TeamInput!]!) {\n    upsertTeams(input: $input) { slug name timezone members focusHoursPerDay archived }\n  }\n": typeof types.SaveTeamDocument,
@@ -70,13 +75,18 @@ const documents: Documents = {
     "\n  query Tokens {\n    tokens { id name scopes teams createdAt lastUsedAt expiresAt revokedAt }\n  }\n": types.TokensDocument,
     "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": types.RevokeTokenDocument,
+    "\n  query Defaults {\n    guardrailDefaults { ...GuardrailPolicyFields }\n    guardrailDefaultsHistory { ...GuardrailPolicyFields }\n    loadModelDefaults { ...LoadModelFields }\n    loadModelDefaultsHistory { ...LoadModelChangeFields }\n  }\n": types.DefaultsDocument,
+    "\n  fragment LoadModelFields on LoadModel {\n    businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n  }\n": types.LoadModelFieldsFragmentDoc,
+    "\n  fragment LoadModelChangeFields on LoadModelChange {\n    team businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n    reason changedBy changedAt\n  }\n": types.LoadModelChangeFieldsFragmentDoc,
+    "\n  query TeamLoadModel($slug: String!) {\n    team(slug: $slug) {\n      slug\n      loadModel { ...LoadModelFields }\n      ownLoadModel { ...LoadModelFields }\n      loadModelHistory { ...LoadModelChangeFields }\n    }\n  }\n": types.TeamLoadModelDocument,
+    "\n  mutation SetLoadModel($team: String, $input: LoadModelInput!, $reason: String!) {\n    setLoadModel(team: $team, input: $input, reason: $reason) { ...LoadModelFields }\n  }\n": types.SetLoadModelDocument,
     "\n  query GettingStarted {\n    teams { slug sprints(last: 1) { synthetic } }\n    freshness { source }\n  }\n": types.GettingStartedDocument,
     "\n  fragment GuardrailPolicyFields on GuardrailPolicy {\n    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints\n    version team reason author createdAt\n  }\n": types.GuardrailPolicyFieldsFragmentDoc,
     "\n  query PlanTeam($slug: String!) {\n    team(slug: $slug) {\n      slug name members focusHoursPerDay\n      guardrail { ...GuardrailPolicyFields }\n      guardrailHistory { ...GuardrailPolicyFields }\n    }\n  }\n": types.PlanTeamDocument,
     "\n  query Plan($slug: String!, $members: Int, $daysOff: Float, $capacityHours: Float, $reservedOpsShare: Float) {\n    team(slug: $slug) {\n      slug\n      plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {\n        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare\n        reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion\n      }\n    }\n  }\n": types.PlanDocument,
     "\n  query PlanSprints($slug: String!) {\n    team(slug: $slug) {\n      slug\n      sprints(last: 12) { name startDate endDate state synthetic capacityHours reservedOpsShare reservedOpsHours featureHours featurePointsCompleted }\n    }\n  }\n": types.PlanSprintsDocument,
     "\n  mutation DeleteSprint($team: String!, $name: String!) {\n    deleteSprint(team: $team, name: $name)\n  }\n": types.DeleteSprintDocument,
-    "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": types.SetGuardrailDocument,
+    "\n  # team null: the org default.\n  mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": types.SetGuardrailDocument,
     "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": types.AcceptPlanDocument,
     "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": types.SetHourScheduleDocument,
     "\n  mutation SaveTeam($input: [TeamInput!]!) {\n    upsertTeams(input: $input) { slug name timezone members focusHoursPerDay archived }\n  }\n": types.SaveTeamDocument,
@@ -170,6 +180,26 @@ export function graphql(source: "\n  mutation RevokeToken($id: ID!) {\n    revok
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Defaults {\n    guardrailDefaults { ...GuardrailPolicyFields }\n    guardrailDefaultsHistory { ...GuardrailPolicyFields }\n    loadModelDefaults { ...LoadModelFields }\n    loadModelDefaultsHistory { ...LoadModelChangeFields }\n  }\n"): typeof import('./graphql').DefaultsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LoadModelFields on LoadModel {\n    businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n  }\n"): typeof import('./graphql').LoadModelFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LoadModelChangeFields on LoadModelChange {\n    team businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n    reason changedBy changedAt\n  }\n"): typeof import('./graphql').LoadModelChangeFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamLoadModel($slug: String!) {\n    team(slug: $slug) {\n      slug\n      loadModel { ...LoadModelFields }\n      ownLoadModel { ...LoadModelFields }\n      loadModelHistory { ...LoadModelChangeFields }\n    }\n  }\n"): typeof import('./graphql').TeamLoadModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLoadModel($team: String, $input: LoadModelInput!, $reason: String!) {\n    setLoadModel(team: $team, input: $input, reason: $reason) { ...LoadModelFields }\n  }\n"): typeof import('./graphql').SetLoadModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query GettingStarted {\n    teams { slug sprints(last: 1) { synthetic } }\n    freshness { source }\n  }\n"): typeof import('./graphql').GettingStartedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -194,7 +224,7 @@ export function graphql(source: "\n  mutation DeleteSprint($team: String!, $name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n"): typeof import('./graphql').SetGuardrailDocument;
+export function graphql(source: "\n  # team null: the org default.\n  mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n"): typeof import('./graphql').SetGuardrailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

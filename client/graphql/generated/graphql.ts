@@ -47,6 +47,16 @@ export type HourScheduleInput = {
   sleepStartHour?: number | null | undefined;
 };
 
+/** Load model fields to change; fields left out keep their current effective value. */
+export type LoadModelInput = {
+  businessWeight?: number | null | undefined;
+  hoursPerFailedDeploy?: number | null | undefined;
+  maxHoursPerPage?: number | null | undefined;
+  minutesPerAlert?: number | null | undefined;
+  offHoursWeight?: number | null | undefined;
+  sleepWeight?: number | null | undefined;
+};
+
 /** What a token may do. admin: everything; plan: guardrails, load models, sprints, snapshots (and read); ingest: send signals; read: see figures. */
 export type Scope =
   | 'admin'
@@ -259,6 +269,31 @@ export type RevokeTokenMutationVariables = Exact<{
 
 export type RevokeTokenMutation = { revokeToken: boolean | null };
 
+export type DefaultsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
+
+export type LoadModelFieldsFragment = { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number };
+
+export type LoadModelChangeFieldsFragment = { team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string };
+
+export type TeamLoadModelQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TeamLoadModelQuery = { team: { slug: string, loadModel: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, ownLoadModel: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number } | null, loadModelHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> } | null };
+
+export type SetLoadModelMutationVariables = Exact<{
+  team?: string | null | undefined;
+  input: LoadModelInput;
+  reason: string;
+}>;
+
+
+export type SetLoadModelMutation = { setLoadModel: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number } | null };
+
 export type GettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -300,7 +335,7 @@ export type DeleteSprintMutationVariables = Exact<{
 export type DeleteSprintMutation = { deleteSprint: boolean | null };
 
 export type SetGuardrailMutationVariables = Exact<{
-  team: string;
+  team?: string | null | undefined;
   input: GuardrailInput;
   reason: string;
 }>;
@@ -435,6 +470,30 @@ export const SnapshotSummaryFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"SnapshotSummaryFields"}) as unknown as TypedDocumentString<SnapshotSummaryFieldsFragment, unknown>;
+export const LoadModelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LoadModelFields on LoadModel {
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+}
+    `, {"fragmentName":"LoadModelFields"}) as unknown as TypedDocumentString<LoadModelFieldsFragment, unknown>;
+export const LoadModelChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LoadModelChangeFields on LoadModelChange {
+  team
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+  reason
+  changedBy
+  changedAt
+}
+    `, {"fragmentName":"LoadModelChangeFields"}) as unknown as TypedDocumentString<LoadModelChangeFieldsFragment, unknown>;
 export const GuardrailPolicyFieldsFragmentDoc = new TypedDocumentString(`
     fragment GuardrailPolicyFields on GuardrailPolicy {
   reserveFloor
@@ -943,6 +1002,103 @@ export const RevokeTokenDocument = new TypedDocumentString(`
   revokeToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const DefaultsDocument = new TypedDocumentString(`
+    query Defaults {
+  guardrailDefaults {
+    ...GuardrailPolicyFields
+  }
+  guardrailDefaultsHistory {
+    ...GuardrailPolicyFields
+  }
+  loadModelDefaults {
+    ...LoadModelFields
+  }
+  loadModelDefaultsHistory {
+    ...LoadModelChangeFields
+  }
+}
+    fragment LoadModelFields on LoadModel {
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+}
+fragment LoadModelChangeFields on LoadModelChange {
+  team
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+  reason
+  changedBy
+  changedAt
+}
+fragment GuardrailPolicyFields on GuardrailPolicy {
+  reserveFloor
+  opsCeiling
+  maxPageHoursPerWeek
+  maxSleepInterruptionsPerWeek
+  maxChangeFailureRate
+  lookbackSprints
+  version
+  team
+  reason
+  author
+  createdAt
+}`) as unknown as TypedDocumentString<DefaultsQuery, DefaultsQueryVariables>;
+export const TeamLoadModelDocument = new TypedDocumentString(`
+    query TeamLoadModel($slug: String!) {
+  team(slug: $slug) {
+    slug
+    loadModel {
+      ...LoadModelFields
+    }
+    ownLoadModel {
+      ...LoadModelFields
+    }
+    loadModelHistory {
+      ...LoadModelChangeFields
+    }
+  }
+}
+    fragment LoadModelFields on LoadModel {
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+}
+fragment LoadModelChangeFields on LoadModelChange {
+  team
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+  reason
+  changedBy
+  changedAt
+}`) as unknown as TypedDocumentString<TeamLoadModelQuery, TeamLoadModelQueryVariables>;
+export const SetLoadModelDocument = new TypedDocumentString(`
+    mutation SetLoadModel($team: String, $input: LoadModelInput!, $reason: String!) {
+  setLoadModel(team: $team, input: $input, reason: $reason) {
+    ...LoadModelFields
+  }
+}
+    fragment LoadModelFields on LoadModel {
+  businessWeight
+  offHoursWeight
+  sleepWeight
+  minutesPerAlert
+  hoursPerFailedDeploy
+  maxHoursPerPage
+}`) as unknown as TypedDocumentString<SetLoadModelMutation, SetLoadModelMutationVariables>;
 export const GettingStartedDocument = new TypedDocumentString(`
     query GettingStarted {
   teams {
@@ -1042,7 +1198,7 @@ export const DeleteSprintDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteSprintMutation, DeleteSprintMutationVariables>;
 export const SetGuardrailDocument = new TypedDocumentString(`
-    mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {
+    mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {
   setGuardrail(team: $team, input: $input, reason: $reason) {
     ...GuardrailPolicyFields
   }

@@ -6,7 +6,7 @@ import { formFromPolicy, GUARDRAIL_SPECS, parseGuardrailForm, type GuardrailErro
 import { policyValue, whenText } from './policyText';
 
 /**
- * A new guardrail version for the team: every field prefilled with the policy in force, a required
+ * A new guardrail version for the team (team null: the org default): every field prefilled with the policy in force, a required
  * reason, and the server's objections shown beside the field they concern.
  */
 export function GuardrailEditor({
@@ -15,7 +15,7 @@ export function GuardrailEditor({
   canPlan,
   onSaved,
 }: {
-  team: string;
+  team: string | null;
   current: GuardrailVersion;
   canPlan: boolean;
   onSaved(saved: GuardrailVersion): void;
@@ -137,7 +137,9 @@ export function GuardrailEditor({
         <span className="field-hint">
           {canPlan
             ? `Version ${current.version} stays in the history${current.createdAt ? ` (set ${whenText(current.createdAt)})` : ''}.`
-            : 'Your token cannot change guardrails: that needs the plan scope.'}
+            : team === null
+              ? 'Your token cannot change the org defaults: that needs the plan scope on a token not limited to teams.'
+              : 'Your token cannot change guardrails: that needs the plan scope.'}
         </span>
       </div>
     </form>

@@ -2,14 +2,14 @@ import type { GuardrailVersion } from './operations';
 import { GUARDRAIL_SPECS } from './guardrailForm';
 import { policyValue, whenText } from './policyText';
 
-/** The policy in force: every limit, and who set it, when and why. */
-export function CurrentPolicy({ policy }: { policy: GuardrailVersion }) {
-  const scope = policy.team === null ? (policy.version === 0 ? 'Built-in defaults' : 'Org default') : 'Team policy';
+/** The policy in force: every limit, and who set it, when and why (of a team's, or of the org default: scope 'org'). */
+export function CurrentPolicy({ policy, scope = 'team' }: { policy: GuardrailVersion; scope?: 'team' | 'org' }) {
+  const kind = policy.team === null ? (policy.version === 0 ? 'Built-in defaults' : 'Org default') : 'Team policy';
   return (
     <div className="policy" data-testid="guardrail-current">
       <p className="policy__head">
         <strong>
-          {scope}, version <span data-testid="guardrail-version">{policy.version}</span>
+          {kind}, version <span data-testid="guardrail-version">{policy.version}</span>
         </strong>
         <span className="muted">
           {' '}
@@ -28,21 +28,21 @@ export function CurrentPolicy({ policy }: { policy: GuardrailVersion }) {
           </div>
         ))}
       </dl>
-      {policy.team === null && <p className="muted small">The team has no policy of its own yet; saving a change creates its version 1.</p>}
+      {scope === 'team' && policy.team === null && <p className="muted small">The team has no policy of its own yet; saving a change creates its version 1.</p>}
     </div>
   );
 }
 
-/** Every version of the team's own policy, newest first; a changed value is marked against the version before. */
-export function GuardrailHistory({ history }: { history: GuardrailVersion[] }) {
+/** Every version of the team's own policy (or the org default's), newest first; a changed value is marked against the version before. */
+export function GuardrailHistory({ history, scope = 'team' }: { history: GuardrailVersion[]; scope?: 'team' | 'org' }) {
   if (history.length === 0) {
-    return <p className="muted">No team versions yet: the team follows the org default.</p>;
+    return <p className="muted">{scope === 'team' ? 'No team versions yet: the team follows the org default.' : 'No versions yet: the built-in defaults are in force.'}</p>;
   }
   return (
     <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
       <table className="table table--compact table--history">
         <caption id="history-caption" className="sr-only">
-          Guardrail versions of the team, newest first; changed values are marked
+          Guardrail versions of the {scope === 'team' ? 'team' : 'org default'}, newest first; changed values are marked
         </caption>
         <thead>
           <tr>

@@ -69,7 +69,8 @@ export type SprintPlan = NonNullable<PlanQuery['team']>['plan'];
 export type WhatIfVars = Required<{ [K in 'members' | 'daysOff' | 'capacityHours' | 'reservedOpsShare']: NonNullable<PlanQueryVariables[K]> | null }>;
 
 export const SET_GUARDRAIL = graphql(/* GraphQL */ `
-  mutation SetGuardrail($team: String!, $input: GuardrailInput!, $reason: String!) {
+  # team null: the org default.
+  mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {
     setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }
   }
 `);
