@@ -13,9 +13,10 @@ import { recordDeploys } from '../../server/ingest/deploys';
 import { importCsv } from '../../server/ingest/csvImport';
 import { csvKindOf } from '../../server/ingest/kinds';
 import { setSourceMapping, visibleMappings, visibleUnrouted } from '../../server/routing/service';
+import { webhookSources } from '../../server/routing/webhookSources';
 import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from '../../server/planning/policies';
 import { overview } from '../../server/figures/kpis';
-import { upsertSprints } from '../../server/planning/sprints';
+import { deleteSprint, upsertSprints } from '../../server/planning/sprints';
 import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, requireSnapshot, snapshotDiff } from '../../server/snapshots/service';
 import { freshness } from '../../server/figures/freshness';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
@@ -50,6 +51,7 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.guardrailDefaultsHistory': (ctx) => guardrailDefaultsHistory(ctx),
   'Query.loadModelDefaults': (ctx) => loadModelDefaults(ctx),
   'Query.tokens': (ctx) => visibleTokens(ctx.db, ctx.viewer),
+  'Query.webhookSources': (ctx) => webhookSources(ctx, new Set()),
   'Mutation.upsertTeams': (ctx) => upsertTeams(ctx.db, [{ slug: 'gamma', name: 'Gamma' }], ctx.viewer),
   // After upsertTeams in the table's order: gamma exists by then.
   'Mutation.archiveTeam': (ctx) => archiveTeam(ctx.db, 'gamma', ctx.viewer),
@@ -57,6 +59,8 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Mutation.recordPages': (ctx) => recordPages(ctx.db, [PAGE], ctx.viewer),
   'Mutation.recordDeploys': (ctx) => recordDeploys(ctx.db, [DEPLOY], ctx.viewer),
   'Mutation.upsertSprints': (ctx) => upsertSprints(ctx, [{ team: 'alpha', name: 'S1', startDate: '2026-03-02', endDate: '2026-03-15', capacityHours: 100 }]),
+  // After upsertSprints in the table's order: S1 exists by then.
+  'Mutation.deleteSprint': (ctx) => deleteSprint(ctx, 'alpha', 'S1'),
   'Mutation.setGuardrail': (ctx) => setGuardrail(ctx, 'alpha', { reserveFloor: 0.3 }, 'after the review'),
   'Mutation.setLoadModel': (ctx) => setLoadModel(ctx, 'alpha', { minutesPerAlert: 9 }),
   'Mutation.createSnapshot': (ctx) => createSnapshot(ctx, { label: 'review', range: RANGE }),
