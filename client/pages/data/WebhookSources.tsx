@@ -34,14 +34,21 @@ export function WebhookSourceList({ sources, origin, now }: { sources: readonly 
             <code data-testid={`webhook-${s.source}`}>{origin + s.path}</code>
             <span className="webhook-sources__status">
               {s.secretConfigured ? (
-                <span className="badge badge--ok" data-testid={`webhook-secret-${s.source}`}>
-                  <span className="badge__icon" aria-hidden="true">✓</span>secret set
+                <span data-testid={`webhook-secret-${s.source}`}>
+                  <span className="badge badge--ok">
+                    <span className="badge__icon" aria-hidden="true">✓</span>secret set
+                  </span>
                 </span>
               ) : (
-                <span className="badge badge--warn" data-testid={`webhook-secret-${s.source}`}>
-                  <span className="badge__icon" aria-hidden="true">!</span>secret not set — set <code>{s.envVar}</code>
+                // The variable stays outside the badge (which never wraps), so a phone can wrap the line.
+                <span data-testid={`webhook-secret-${s.source}`}>
+                  <span className="badge badge--warn">
+                    <span className="badge__icon" aria-hidden="true">!</span>secret not set
+                  </span>{' '}
+                  — set <code>{s.envVar}</code>
                 </span>
-              )}{' '}
+              )}
+              {' · '}
               <span className="muted" data-testid={`webhook-last-${s.source}`}>
                 {s.lastDeliveryAt ? `last delivery ${timeAgo(s.lastDeliveryAt, now)}` : 'no delivery yet'}
                 {inbox && `; ${inbox}`}
