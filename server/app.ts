@@ -13,7 +13,8 @@ import { buildSchema } from './graphql/schema';
 import { createContext, type Context } from './graphql/context';
 import { formatError, unavailableError, unavailableStatusPlugin } from './graphql/formatError';
 import { healthRoutes } from './http/health';
-import { webhookRoutes } from './webhooks/routes';
+import { webhookRoutes, type WebhookSecrets } from './webhooks/routes';
+import { WEBHOOK_SENDER_IDS } from './routing/senders';
 import { startInboxWorker } from './webhooks/inbox';
 import { exportRoutes } from './http/exportRoutes';
 import { importRoutes } from './http/importRoute';
@@ -67,6 +68,9 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const webhookSecrets: WebhookSecrets = { pagerduty: opts.pagerdutyWebhookSecret, github: opts.githubWebhookSecret };
+  // Which secrets are set (never the secrets) is all GraphQL learns of them: webhookSources reports it.
+  const configuredWebhooks = new Set(WEBHOOK_SENDER_IDS.filter((s) => webhookSecrets[s]));
 
   const app = express();
   app.disable('x-powered-by');
@@ -108,7 +112,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(healthRoutes(db, opts.draining));
   app.use(metricsRoutes(db));
   // Webhooks read their raw body (signatures are over the exact bytes): before any JSON parser.
-  app.use(webhookRoutes(db, log, { pagerdutySecret: opts.pagerdutyWebhookSecret, githubSecret: opts.githubWebhookSecret }));
+  app.use(webhookRoutes(db, log, webhookSecrets));
   app.use(cookieParser());
   app.use(sessionRoutes(db));
   const publicRead = opts.publicRead ?? false;
@@ -132,7 +136,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
         if (!viewer) {
           throw new GraphQLError('That token is unknown, revoked or expired.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        return createContext(db, log, viewer);
+        return createContext(db, log, viewer, { configuredWebhooks });
       },
     }),
   );

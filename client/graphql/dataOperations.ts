@@ -3,7 +3,7 @@
  * with the header, in ./operations.ts). Result types are generated from schema.graphql.
  */
 import { graphql } from './generated';
-import type { SourceMappingsQuery, UnroutedQuery } from './generated/graphql';
+import type { SourceMappingsQuery, UnroutedQuery, WebhookSourcesQuery } from './generated/graphql';
 
 /** Unrouted signals with the teams to map them to: one round trip for the section. */
 export const UNROUTED = graphql(/* GraphQL */ `
@@ -30,3 +30,12 @@ export const SET_SOURCE_MAPPING = graphql(/* GraphQL */ `
     setSourceMapping(input: $input) { source key attributed team { slug name } }
   }
 `);
+
+/** This server's webhook senders: URL path, secret variable, whether it is set, last delivery, inbox counts. */
+export const WEBHOOK_SOURCES = graphql(/* GraphQL */ `
+  query WebhookSources {
+    webhookSources { source name signals path envVar secretConfigured lastDeliveryAt pending failing rejected }
+  }
+`);
+
+export type WebhookSource = WebhookSourcesQuery['webhookSources'][number];

@@ -11,7 +11,7 @@ import { AddMappingForm, MappingTable } from './data/SourceMappings';
 import { UnroutedTable, type Mapped } from './data/UnroutedSignals';
 import { sourceKeyText } from './data/dataFormat';
 import { TokensSection } from './data/TokensSection';
-import { WebhookUrls } from './data/WebhookUrls';
+import { WebhookSources } from './data/WebhookSources';
 import './data/data.css';
 
 const NO_VARS = {};
@@ -78,7 +78,7 @@ export default function DataPage() {
           Point the sender at its URL and give it the same signing secret as the server; a sender whose secret is not set is
           refused (503) and nothing is stored.
         </p>
-        <WebhookUrls origin={window.location.origin} />
+        <WebhookSources origin={window.location.origin} />
       </section>
 
       <section className="section" aria-labelledby="unrouted-heading">

@@ -10,7 +10,7 @@ import { canPlanTeam } from '../lib/viewerRights';
 import { AcceptPlan, type Accepted } from './planning/AcceptPlan';
 import { GuardrailEditor } from './planning/GuardrailEditor';
 import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
-import { PLAN, PLAN_SPRINTS, PLAN_TEAM, type GuardrailVersion } from './planning/operations';
+import { PLAN, PLAN_SPRINTS, PLAN_TEAM, type GuardrailVersion, type SprintPlan } from './planning/operations';
 import { PlannedSprints } from './planning/PlannedSprints';
 import { pointsThatFit, velocity } from './planning/planText';
 import { TrackerPlan } from './planning/TrackerPlan';
@@ -39,7 +39,12 @@ export default function PlanningPage() {
   const parsed = parseWhatIf(form, members);
   const vars = useDebounced(parsed.vars, WHAT_IF_DEBOUNCE_MS);
   const planQ = useQuery(PLAN, useMemo(() => ({ slug, ...vars }), [slug, vars]));
-  const plan = planQ.data?.team?.plan;
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
+  // The plan as it was accepted. Accepting records a sprint, so the server's plan moves on to the
+  // window after it at once; until Undo or "Plan the next sprint", the page keeps showing (and
+  // copying) what was accepted rather than the next window's figures under an "Accepted" button.
+  const [acceptedPlan, setAcceptedPlan] = useState<SprintPlan | null>(null);
+  const plan = (accepted && acceptedPlan) || planQ.data?.team?.plan;
   const settling = JSON.stringify(vars) !== JSON.stringify(parsed.vars);
 
   const sprintsQ = useQuery(PLAN_SPRINTS, useMemo(() => ({ slug }), [slug]));
@@ -49,7 +54,6 @@ export default function PlanningPage() {
   // Asked about: a window after a sprint that has not even started.
   const planned = recorded.filter((s) => s.state === 'PLANNED');
 
-  const [accepted, setAccepted] = useState<Accepted | null>(null);
   const [undone, setUndone] = useState<Accepted | null>(null);
   const [saved, setSaved] = useState<GuardrailVersion | null>(null);
 
@@ -109,7 +113,7 @@ export default function PlanningPage() {
                 <>
                   <PlanFigures plan={p} policy={team.guardrail} />
                   <TrackerPlan
-                    name={defaultSprintName(p.startDate, recorded[0]?.name ?? null)}
+                    name={accepted?.name ?? defaultSprintName(p.startDate, recorded[0]?.name ?? null)}
                     plan={p}
                     members={vars.members ?? members}
                     daysOff={vars.daysOff ?? 0}
@@ -128,6 +132,7 @@ export default function PlanningPage() {
                     accepted={accepted}
                     onAccepted={(s) => {
                       setAccepted(s);
+                      setAcceptedPlan(p);
                       setUndone(null);
                       setEdited(null);
                     }}

@@ -25,6 +25,8 @@ const GRAPHQL_SCOPES = {
   'Query.unrouted': 'read',
   'Query.freshness': 'read',
   'Query.tokens': 'admin',
+  // Those who connect sources; org-wide only, which the service checks (routing/webhookSources.ts).
+  'Query.webhookSources': 'ingest',
   'Mutation.noop': 'public',
   'Mutation.upsertTeams': 'admin',
   'Mutation.archiveTeam': 'admin',

@@ -110,3 +110,23 @@ export async function setEventTeams(trx: Knex, table: 'page_events' | 'deploy_ev
     [moves.map((m) => m[0]), moves.map((m) => m[1]) as number[]],
   );
 }
+
+export interface InboxCountsRow {
+  sender: string;
+  lastDeliveryAt: Date | null;
+  pending: number;
+  failing: number;
+  rejected: number;
+}
+
+/** Per sender, from the webhook inbox: its latest delivery and how many wait, fail or were refused. */
+export async function inboxCounts(db: Knex): Promise<InboxCountsRow[]> {
+  const { rows } = await db.raw(
+    `SELECT sender, MAX(received_at) AS "lastDeliveryAt",
+            (COUNT(*) FILTER (WHERE state = 'pending'))::int AS pending,
+            (COUNT(*) FILTER (WHERE state = 'pending' AND attempts > 0))::int AS failing,
+            (COUNT(*) FILTER (WHERE state = 'rejected'))::int AS rejected
+       FROM webhook_inbox GROUP BY sender`,
+  );
+  return rows;
+}

@@ -53,7 +53,37 @@ export const routingTypeDefs = /* GraphQL */ `
     lastSeen: DateTime!
   }
 
+  "A webhook sender of this server: where it posts, whether its secret is set here, what its inbox holds."
+  type WebhookSource {
+    "The sender, as in source mappings: pagerduty or github."
+    source: String!
+    "The sender's name, for people: PagerDuty, GitHub."
+    name: String!
+    "What it sends and what that becomes here, e.g. incidents, as pages."
+    signals: String!
+    "The path it posts to on this server, e.g. /webhooks/pagerduty (prefix the server's address)."
+    path: String!
+    "The environment variable that holds the secret its deliveries are signed with."
+    envVar: String!
+    "Whether this server was started with that secret (never the secret itself). Without it, deliveries are refused (503)."
+    secretConfigured: Boolean!
+    "When its latest delivery still kept in the inbox arrived; null when none is (applied ones are kept 30 days)."
+    lastDeliveryAt: DateTime
+    "Deliveries stored but not applied yet (retried with back-off), including the failing ones."
+    pending: Int!
+    "Pending deliveries whose last attempt failed: they wait for their next retry."
+    failing: Int!
+    "Deliveries refused for their content: kept in the inbox, to look into or replay."
+    rejected: Int!
+  }
+
   extend type Query {
+    """
+    This server's webhook senders, with whether each one's secret is configured and its inbox
+    counts. Needs ingest (or admin) and a token not limited to teams: the inbox holds every team's
+    deliveries, and unrouted ones.
+    """
+    webhookSources: [WebhookSource!]!
     "Every source mapping, by source then key (for a token limited to teams: those pointing to its teams)."
     sourceMappings: [SourceMapping!]!
     """

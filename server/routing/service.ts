@@ -11,9 +11,10 @@ import {
 } from './queries';
 import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
+import { WEBHOOK_SENDER_IDS } from './senders';
 
 /** Senders whose signals are routed by mapping: their webhooks carry no team. */
-export const ROUTED_SOURCES = ['pagerduty', 'github'] as const;
+export const ROUTED_SOURCES = WEBHOOK_SENDER_IDS;
 
 const mappingInput = z
   .object({

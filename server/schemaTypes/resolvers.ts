@@ -507,6 +507,12 @@ export type Query = {
   unrouted: Array<UnroutedSignal>;
   /** The caller's token name and scopes; null when not signed in. */
   viewer?: Maybe<Viewer>;
+  /**
+   * This server's webhook senders, with whether each one's secret is configured and its inbox
+   * counts. Needs ingest (or admin) and a token not limited to teams: the inbox holds every team's
+   * deliveries, and unrouted ones.
+   */
+  webhookSources: Array<WebhookSource>;
 };
 
 
@@ -1033,6 +1039,31 @@ export type Viewer = {
   teams?: Maybe<Array<Scalars['String']['output']>>;
 };
 
+/** A webhook sender of this server: where it posts, whether its secret is set here, what its inbox holds. */
+export type WebhookSource = {
+  __typename?: 'WebhookSource';
+  /** The environment variable that holds the secret its deliveries are signed with. */
+  envVar: Scalars['String']['output'];
+  /** Pending deliveries whose last attempt failed: they wait for their next retry. */
+  failing: Scalars['Int']['output'];
+  /** When its latest delivery still kept in the inbox arrived; null when none is (applied ones are kept 30 days). */
+  lastDeliveryAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The sender's name, for people: PagerDuty, GitHub. */
+  name: Scalars['String']['output'];
+  /** The path it posts to on this server, e.g. /webhooks/pagerduty (prefix the server's address). */
+  path: Scalars['String']['output'];
+  /** Deliveries stored but not applied yet (retried with back-off), including the failing ones. */
+  pending: Scalars['Int']['output'];
+  /** Deliveries refused for their content: kept in the inbox, to look into or replay. */
+  rejected: Scalars['Int']['output'];
+  /** Whether this server was started with that secret (never the secret itself). Without it, deliveries are refused (503). */
+  secretConfigured: Scalars['Boolean']['output'];
+  /** What it sends and what that becomes here, e.g. incidents, as pages. */
+  signals: Scalars['String']['output'];
+  /** The sender, as in source mappings: pagerduty or github. */
+  source: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1166,6 +1197,7 @@ export type ResolversTypes = {
   TokenInput: TokenInput;
   UnroutedSignal: ResolverTypeWrapper<UnroutedSignal>;
   Viewer: ResolverTypeWrapper<Viewer>;
+  WebhookSource: ResolverTypeWrapper<WebhookSource>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1222,6 +1254,7 @@ export type ResolversParentTypes = {
   TokenInput: TokenInput;
   UnroutedSignal: UnroutedSignal;
   Viewer: Viewer;
+  WebhookSource: WebhookSource;
 };
 
 export type CreatedTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedToken'] = ResolversParentTypes['CreatedToken']> = {
@@ -1382,6 +1415,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   tokens?: Resolver<Array<ResolversTypes['TokenInfo']>, ParentType, ContextType>;
   unrouted?: Resolver<Array<ResolversTypes['UnroutedSignal']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  webhookSources?: Resolver<Array<ResolversTypes['WebhookSource']>, ParentType, ContextType>;
 };
 
 export type RuleResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RuleResult'] = ResolversParentTypes['RuleResult']> = {
@@ -1595,6 +1629,19 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   teams?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
+export type WebhookSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSource'] = ResolversParentTypes['WebhookSource']> = {
+  envVar?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastDeliveryAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secretConfigured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signals?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   CreatedToken?: CreatedTokenResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1631,5 +1678,6 @@ export type Resolvers<ContextType = Context> = {
   TokenInfo?: TokenInfoResolvers<ContextType>;
   UnroutedSignal?: UnroutedSignalResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WebhookSource?: WebhookSourceResolvers<ContextType>;
 };
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { applyPagerDutyEvent } from './pagerduty';
 import { applyGitHubDeploymentStatus } from './github';
 import { PayloadError, type WebhookOutcome } from './payload';
+import type { WebhookSender } from '../routing/senders';
 
 /**
  * The webhook inbox (table webhook_inbox): a verified delivery is stored first and applied from
@@ -12,8 +13,8 @@ import { PayloadError, type WebhookOutcome } from './payload';
  * (and applying twice in a row is harmless: every apply is idempotent).
  */
 
-export const INBOX_SENDERS = ['pagerduty', 'github'] as const;
-export type InboxSender = (typeof INBOX_SENDERS)[number];
+/** The senders whose deliveries the inbox holds: every webhook sender (server/routing/senders.ts). */
+export type InboxSender = WebhookSender;
 
 // Applying a delivery acts as the system, not as a viewer: the sender was authenticated by its
 // signature when the delivery was stored (routes.ts), and a webhook carries no token, scope or team

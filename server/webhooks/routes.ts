@@ -9,21 +9,16 @@ import { applyDelivery, storeDelivery, type InboxSender } from './inbox';
 import { nestsDeeperThan, TOO_DEEP_MESSAGE } from '../http/jsonDepth';
 import { isConnectionError } from '../core/databaseErrors';
 import { sendError } from '../http/errors';
+import { WEBHOOK_SENDER_IDS, WEBHOOK_SENDERS, webhookPath } from '../routing/senders';
 
-export interface WebhookSecrets {
-  /** PAGERDUTY_WEBHOOK_SECRET: the subscription's signing secret. */
-  pagerdutySecret?: string;
-  /** GITHUB_WEBHOOK_SECRET: the webhook's secret. */
-  githubSecret?: string;
-}
+/** Each sender's signing secret, from the variable the sender list names (PAGERDUTY_WEBHOOK_SECRET, …). */
+export type WebhookSecrets = Partial<Record<InboxSender, string>>;
 
 /** What a verified delivery is, read without the database. */
 type Reading = { pong: true } | { ignored: string } | { event: string };
 
+/** How this server checks and reads one sender's deliveries; its name and secret's variable are in routing/senders.ts. */
 interface Sender {
-  name: string;
-  envVar: string;
-  secret?: string;
   verify(body: Buffer, header: string | undefined, secret: string): boolean;
   signatureHeader: string;
   /** The sender's id of the delivery, kept with it in the inbox. */
@@ -46,18 +41,12 @@ export function webhookRoutes(db: Knex, log: Logger, secrets: WebhookSecrets = {
   const raw = express.raw({ type: '*/*', limit: '1mb' });
   const senders: Record<InboxSender, Sender> = {
     pagerduty: {
-      name: 'PagerDuty',
-      envVar: 'PAGERDUTY_WEBHOOK_SECRET',
-      secret: secrets.pagerdutySecret,
       verify: verifyPagerDutySignature,
       signatureHeader: 'x-pagerduty-signature',
       deliveryHeader: 'x-webhook-id',
       read: (_req, body) => readPagerDutyDelivery(body),
     },
     github: {
-      name: 'GitHub',
-      envVar: 'GITHUB_WEBHOOK_SECRET',
-      secret: secrets.githubSecret,
       verify: verifyGitHubSignature,
       signatureHeader: 'x-hub-signature-256',
       deliveryHeader: 'x-github-delivery',
@@ -70,8 +59,9 @@ export function webhookRoutes(db: Knex, log: Logger, secrets: WebhookSecrets = {
     },
   };
 
-  for (const [path, sender] of Object.entries(senders) as [InboxSender, Sender][]) {
-    router.post(`/webhooks/${path}`, raw, async (req, res) => {
+  for (const path of WEBHOOK_SENDER_IDS) {
+    const sender = { ...senders[path], ...WEBHOOK_SENDERS[path], secret: secrets[path] };
+    router.post(webhookPath(path), raw, async (req, res) => {
       if (!sender.secret) {
         return sendError(res, 503, 'SERVICE_UNAVAILABLE', `${sender.name} webhooks are not configured: set ${sender.envVar} to the webhook's signing secret.`);
       }

@@ -1,26 +1,59 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { queryClient } from '../../client/lib/queryClient';
+import { ViewerProvider } from '../../client/lib/viewer';
 import type { OverviewRow, RatedKpis, Status } from '../../client/graphql/operations';
 import { GettingStarted } from '../../client/pages/overview/GettingStarted';
 import { allDone, stepsDone, type StepsDone } from '../../client/pages/overview/setupSteps';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  queryClient.clear();
+  vi.unstubAllGlobals();
+});
 
+const sender = (source: string, name: string, secretConfigured: boolean) => ({
+  source, name, signals: 'signals', path: `/webhooks/${source}`, envVar: `${source.toUpperCase()}_WEBHOOK_SECRET`, secretConfigured, lastDeliveryAt: null, pending: 0, failing: 0, rejected: 0,
+});
+
+/** The checklist as an admin sees it, from a server with the PagerDuty secret set and the GitHub one not. */
 function renderSteps(done: StepsDone, firstTeam?: string) {
-  const element = <GettingStarted done={done} origin="https://headroom.example" firstTeam={firstTeam} />;
-  render(<RouterProvider router={createMemoryRouter([{ path: '/', element }])} />);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) =>
+      Response.json(
+        String(init.body).includes('query Viewer')
+          ? { data: { viewer: { name: 'admin', scopes: ['admin'], teams: null } } }
+          : { data: { webhookSources: [sender('pagerduty', 'PagerDuty', true), sender('github', 'GitHub', false)] } },
+      ),
+    ),
+  );
+  const element = (
+    <ViewerProvider>
+      <GettingStarted done={done} origin="https://headroom.example" firstTeam={firstTeam} />
+    </ViewerProvider>
+  );
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={createMemoryRouter([{ path: '/', element }])} />
+    </QueryClientProvider>,
+  );
 }
 
 const none: StepsDone = { team: false, source: false, figures: false, plan: false };
 
 describe('GettingStarted', () => {
-  it('on an empty install ticks nothing and says how to connect a source: webhook URLs, CSV templates, the API', () => {
+  it('on an empty install ticks nothing and says how to connect a source: webhook URLs with their secrets, CSV templates, the API', async () => {
     renderSteps(none);
     for (const step of ['team', 'source', 'figures', 'plan']) expect(screen.getByTestId(`step-${step}`).dataset.done).toBe('false');
-    expect(screen.getByTestId('webhook-pagerduty').textContent).toBe('https://headroom.example/webhooks/pagerduty');
+    expect(within(screen.getByTestId('step-team')).getByRole('link', { name: 'Create a team' }).getAttribute('href')).toBe('/teams/new');
+    expect((await screen.findByTestId('webhook-pagerduty')).textContent).toBe('https://headroom.example/webhooks/pagerduty');
+    expect(screen.getByTestId('webhook-secret-pagerduty').textContent).toContain('secret set');
     expect(screen.getByTestId('webhook-github').textContent).toBe('https://headroom.example/webhooks/github');
+    expect(screen.getByTestId('webhook-secret-github').textContent).toContain('secret not set — set GITHUB_WEBHOOK_SECRET');
     const template = screen.getByRole('link', { name: 'daily metrics' });
     expect(template.getAttribute('download')).toBe('headroom-daily.csv');
     expect(decodeURIComponent(template.getAttribute('href')!)).toMatch(/^data:text\/csv;charset=utf-8,team,date,/);

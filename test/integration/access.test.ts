@@ -30,6 +30,7 @@ const SAMPLES: Record<string, () => string> = {
   'Query.unrouted': () => `{ unrouted { key } }`,
   'Query.freshness': () => `{ freshness { source } }`,
   'Query.tokens': () => `{ tokens { id } }`,
+  'Query.webhookSources': () => `{ webhookSources { source secretConfigured } }`,
   'Mutation.noop': () => `mutation { noop }`,
   'Mutation.upsertTeams': () => `mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 3 }]) { slug } }`,
   'Mutation.archiveTeam': () => `mutation { archiveTeam(slug: "beta") { archived } }`,
@@ -229,6 +230,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     'Query.sourceMappings': [{ name: 'read', op: `{ sourceMappings { key team { slug kpis(range: ${RANGE}) { alerts } } } }`, expect: ifGranted('read', () => ({ data: { sourceMappings: [{ key: 'acme/alpha', team: { slug: 'alpha', kpis: { alerts: 2 } } }] } })) }],
     'Query.unrouted': [{ name: 'read', op: `{ unrouted { key } }`, expect: ifGranted('read', () => ({ data: { unrouted: [] } })) }],
     'Query.freshness': [{ name: 'read', op: `{ freshness { source } }`, expect: ifGranted('read', () => ({ data: { freshness: [{ source: 'alpha-feed' }] } })) }],
+    'Query.webhookSources': [{ name: 'read the org-wide inbox', op: `{ webhookSources { source pending } }`, expect: () => refused() }],
     'Query.tokens': [{ name: 'read', op: `{ tokens { name } }`, expect: ifGranted('admin', () => ({ data: { tokens: LIMITED.map((x) => ({ name: `alpha ${x}` })).reverse() } })) }],
     'Mutation.noop': [{ name: 'write', op: `mutation { noop }`, expect: () => ({ data: { noop: null } }) }],
     'Mutation.upsertTeams': [

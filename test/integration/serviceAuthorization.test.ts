@@ -13,6 +13,7 @@ import { recordDeploys } from '../../server/ingest/deploys';
 import { importCsv } from '../../server/ingest/csvImport';
 import { csvKindOf } from '../../server/ingest/kinds';
 import { setSourceMapping, visibleMappings, visibleUnrouted } from '../../server/routing/service';
+import { webhookSources } from '../../server/routing/webhookSources';
 import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, loadModelDefaultsHistory, setGuardrail, setLoadModel } from '../../server/planning/policies';
 import { overview } from '../../server/figures/kpis';
 import { deleteSprint, upsertSprints } from '../../server/planning/sprints';
@@ -51,6 +52,7 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.loadModelDefaults': (ctx) => loadModelDefaults(ctx),
   'Query.loadModelDefaultsHistory': (ctx) => loadModelDefaultsHistory(ctx),
   'Query.tokens': (ctx) => visibleTokens(ctx.db, ctx.viewer),
+  'Query.webhookSources': (ctx) => webhookSources(ctx, new Set()),
   'Mutation.upsertTeams': (ctx) => upsertTeams(ctx.db, [{ slug: 'gamma', name: 'Gamma' }], ctx.viewer),
   // After upsertTeams in the table's order: gamma exists by then.
   'Mutation.archiveTeam': (ctx) => archiveTeam(ctx.db, 'gamma', ctx.viewer),

@@ -164,6 +164,11 @@ export type SetSourceMappingMutationVariables = Exact<{
 
 export type SetSourceMappingMutation = { setSourceMapping: { source: string, key: string, attributed: number, team: { slug: string, name: string } } | null };
 
+export type WebhookSourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookSourcesQuery = { webhookSources: Array<{ source: string, name: string, signals: string, path: string, envVar: string, secretConfigured: boolean, lastDeliveryAt: string | null, pending: number, failing: number, rejected: number }> };
+
 export type RatedKpisFragment = { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null };
 
 export type KpiPointFieldsFragment = { start: string, end: string, days: number, bucketDays: number, sprint: string | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number } };
@@ -552,6 +557,22 @@ export const SetSourceMappingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetSourceMappingMutation, SetSourceMappingMutationVariables>;
+export const WebhookSourcesDocument = new TypedDocumentString(`
+    query WebhookSources {
+  webhookSources {
+    source
+    name
+    signals
+    path
+    envVar
+    secretConfigured
+    lastDeliveryAt
+    pending
+    failing
+    rejected
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookSourcesQuery, WebhookSourcesQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($range: DateRange!) {
   overview(range: $range) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FORMATS } from '../data/importFormats';
-import { WebhookUrls } from '../data/WebhookUrls';
+import { WebhookSources } from '../data/WebhookSources';
 import type { StepKey, StepsDone } from './setupSteps';
 
 const csvHref = (example: string) => `data:text/csv;charset=utf-8,${encodeURIComponent(example + '\n')}`;
@@ -32,14 +32,14 @@ export function GettingStarted({ done, origin, firstTeam }: { done: StepsDone; o
   const steps: Record<StepKey, ReactNode> = {
     team: (
       <p>
-        A team is who carries the ops load: a slug, a name, a time zone and its members. Create it with{' '}
-        <code>npm run headroom -- team add</code> or the API (<code>upsertTeams</code>).
+        A team is who carries the ops load: a slug, a name, a time zone and its members.{' '}
+        <Link to="/teams/new">Create a team</Link>, or use <code>npm run headroom -- team add</code> or the API (<code>upsertTeams</code>).
       </p>
     ),
     source: (
       <>
         <p>Send signals by webhook, import a CSV file on the <Link to="/data">Data page</Link>, or call the API.</p>
-        <WebhookUrls origin={origin} />
+        <WebhookSources origin={origin} />
         <ul className="setup-list">
           <li>
             CSV templates:{' '}
