@@ -36,6 +36,7 @@ const SAMPLES: Record<string, () => string> = {
   'Mutation.recordPages': () => `mutation { recordPages(input: [{ source: "pd", externalId: "P-1", team: "alpha", triggeredAt: "2026-05-02T03:00:00Z", resolvedAt: "2026-05-02T04:00:00Z" }]) { received } }`,
   'Mutation.recordDeploys': () => `mutation { recordDeploys(input: [{ source: "gh", externalId: "D-1", team: "alpha", deployedAt: "2026-05-02T10:00:00Z", status: SUCCEEDED }]) { received } }`,
   'Mutation.upsertSprints': () => `mutation { upsertSprints(input: [{ team: "alpha", name: "S1", startDate: "2026-05-04", endDate: "2026-05-17" }]) { name } }`,
+  'Mutation.deleteSprint': () => `mutation { deleteSprint(team: "alpha", name: "no such sprint") }`,
   'Mutation.setGuardrail': () => `mutation { setGuardrail(team: "alpha", input: { reserveFloor: 0.25 }, reason: "matrix test") { version } }`,
   'Mutation.setLoadModel': () => `mutation { setLoadModel(team: "alpha", input: { minutesPerAlert: 6 }) { minutesPerAlert } }`,
   'Mutation.createSnapshot': () => `mutation { createSnapshot(input: { label: "matrix", range: ${RANGE}, teams: ["alpha"] }) { id } }`,
@@ -243,6 +244,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'move', op: `mutation { recordDeploys(input: [{ source: "gh", externalId: "D-B1", team: "alpha", deployedAt: "2026-05-02T10:00:00Z", status: SUCCEEDED }]) { received } }`, expect: () => refused() },
     ],
     'Mutation.upsertSprints': [{ name: 'write', op: `mutation { upsertSprints(input: [{ team: "beta", name: "S9", startDate: "2026-05-04", endDate: "2026-05-17" }]) { name } }`, expect: () => refused() }],
+    'Mutation.deleteSprint': [{ name: 'write', op: `mutation { deleteSprint(team: "beta", name: "S1") }`, expect: () => refused() }],
     'Mutation.setGuardrail': [
       { name: 'write', op: `mutation { setGuardrail(team: "beta", input: { reserveFloor: 0.4 }, reason: "x") { version } }`, expect: () => refused() },
       { name: 'write the org default', op: `mutation { setGuardrail(input: { reserveFloor: 0.4 }, reason: "x") { version } }`, expect: () => refused() },
@@ -272,6 +274,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'write', req: csvPost('daily', 'team,date,source,alerts\nalpha,2026-05-03,alpha-feed,1\nbeta,2026-05-03,beta-feed,9\n'), expect: () => 403 },
       { name: 'move', req: csvPost('pages', 'source,externalId,team,triggeredAt\npd,P-B1,alpha,2026-05-02T03:00:00Z\n'), expect: () => 403 },
       { name: 'move a deploy', req: csvPost('deploys', 'source,externalId,team,deployedAt,status\ngh,D-B1,alpha,2026-05-02T10:00:00Z,SUCCEEDED\n'), expect: () => 403 },
+      { name: 'write a sprint', req: csvPost('sprints', 'team,name,startDate,endDate\nbeta,S9,2026-05-18,2026-05-31\n'), expect: () => 403 },
     ],
     'GET /api/export.csv': [
       { name: 'read beta', req: { method: 'GET', path: `/api/export.csv?from=2026-05-01&to=2026-05-14&teams=beta` }, expect: (x) => (grants([x], 'read') ? 400 : 403) },

@@ -15,7 +15,7 @@ import { csvKindOf } from '../../server/ingest/kinds';
 import { setSourceMapping, visibleMappings, visibleUnrouted } from '../../server/routing/service';
 import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from '../../server/planning/policies';
 import { overview } from '../../server/figures/kpis';
-import { upsertSprints } from '../../server/planning/sprints';
+import { deleteSprint, upsertSprints } from '../../server/planning/sprints';
 import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, requireSnapshot, snapshotDiff } from '../../server/snapshots/service';
 import { freshness } from '../../server/figures/freshness';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
@@ -57,6 +57,8 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Mutation.recordPages': (ctx) => recordPages(ctx.db, [PAGE], ctx.viewer),
   'Mutation.recordDeploys': (ctx) => recordDeploys(ctx.db, [DEPLOY], ctx.viewer),
   'Mutation.upsertSprints': (ctx) => upsertSprints(ctx, [{ team: 'alpha', name: 'S1', startDate: '2026-03-02', endDate: '2026-03-15', capacityHours: 100 }]),
+  // After upsertSprints in the table's order: S1 exists by then.
+  'Mutation.deleteSprint': (ctx) => deleteSprint(ctx, 'alpha', 'S1'),
   'Mutation.setGuardrail': (ctx) => setGuardrail(ctx, 'alpha', { reserveFloor: 0.3 }, 'after the review'),
   'Mutation.setLoadModel': (ctx) => setLoadModel(ctx, 'alpha', { minutesPerAlert: 9 }),
   'Mutation.createSnapshot': (ctx) => createSnapshot(ctx, { label: 'review', range: RANGE }),
