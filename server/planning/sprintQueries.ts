@@ -103,6 +103,11 @@ export async function storedSprintNames(db: Knex, rows: SprintWrite[]): Promise<
   return new Set(found.map((f) => `${f.teamId}|${f.name}`));
 }
 
+/** A team's sprint of exactly these dates, or undefined. */
+export function sprintOfWindow(db: Knex, teamId: number, startDate: string, endDate: string): Promise<SprintRow | undefined> {
+  return db('sprints').select(select).where({ team_id: teamId, start_date: startDate, end_date: endDate }).first();
+}
+
 /** A team's sprint by name, or undefined. */
 export function sprintByName(db: Knex, teamId: number, name: string): Promise<SprintRow | undefined> {
   return db('sprints').select(select).where({ team_id: teamId, name }).first();
