@@ -43,6 +43,7 @@ export default function TeamPage() {
   const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]), { refetchInterval: LIVE_REFRESH_MS });
   const { viewer } = useViewer();
   const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
+  const canPlan = !!viewer && (viewer.scopes.includes('plan') || viewer.scopes.includes('admin')) && (viewer.teams === null || viewer.teams.includes(slug));
 
   if (team.data && team.data.team === null) return <TeamNotFound slug={slug} range={range} />;
   const detail = team.data?.team;
@@ -137,7 +138,7 @@ export default function TeamPage() {
       <section className="section" aria-labelledby="sprints-heading">
         <h2 id="sprints-heading">Sprints</h2>
         <DataPanel query={teamOnly} what="the sprints" minHeight={200} isEmpty={(d) => d.sprints.length === 0} empty={<p className="state__title">No sprints yet.</p>}>
-          {(d) => <SprintsSection sprints={d.sprints} guardrail={d.guardrail} />}
+          {(d) => <SprintsSection sprints={d.sprints} guardrail={d.guardrail} team={{ slug: d.slug, members: d.members }} canPlan={canPlan} />}
         </DataPanel>
       </section>
 

@@ -55,7 +55,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Unrouted', 'SourceMappings', 'SetSourceMapping',
   'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
   'PlanTeam', 'Plan', 'SetGuardrail', 'AcceptPlan', 'SetHourSchedule',
-  'SaveTeam', 'ArchiveTeam',
+  'SaveTeam', 'ArchiveTeam', 'PlanSprints', 'DeleteSprint', 'SaveSprint',
+  'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

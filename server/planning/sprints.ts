@@ -68,6 +68,10 @@ export interface SprintActuals extends TeamKpiFigures {
   featureHours: number;
   /** The sprint's head count: as recorded, else the team's (null when neither is known). */
   members: number | null;
+  /** What the sprint was recorded with (null: the team's count, a computed capacity): what an edit starts from. */
+  recordedMembers: number | null;
+  recordedCapacityHours: number | null;
+  daysOff: number;
   /** reservedOpsShare × capacityHours: the hours the accepted plan set aside; null without a share. */
   reservedOpsHours: number | null;
   underReserved: boolean;
@@ -133,6 +137,9 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         state,
         featureHours: published('hours', Math.max(0, capacity - figures.opsHours)),
         members: s.members ?? team.members,
+        recordedMembers: s.members,
+        recordedCapacityHours: s.capacityHours,
+        daysOff: s.daysOff,
         reservedOpsHours: s.reservedOpsShare === null ? null : published('hours', s.reservedOpsShare * capacity),
         // Judged on the published share, like every rule; only a finished sprint can be under-reserved.
         underReserved: state === 'FINISHED' && s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),
