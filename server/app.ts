@@ -23,6 +23,7 @@ import { GraphQLError } from 'graphql';
 import { guardSchema } from './auth/guard';
 import { requireHttpScope, sessionRoutes, viewerOf } from './http/auth';
 import { HTTP_SCOPES } from './core/permissions';
+import { importScopeOf } from './http/importKinds';
 import helmet from 'helmet';
 import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
 import { responseCachePlugin } from './graphql/responseCache';
@@ -117,7 +118,8 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(sessionRoutes(db));
   const publicRead = opts.publicRead ?? false;
   // Scopes of the HTTP endpoints are declared in core/permissions.ts, beside GraphQL's.
-  app.use('/api/import', requireHttpScope(db, publicRead, HTTP_SCOPES['POST /api/import']));
+  // The import's scope follows its kind (HTTP_SCOPES' ingest; teams admin, sprints plan); every import is rate-limited.
+  app.use('/api/import', requireHttpScope(db, publicRead, (req) => importScopeOf(typeof req.query.kind === 'string' ? req.query.kind : ''), { rateLimited: true }));
   app.use('/api/export.csv', requireHttpScope(db, publicRead, HTTP_SCOPES['GET /api/export.csv']));
   app.use('/api/snapshots', requireHttpScope(db, publicRead, HTTP_SCOPES['GET /api/snapshots/:file']));
   app.use(exportRoutes(db, log));

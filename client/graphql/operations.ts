@@ -138,6 +138,8 @@ export const TEAM = graphql(/* GraphQL */ `
       guardrail { reserveFloor opsCeiling version }
       sprints(last: 8) {
         name startDate endDate state capacityHours opsHours opsShare reservedOpsShare underReserved status synthetic
+        recordedMembers recordedCapacityHours daysOff featurePointsPlanned featurePointsCompleted
+        rules { rule status value limit message }
       }
     }
   }

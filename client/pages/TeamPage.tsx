@@ -140,7 +140,7 @@ export default function TeamPage() {
       <section className="section" aria-labelledby="sprints-heading">
         <h2 id="sprints-heading">Sprints</h2>
         <DataPanel query={teamOnly} what="the sprints" minHeight={200} isEmpty={(d) => d.sprints.length === 0} empty={<p className="state__title">No sprints yet.</p>}>
-          {(d) => <SprintsSection sprints={d.sprints} guardrail={d.guardrail} />}
+          {(d) => <SprintsSection sprints={d.sprints} guardrail={d.guardrail} team={{ slug: d.slug, members: d.members }} canPlan={canPlan} />}
         </DataPanel>
       </section>
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
 import { importCsv } from '../ingest/csvImport';
 import { MAX_CSV_BYTES, formatBytes } from '../ingest/csvRecords';
-import { csvKindOf, INGEST_KIND_NAMES } from '../ingest/kinds';
+import { importKindOf, IMPORT_KIND_NAMES } from '../http/importKinds';
 import { BadInputError } from '../core/errors';
 import { withDatabase } from './database';
 import { SYSTEM } from '../core/viewer';
@@ -14,13 +14,13 @@ const plural = (x: number, what: string) => `${n(x)} ${what}${x === 1 ? '' : 's'
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a CSV file of daily metrics, pages or deploys (all or nothing)',
+  summary: 'Import a CSV file of daily metrics, pages, deploys, teams or sprints (all or nothing)',
   usage: [
-    `import FILE --kind ${INGEST_KIND_NAMES.join('|')}`,
+    `import FILE --kind ${IMPORT_KIND_NAMES.join('|')}`,
     '',
     '  FILE        a CSV file whose header row names GraphQL input fields (see docs/import.md);',
     '              - reads standard input',
-    `  --kind, -k  what the lines are: ${INGEST_KIND_NAMES.join(', ')}`,
+    `  --kind, -k  what the lines are: ${IMPORT_KIND_NAMES.join(', ')}`,
     '',
     `  One bad line and nothing is imported; every bad line is listed with its line number`,
     `  (the header is line 1). Files are limited to ${formatBytes(MAX_CSV_BYTES)}.`,
@@ -33,9 +33,9 @@ export const importCommand: Command = {
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError(`import takes exactly one FILE; got ${positionals.length}`);
-    if (!values.kind) throw new UsageError(`--kind is required: one of ${INGEST_KIND_NAMES.join(', ')}`);
-    const csv = csvKindOf(values.kind);
-    if (!csv) throw new UsageError(`--kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got "${values.kind}"`);
+    if (!values.kind) throw new UsageError(`--kind is required: one of ${IMPORT_KIND_NAMES.join(', ')}`);
+    const csv = importKindOf(values.kind);
+    if (!csv) throw new UsageError(`--kind must be one of ${IMPORT_KIND_NAMES.join(', ')}; got "${values.kind}"`);
     const [file] = positionals;
     const input = openInput(file);
 

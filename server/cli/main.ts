@@ -8,12 +8,13 @@ import { signinLinkCommand } from './signinLink';
 import { inboxCommand } from './inbox';
 import { teamCommand } from './team';
 import { backfillCommand } from './backfill';
+import { sprintCommand } from './sprint';
 import { out, err, CliError, UsageError, isParseArgsError, type Command } from './command';
 
 // The `headroom` command (bin/headroom.mjs runs its bundle, dist/cli.mjs; `npm run headroom -- …`
 // in a checkout): dispatches to one file per command. Exit codes: 0 done, 1 failed (bad input,
 // database trouble), 2 usage or configuration mistake.
-const COMMANDS: Command[] = [teamCommand, importCommand, exportCommand, mappingCommand, inboxCommand, backfillCommand, seedCommand, tokenCommand, signinLinkCommand];
+const COMMANDS: Command[] = [teamCommand, sprintCommand, importCommand, exportCommand, mappingCommand, inboxCommand, backfillCommand, seedCommand, tokenCommand, signinLinkCommand];
 
 function help(write: (line?: string) => void) {
   write('Usage: headroom <command> [options]   (npx headroom …, or npm run headroom -- … in a checkout)');

@@ -36,10 +36,15 @@ export async function viewerOf(db: Knex, req: Request, publicRead: boolean): Pro
   return session ? sessionViewer(db, session) : null;
 }
 
-/** Middleware for HTTP endpoints beside GraphQL: sets res.locals.viewer or answers 401/403. */
-export function requireHttpScope(db: Knex, publicRead: boolean, scope: Scope) {
+/**
+ * Middleware for HTTP endpoints beside GraphQL: sets res.locals.viewer or answers 401/403. `scope`
+ * may depend on the request (the CSV import's kind); `rateLimited` endpoints take the ingestion
+ * limiter (every ingest-scope endpoint does).
+ */
+export function requireHttpScope(db: Knex, publicRead: boolean, scopeFor: Scope | ((req: Request) => Scope), { rateLimited = false } = {}) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
+      const scope = typeof scopeFor === 'function' ? scopeFor(req) : scopeFor;
       const viewer = await viewerOf(db, req, publicRead);
       if (!viewer || (viewer.tokenId === null && !grants(viewer.scopes, scope))) {
         sendError(res, 401, 'UNAUTHENTICATED', 'Send a bearer token (Authorization: Bearer …) or sign in.');
@@ -49,7 +54,7 @@ export function requireHttpScope(db: Knex, publicRead: boolean, scope: Scope) {
         sendError(res, 403, 'FORBIDDEN', `This needs the "${scope}" scope; the token "${viewer.name}" has ${viewer.scopes.join(', ')}.`);
         return;
       }
-      if (scope === 'ingest') {
+      if (rateLimited || scope === 'ingest') {
         const r = ingestLimiter.take(viewer.tokenId ?? viewer.name);
         if (!r.ok) {
           sendDomainError(res, new RateLimitedError(r.retryAfter));

@@ -6,24 +6,24 @@ import { sendDomainError, sendError, sendThrown } from './errors';
 import { importCsv } from '../ingest/csvImport';
 import { countIngested } from '../core/metrics';
 import { CsvTooLargeError, MAX_CSV_BYTES } from '../ingest/csvRecords';
-import { csvKindOf, INGEST_KIND_NAMES } from '../ingest/kinds';
+import { importKindOf, IMPORT_KIND_NAMES } from './importKinds';
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
 
 /**
- * `POST /api/import?kind=daily|pages|deploys`: a CSV file (header row of GraphQL field names) as
+ * `POST /api/import?kind=daily|pages|deploys|teams|sprints`: a CSV file (header row of GraphQL field names) as
  * the request body, streamed into the database — never buffered whole. All or nothing, like a
  * GraphQL batch; errors list CSV line numbers (header = line 1) as `index`.
  */
 export function importRoutes(db: Knex, log: Logger, { maxBytes = MAX_CSV_BYTES } = {}): Router {
   const router = Router();
   router.post('/api/import', async (req, res) => {
-    // The `ingest` scope is checked in front of this handler (server/http/auth.ts requireHttpScope),
-    // so a refused request is answered before its body is read; importCsv checks it again, with
-    // the team limits, for every other caller.
+    // The kind's scope (ingest; admin for teams, plan for sprints) is checked in front of this
+    // handler (server/http/auth.ts requireHttpScope), so a refused request is answered before its
+    // body is read; importCsv checks it again, with the team limits, for every other caller.
     const name = typeof req.query.kind === 'string' ? req.query.kind : '';
-    const csv = csvKindOf(name);
-    if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${INGEST_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`, []);
+    const csv = importKindOf(name);
+    if (!csv) return sendError(res, 400, 'BAD_USER_INPUT', `Query parameter kind must be one of ${IMPORT_KIND_NAMES.join(', ')}; got ${JSON.stringify(req.query.kind ?? null)}.`, []);
     if (!req.is(CSV_TYPES)) return sendError(res, 415, 'BAD_USER_INPUT', `Send the file as Content-Type: text/csv (UTF-8); got ${JSON.stringify(req.get('content-type') ?? null)}.`, []);
     const charset = /charset=([^;\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.replace(/"/g, '').toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') return sendError(res, 415, 'BAD_USER_INPUT', `CSV files must be UTF-8; got charset ${charset}.`, []);

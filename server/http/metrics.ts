@@ -56,7 +56,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
   'PlanTeam', 'Plan', 'PlanSprints', 'SetGuardrail', 'AcceptPlan', 'DeleteSprint', 'SetHourSchedule',
   'SaveTeam', 'ArchiveTeam', 'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',
-  'Defaults', 'TeamLoadModel', 'SetLoadModel',
+  'Defaults', 'TeamLoadModel', 'SetLoadModel', 'SaveSprint',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

@@ -12,8 +12,13 @@ import { readCsv, MAX_CSV_BYTES, type CsvColumns, type CsvLine } from './csvReco
 export interface CsvKind<Row = any> {
   kind: IngestKind<Row>;
   columns: CsvColumns;
-  /** For records that are not ingested figures (teams): the operation whose scope the import takes, org-wide. */
+  /**
+   * For records that are not ingested figures (teams, sprints): the operation whose scope the
+   * import takes instead of the ingest scope.
+   */
   operation?: Operation;
+  /** Org-wide records (teams): only a token not limited to teams imports them. */
+  orgWide?: boolean;
 }
 
 export interface CsvImportResult extends IngestResult {
@@ -35,12 +40,12 @@ export interface CsvImportOptions {
  * anywhere rolls back every chunk already written. Errors carry the CSV line number as `index`
  * (the header is line 1, so the first record is line 2). A line for a team outside the viewer's
  * teams, or updating an event stored for one, refuses the whole file (FORBIDDEN) at once; so does
- * a viewer without the ingest scope, before the file is read.
+ * a viewer without the ingest scope (or the scope of the kind's own operation), before the file is read.
  */
 export async function importCsv<Row>(db: Knex, csv: CsvKind<Row>, stream: Readable, viewer: Viewer, opts: CsvImportOptions = {}): Promise<CsvImportResult> {
-  authorize(viewer, 'POST /api/import');
-  // Leaving the team out acts on the org: a token limited to teams is refused.
-  if (csv.operation) authorize(viewer, csv.operation, [null]);
+  // Leaving the team out acts on the org: a token limited to teams is refused. Records naming a
+  // team (every kind but teams) are checked line by line below.
+  authorize(viewer, csv.operation ?? 'POST /api/import', csv.orgWide ? [null] : []);
   const chunkSize = opts.chunkSize ?? 5_000;
   const maxErrors = opts.maxErrors ?? 1_000;
   const { kind } = csv;

@@ -9,6 +9,7 @@ import type { CsvKind } from './csvImport';
  */
 export const teamsCsv: CsvKind<TeamWrite> = {
   operation: 'Mutation.upsertTeams',
+  orgWide: true,
   kind: {
     noun: 'team',
     async validate(db, records) {

@@ -75,6 +75,10 @@ export const planningResolvers: Resolvers = {
   Sprint: {
     // Snapshot documents frozen before sprints had states judged every sprint as finished.
     state: (s: { state?: SprintState }) => s.state ?? 'FINISHED',
+    // Documents frozen before sprints carried what they were recorded with.
+    recordedMembers: (s: { recordedMembers?: number | null }) => s.recordedMembers ?? null,
+    recordedCapacityHours: (s: { recordedCapacityHours?: number | null }) => s.recordedCapacityHours ?? null,
+    daysOff: (s: { daysOff?: number }) => s.daysOff ?? 0,
   },
   GuardrailPolicy: {
     // Frozen snapshot documents carry the slug; live versions carry the team id.

@@ -105,6 +105,12 @@ export const planningTypeDefs = /* GraphQL */ `
     reservedOpsHours: Float
     "The sprint's head count: as recorded, else the team's members count; null when neither is known."
     members: Int
+    "The head count recorded with the sprint (SprintInput.members); null when it follows the team's members count. For editing a sprint."
+    recordedMembers: Int
+    "The capacity recorded with the sprint (SprintInput.capacityHours); null when it is computed. For editing a sprint."
+    recordedCapacityHours: Float
+    "Person-days off recorded for the sprint, subtracted from a computed capacity (0 when none)."
+    daysOff: Float!
     "Actual ops hours in the sprint (to date while it runs)."
     opsHours: Float!
     "Actual ops hours by cause."

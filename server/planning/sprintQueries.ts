@@ -77,20 +77,45 @@ export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[
  * A sprint is one window of a team: a record whose dates are exactly those of a stored sprint of
  * another name renames that sprint, so the upsert by (team, name) then updates it instead of
  * recording the same window twice (accepting a plan twice, or renaming it on a second accept).
- * Answers the records whose new name is already another sprint's (by index); nothing is renamed then.
+ * Reads what would be renamed, and the records whose new name is already another sprint's (by index).
  */
-export async function adoptSameWindow(trx: Knex.Transaction, rows: SprintWrite[]): Promise<number[]> {
+export async function sameWindowPlan(db: Knex, rows: SprintWrite[]): Promise<{ clashes: number[]; renames: { id: number; name: string }[] }> {
   const clashes: number[] = [];
   const renames: { id: number; name: string }[] = [];
   for (const [i, r] of rows.entries()) {
-    const same = await trx('sprints').select('id', 'name').where({ team_id: r.team_id, start_date: r.start_date, end_date: r.end_date }).whereNot('name', r.name).first();
+    const same = await db('sprints').select('id', 'name').where({ team_id: r.team_id, start_date: r.start_date, end_date: r.end_date }).whereNot('name', r.name).first();
     if (!same) continue;
-    const taken = await trx('sprints').select('id').where({ team_id: r.team_id, name: r.name }).first();
+    const taken = await db('sprints').select('id').where({ team_id: r.team_id, name: r.name }).first();
     if (taken) clashes.push(i);
     else renames.push({ id: same.id, name: r.name });
   }
+  return { clashes, renames };
+}
+
+/** Renames the stored sprints of the same windows (sameWindowPlan); answers the clashes, and renames nothing then. */
+export async function adoptSameWindow(trx: Knex.Transaction, rows: SprintWrite[]): Promise<number[]> {
+  const { clashes, renames } = await sameWindowPlan(trx, rows);
   if (clashes.length === 0) for (const r of renames) await trx('sprints').where('id', r.id).update({ name: r.name, updated_at: trx.fn.now() });
   return clashes;
+}
+
+/** Which of the rows' (team, name) keys are stored, as "teamId|name". */
+export async function storedSprintNames(db: Knex, rows: SprintWrite[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const found: { teamId: number; name: string }[] = await db('sprints')
+    .select('team_id as teamId', 'name')
+    .whereIn(['team_id', 'name'], rows.map((r) => [r.team_id, r.name]));
+  return new Set(found.map((f) => `${f.teamId}|${f.name}`));
+}
+
+/** A team's sprint of exactly these dates, or undefined. */
+export function sprintOfWindow(db: Knex, teamId: number, startDate: string, endDate: string): Promise<SprintRow | undefined> {
+  return db('sprints').select(select).where({ team_id: teamId, start_date: startDate, end_date: endDate }).first();
+}
+
+/** A team's sprint by name, or undefined. */
+export function sprintByName(db: Knex, teamId: number, name: string): Promise<SprintRow | undefined> {
+  return db('sprints').select(select).where({ team_id: teamId, name }).first();
 }
 
 /** Deletes a team's sprint by name; false when there is none. */

@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { Knex } from 'knex';
-import { calendarDate, count, hours, share, slug, text, batchSizeError } from '../core/fields';
-import { validateTeamRecords } from '../teams/teamRecords';
-import { NotFoundError, throwIfBad, type RecordError } from '../core/errors';
+import { batchSizeError } from '../core/fields';
+import { NotFoundError, throwIfBad } from '../core/errors';
 import { teamBySlug, type TeamRow } from '../teams/queries';
 import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
@@ -16,24 +14,8 @@ import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
 import { BUILT_IN_POLICY, effectivePolicies, policyById, policyIdsInForceAt, type PolicyVersion } from './guardrailQueries';
 import { DateTime } from 'luxon';
-import { adoptSameWindow, deleteSprintRow, lastSprints, upsertSprintRows, type SprintRow, type SprintWrite } from './sprintQueries';
-
-const sprintInput = z
-  .object({
-    team: slug,
-    name: text,
-    startDate: calendarDate,
-    endDate: calendarDate,
-    capacityHours: hours.nullish(),
-    members: count.max(10_000, 'is too large').nullish(),
-    daysOff: hours.nullish(),
-    reservedOpsShare: share.nullish(),
-    featurePointsPlanned: hours.nullish(),
-    featurePointsCompleted: hours.nullish(),
-  })
-  .strict()
-  .refine((s) => s.endDate >= s.startDate, { path: ['endDate'], message: 'must not be before startDate' })
-  .refine((s) => lengthInDays(s.startDate, s.endDate) <= 92, { path: ['endDate'], message: 'a sprint lasts at most 92 days' });
+import { deleteSprintRow, lastSprints, type SprintRow } from './sprintQueries';
+import { checkSprints, writeSprints } from './sprintRecords';
 
 /** The team slugs a batch names (records without one are reported by the field rules). */
 function teamsOf(input: unknown[]): string[] {
@@ -53,48 +35,14 @@ function teamsOf(input: unknown[]): string[] {
  */
 export async function upsertSprints(scope: Scope, input: unknown[], opts: { replan?: boolean; versionAtStart?: boolean } = {}): Promise<SprintRow[]> {
   authorize(scope.viewer, 'Mutation.upsertSprints', teamsOf(input));
-  const { db } = scope;
   throwIfBad(batchSizeError(input.length), 'sprint');
-  const checked = await validateTeamRecords(db, sprintInput, input, (s, teamId) => ({ ...s, teamId }), (s) => `${s.teamId}|${s.name}`, 'name');
-  const members = new Map<number, number | null>(
-    (await db('teams').select('id', 'members').whereIn('id', [...checked.teamIds.values()])).map((t: { id: number; members: number | null }) => [t.id, t.members]),
-  );
-  const problems: RecordError[] = [...checked.errors];
-  // Capacity can be computed only from a members count, the sprint's own or the team's (0 is a
-  // capacity of 0 h, ops share null; only a missing count is unknown): checked on every record that parsed.
-  for (const { index, value: s } of checked.valid) {
-    const teamId = checked.teamIds.get(s.team);
-    if (teamId !== undefined && (s.capacityHours === null || s.capacityHours === undefined) && s.members == null && members.get(teamId) == null)
-      problems.push({ index, field: 'capacityHours', message: `is required: team "${s.team}" has no members count to compute it from` });
+  const { rows, errors } = await checkSprints(scope.db, input);
+  throwIfBad(errors, 'sprint');
+  if (opts.versionAtStart && !opts.replan) {
+    const atStart = await policiesAtStart(scope.db, rows.map((r) => ({ teamId: r.team_id, startDate: r.start_date })));
+    rows.forEach((r, i) => (r.guardrail_policy_id = atStart[i]));
   }
-  throwIfBad(problems, 'sprint');
-  const values = checked.valid.map((v) => v.value);
-  const policies = await effectivePolicies(db, [...checked.teamIds.values()]);
-  const atStart = opts.versionAtStart && !opts.replan ? await policiesAtStart(db, values.map((s) => ({ teamId: checked.teamIds.get(s.team)!, startDate: s.startDate }))) : null;
-  const rows: SprintWrite[] = values.map((s, i) => {
-    const teamId = checked.teamIds.get(s.team)!;
-    return {
-      team_id: teamId,
-      name: s.name,
-      start_date: s.startDate,
-      end_date: s.endDate,
-      capacity_hours: s.capacityHours ?? null,
-      members: s.members ?? null,
-      days_off: s.daysOff ?? 0,
-      reserved_ops_share: s.reservedOpsShare ?? null,
-      feature_points_planned: s.featurePointsPlanned ?? null,
-      feature_points_completed: s.featurePointsCompleted ?? null,
-      guardrail_policy_id: atStart ? atStart[i] : policies.get(teamId)!.id,
-    };
-  });
-  return db.transaction(async (trx) => {
-    const clashes = await adoptSameWindow(trx, rows);
-    throwIfBad(
-      clashes.map((index) => ({ index, field: 'name', message: `is already another sprint's: a sprint with these dates exists, under another name` })),
-      'sprint',
-    );
-    return upsertSprintRows(trx, rows, opts.replan ? { by: scope.actor } : null);
-  });
+  return scope.db.transaction(async (trx) => (await writeSprints(trx, rows, opts.replan ? { by: scope.actor } : null)).saved);
 }
 
 /** The guardrail version in force at the start of each sprint's first day, in its team's zone. */
@@ -137,6 +85,10 @@ export interface SprintActuals extends TeamKpiFigures {
   featureHours: number;
   /** The sprint's head count: as recorded, else the team's (null when neither is known). */
   members: number | null;
+  /** What the sprint was recorded with (null: the team's count, a computed capacity): what an edit starts from. */
+  recordedMembers: number | null;
+  recordedCapacityHours: number | null;
+  daysOff: number;
   /** reservedOpsShare × capacityHours: the hours the accepted plan set aside; null without a share. */
   reservedOpsHours: number | null;
   underReserved: boolean;
@@ -202,6 +154,9 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
         state,
         featureHours: published('hours', Math.max(0, capacity - figures.opsHours)),
         members: s.members ?? team.members,
+        recordedMembers: s.members,
+        recordedCapacityHours: s.capacityHours,
+        daysOff: s.daysOff,
         reservedOpsHours: s.reservedOpsShare === null ? null : published('hours', s.reservedOpsShare * capacity),
         // Judged on the published share, like every rule; only a finished sprint can be under-reserved.
         underReserved: state === 'FINISHED' && s.reservedOpsShare !== null && figures.opsShare !== null && millionths(figures.opsShare) > millionths(s.reservedOpsShare),

@@ -715,6 +715,8 @@ export type Sprint = {
   __typename?: 'Sprint';
   /** As given, or members (the sprint's, else the team's) x working days x focus hours - days off x focus hours. */
   capacityHours: Scalars['Float']['output'];
+  /** Person-days off recorded for the sprint, subtracted from a computed capacity (0 when none). */
+  daysOff: Scalars['Float']['output'];
   /** Last day, inclusive. */
   endDate: Scalars['Date']['output'];
   /** Capacity left for feature work: capacityHours - opsHours (never negative). */
@@ -732,6 +734,10 @@ export type Sprint = {
   opsHours: Scalars['Float']['output'];
   /** Actual opsHours / capacityHours; null when capacity is 0. While the sprint runs: against the capacity of its working days so far. */
   opsShare?: Maybe<Scalars['Float']['output']>;
+  /** The capacity recorded with the sprint (SprintInput.capacityHours); null when it is computed. For editing a sprint. */
+  recordedCapacityHours?: Maybe<Scalars['Float']['output']>;
+  /** The head count recorded with the sprint (SprintInput.members); null when it follows the team's members count. For editing a sprint. */
+  recordedMembers?: Maybe<Scalars['Int']['output']>;
   /** When the sprint was last re-planned under the guardrail version then in force (upsertSprints with replan: true); null if never. */
   replannedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who re-planned it (the token's name); null if never. */
@@ -1501,6 +1507,7 @@ export type SourceMappingResolvers<ContextType = Context, ParentType extends Res
 
 export type SprintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sprint'] = ResolversParentTypes['Sprint']> = {
   capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  daysOff?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   featureHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   featurePointsCompleted?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1511,6 +1518,8 @@ export type SprintResolvers<ContextType = Context, ParentType extends ResolversP
   opsBreakdown?: Resolver<ResolversTypes['OpsBreakdown'], ParentType, ContextType>;
   opsHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   opsShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recordedCapacityHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recordedMembers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   replannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   replannedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reservedOpsHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

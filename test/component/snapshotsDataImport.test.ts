@@ -1,6 +1,6 @@
 // The data page's CSV import (its file name follows this session's test/component/snapshots* pattern).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { INGEST_KINDS } from '../../server/ingest/kinds';
+import { IMPORT_KINDS } from '../../server/http/importKinds';
 import { IMPORT_FORMATS } from '../../client/pages/data/importFormats';
 import { uploadCsv } from '../../client/pages/data/uploadCsv';
 
@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('import format help', () => {
   // The help is hand-written from docs/import.md; the server's column list is the authority.
   it.each(IMPORT_FORMATS.map((f) => [f.kind, f] as const))('%s lists exactly the server’s columns, and its required ones', (kind, f) => {
-    const server = INGEST_KINDS[kind].columns;
+    const server = IMPORT_KINDS[kind].columns;
     expect(f.columns.flatMap((c) => c.names).sort()).toEqual(Object.keys(server.types).sort());
     expect(f.columns.filter((c) => c.required).flatMap((c) => c.names).sort()).toEqual([...server.required].sort());
     expect(f.example.split('\n')[0].split(',').every((h) => h in server.types)).toBe(true);

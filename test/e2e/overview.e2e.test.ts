@@ -333,4 +333,58 @@ describe('team page', () => {
     await page.getByRole('heading', { level: 1, name: 'Team overview' }).waitFor();
     await page.context().close();
   }, 30_000);
+  // Last in this block: the other tests read checkout as a team without sprints.
+  it('records, edits and deletes a sprint; a breaching sprint writes its rules in its row', async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/${slug}`);
+    await page.getByTestId('sprint-new').click();
+    const form = page.getByTestId('sprint-form');
+    await form.getByLabel('Name').fill('Sprint 1');
+    await form.getByLabel('First day').fill(daysAgo(14));
+    await form.getByLabel('Last day').fill(daysAgo(1));
+    await form.getByLabel('Reserved for ops (%)').fill('10');
+    await screenshot(page, 'team-sprint-form.png');
+    await form.getByRole('button', { name: 'Record sprint' }).click();
+    await page.getByTestId('sprint-done').waitFor();
+    const row = page.getByTestId('sprint-0');
+    await row.getByText('Sprint 1', { exact: true }).waitFor();
+    // Days 1-14 before today: 40 page hours and 10 sleep interruptions, 20 h and 5 a week.
+    expect(await kpi(page, 'sprint-0-state')).toBe('Finished');
+    const rules = await kpi(page, 'sprint-0-rules');
+    expect(rules).toContain('Page hours per week: 20.0 h · limit 12 h per week');
+    expect(rules).toContain('Sleep interruptions per week: 5 · limit 2 per week');
+    expect(rules).toContain('Reserve floor: 10.0% · limit 20%');
+
+    // The server's problem is shown beside its field; fixed, the sprint is saved.
+    await page.getByRole('button', { name: 'Edit Sprint 1' }).click();
+    await form.getByLabel('Last day').fill(daysAgo(20));
+    await form.getByRole('button', { name: 'Save sprint' }).click();
+    expect(await kpi(page, 'sprint-form-error-endDate')).toContain('must not be before startDate');
+    await form.getByLabel('Last day').fill(daysAgo(1));
+    await form.getByLabel('Reserved for ops (%)').fill('25');
+    await form.getByRole('button', { name: 'Save sprint' }).click();
+    await page.getByTestId('sprint-done').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sprint-0-reserved"]')?.textContent?.trim() === '25.0%');
+    expect(await kpi(page, 'sprint-0-rules')).not.toContain('Reserve floor');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'team-sprints.png');
+
+    // At 390 px the form fits the screen.
+    const narrow = await openPage(browser, 390, 844, app);
+    await narrow.goto(`${app.url}/teams/${slug}`);
+    await narrow.getByRole('button', { name: 'Edit Sprint 1' }).click();
+    await narrow.getByTestId('sprint-form').waitFor();
+    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(narrow, 'team-sprint-form-mobile.png');
+    await narrow.context().close();
+
+    // Deleting asks first; then the team is read as 14-day windows again.
+    await page.getByRole('button', { name: 'Delete Sprint 1…' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await page.getByTestId('sprint-delete-confirm').click();
+    await page.getByText('This team records no sprints', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit Sprint 1' }).count()).toBe(0);
+    await page.context().close();
+  }, 90_000);
 });

@@ -282,6 +282,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'write', req: csvPost('daily', 'team,date,source,alerts\nalpha,2026-05-03,alpha-feed,1\nbeta,2026-05-03,beta-feed,9\n'), expect: () => 403 },
       { name: 'move', req: csvPost('pages', 'source,externalId,team,triggeredAt\npd,P-B1,alpha,2026-05-02T03:00:00Z\n'), expect: () => 403 },
       { name: 'move a deploy', req: csvPost('deploys', 'source,externalId,team,deployedAt,status\ngh,D-B1,alpha,2026-05-02T10:00:00Z,SUCCEEDED\n'), expect: () => 403 },
+      { name: 'write a sprint', req: csvPost('sprints', 'team,name,startDate,endDate\nbeta,S9,2026-05-18,2026-05-31\n'), expect: () => 403 },
     ],
     'GET /api/export.csv': [
       { name: 'read beta', req: { method: 'GET', path: `/api/export.csv?from=2026-05-01&to=2026-05-14&teams=beta` }, expect: (x) => (grants([x], 'read') ? 400 : 403) },

@@ -1,50 +1,30 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Knex } from 'knex';
 import { createDb, migrate } from '../../server/db/index';
 import { SYSTEM } from '../../server/core/viewer';
 import { upsertTeams } from '../../server/teams/service';
-
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** Runs the command line as a user would, in a child process; never throws on a non-zero exit. */
-function headroom(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'server/cli/main.ts', ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { cliDatabase, headroom } from './cliHarness';
 
 // The command line against PostgreSQL: a database of our own, created and dropped like the harness does.
 describe('headroom import (command line, PostgreSQL)', () => {
-  const name = `headroom_test_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-cli-'));
-  const env = { DATABASE_URL: url, HEADROOM_DATA_DIR: tmp };
+  let name: string;
+  let url: string;
+  let tmp: string;
+  let env: Record<string, string>;
+  let drop: () => Promise<void>;
   let db: Knex;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    ({ name, url, tmp, env, drop } = await cliDatabase('cli'));
     db = createDb({ databaseUrl: url });
     await migrate(db);
     await upsertTeams(db, [{ slug: 'alpha', name: 'Alpha' }], SYSTEM);
   });
   afterAll(async () => {
     await db?.destroy();
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await drop?.();
   });
 
   it('imports a file and prints what it did; a bad file lists its lines and exits 1; a usage mistake exits 2', { timeout: 120_000 }, async () => {
@@ -144,5 +124,48 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect((await headroom(['team', 'set', 'payments', '--unarchive'], env)).code).toBe(0);
     expect((await headroom(['team', 'list'], env)).stdout).toMatch(/^payments\s+Payments/m);
     expect((await headroom(['team', 'archive', 'nobody'], env)).code).toBe(1);
+  });
+
+  it('records, changes, lists and deletes sprints with sprint add|set|list|delete', { timeout: 240_000 }, async () => {
+    await upsertTeams(db, [{ slug: 'sprinters', name: 'Sprinters', members: 4 }], SYSTEM);
+    const row = () => db('sprints').where({ name: 'Sprint 1' }).first();
+    const added = await headroom(['sprint', 'add', 'sprinters', 'Sprint 1', '--start', '2026-01-05', '--end', '2026-01-18', '--days-off', '2', '--reserved-share', '0.2'], env);
+    expect(added.code, added.stderr).toBe(0);
+    // 4 members × 10 working days × 6 h − 2 days off × 6 h = 228 h.
+    expect(added.stdout).toMatch(/Recorded sprint of sprinters:\n\s+Sprint 1\s+2026-01-05 – 2026-01-18\s+finished\s+228 h\s+ops -?\S*\s+reserved 20% \(45.6 h\)/);
+    expect(await row()).toMatchObject({ start_date: '2026-01-05', end_date: '2026-01-18', days_off: 2, reserved_ops_share: 0.2, capacity_hours: null });
+    expect((await headroom(['sprint', 'add', 'sprinters', 'Sprint 1', '--start', '2026-02-02', '--end', '2026-02-15'], env)).stderr).toContain('Sprint "Sprint 1" of sprinters already exists; change it with sprint set sprinters "Sprint 1".');
+    const sameDates = await headroom(['sprint', 'add', 'sprinters', 'Other', '--start', '2026-01-05', '--end', '2026-01-18'], env);
+    expect([sameDates.code, sameDates.stderr.trim()]).toEqual([1, 'Sprint "Sprint 1" of sprinters has these dates already (one window is one sprint); change it with sprint set sprinters "Sprint 1".']);
+
+    // set keeps what it is not given, and "none" clears.
+    const set = await headroom(['sprint', 'set', 'sprinters', 'Sprint 1', '--capacity', '200', '--points-completed', '12'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(await row()).toMatchObject({ capacity_hours: 200, days_off: 2, reserved_ops_share: 0.2, feature_points_completed: 12 });
+    expect((await headroom(['sprint', 'set', 'sprinters', 'Sprint 1', '--capacity', 'none'], env)).code).toBe(0);
+    expect((await row()).capacity_hours).toBeNull();
+
+    // Errors name the option; nothing is written.
+    const bad = await headroom(['sprint', 'set', 'sprinters', 'Sprint 1', '--reserved-share', '1.5', '--end', '2026-01-01'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Sprint "Sprint 1" of sprinters was not saved:');
+    expect(bad.stderr).toContain('  --reserved-share: must be between 0 and 1');
+    expect(bad.stderr).toContain('  --end: must not be before startDate');
+    expect(await row()).toMatchObject({ end_date: '2026-01-18', reserved_ops_share: 0.2 });
+    const notNumber = await headroom(['sprint', 'set', 'sprinters', 'Sprint 1', '--members', 'four'], env);
+    expect([notNumber.code, notNumber.stderr.split('\n')[0]]).toEqual([2, '--members must be a number; got "four"']);
+    expect((await headroom(['sprint', 'add', 'sprinters', 'S2', '--start', '2026-02-02'], env)).stderr).toContain('sprint add needs --end');
+    expect((await headroom(['sprint', 'add', 'nobody', 'S2', '--start', '2026-02-02', '--end', '2026-02-15'], env)).stderr).toContain('No team with slug "nobody"');
+
+    expect((await headroom(['sprint', 'add', 'sprinters', 'Sprint 2', '--start', '2026-01-19', '--end', '2026-02-01', '--capacity', '150'], env)).code).toBe(0);
+    const listed = await headroom(['sprint', 'list', 'sprinters', '--last', '1'], env);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout.trim()).toMatch(/^Sprint 2\s+2026-01-19 – 2026-02-01\s+finished\s+150 h\s+ops \S+\s+reserved none\s+\S+/);
+    expect(listed.stdout).not.toContain('Sprint 1');
+
+    expect((await headroom(['sprint', 'delete', 'sprinters', 'Sprint 1'], env)).stdout).toContain('Deleted sprint "Sprint 1" of sprinters.');
+    expect(await row()).toBeUndefined();
+    const again = await headroom(['sprint', 'delete', 'sprinters', 'Sprint 1'], env);
+    expect([again.code, again.stderr.trim()]).toEqual([1, 'No sprint "Sprint 1" in team "sprinters".']);
   });
 });

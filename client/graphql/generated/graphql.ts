@@ -206,7 +206,7 @@ export type TeamQueryVariables = Exact<{
 }>;
 
 
-export type TeamQuery = { team: { slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, archived: boolean, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> }, kpis: { medianTimeToAcknowledgeSeconds: number | null, medianTimeToResolveSeconds: number | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null }, dora: { reportYear: number, deploymentFrequency: { value: number | null, unit: string, band: DoraBand | null }, changeFailureRate: { value: number | null, unit: string, band: DoraBand | null }, leadTime: { value: number | null, unit: string, band: DoraBand | null }, timeToResolve: { value: number | null, unit: string, band: DoraBand | null } }, services: Array<{ service: string, alerts: number, pages: number, pageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, toilHours: number, opsHours: number }>, guardrail: { reserveFloor: number, opsCeiling: number, version: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, opsHours: number, opsShare: number | null, reservedOpsShare: number | null, underReserved: boolean, status: Status, synthetic: boolean }> } | null };
+export type TeamQuery = { team: { slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, archived: boolean, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> }, kpis: { medianTimeToAcknowledgeSeconds: number | null, medianTimeToResolveSeconds: number | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null }, dora: { reportYear: number, deploymentFrequency: { value: number | null, unit: string, band: DoraBand | null }, changeFailureRate: { value: number | null, unit: string, band: DoraBand | null }, leadTime: { value: number | null, unit: string, band: DoraBand | null }, timeToResolve: { value: number | null, unit: string, band: DoraBand | null } }, services: Array<{ service: string, alerts: number, pages: number, pageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, toilHours: number, opsHours: number }>, guardrail: { reserveFloor: number, opsCeiling: number, version: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, opsHours: number, opsShare: number | null, reservedOpsShare: number | null, underReserved: boolean, status: Status, synthetic: boolean, recordedMembers: number | null, recordedCapacityHours: number | null, daysOff: number, featurePointsPlanned: number | null, featurePointsCompleted: number | null, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> }> } | null };
 
 export type TeamSeriesQueryVariables = Exact<{
   slug: string;
@@ -361,6 +361,13 @@ export type SetHourScheduleMutationVariables = Exact<{
 
 
 export type SetHourScheduleMutation = { upsertTeams: Array<{ slug: string, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> } }> | null };
+
+export type SaveSprintMutationVariables = Exact<{
+  input: Array<SprintInput> | SprintInput;
+}>;
+
+
+export type SaveSprintMutation = { upsertSprints: Array<{ name: string }> | null };
 
 export type SaveTeamMutationVariables = Exact<{
   input: Array<TeamInput> | TeamInput;
@@ -729,6 +736,18 @@ export const TeamDocument = new TypedDocumentString(`
       underReserved
       status
       synthetic
+      recordedMembers
+      recordedCapacityHours
+      daysOff
+      featurePointsPlanned
+      featurePointsCompleted
+      rules {
+        rule
+        status
+        value
+        limit
+        message
+      }
     }
   }
 }
@@ -1262,6 +1281,13 @@ export const SetHourScheduleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetHourScheduleMutation, SetHourScheduleMutationVariables>;
+export const SaveSprintDocument = new TypedDocumentString(`
+    mutation SaveSprint($input: [SprintInput!]!) {
+  upsertSprints(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SaveSprintMutation, SaveSprintMutationVariables>;
 export const SaveTeamDocument = new TypedDocumentString(`
     mutation SaveTeam($input: [TeamInput!]!) {
   upsertTeams(input: $input) {

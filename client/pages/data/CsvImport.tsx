@@ -4,7 +4,7 @@ import { uploadCsv } from './uploadCsv';
 import { ImportAnswer, type ShownOutcome } from './ImportAnswer';
 import { ImportFormatHelp } from './ImportFormatHelp';
 
-/** Upload a CSV file of daily metrics, pages or deploys; shows what it did, or every bad line. */
+/** Upload a CSV file of daily metrics, pages, deploys or sprints; shows what it did, or every bad line. */
 export function CsvImport({ onImported }: { onImported(): void }) {
   const id = useId();
   const [kind, setKind] = useState<ImportKind>('daily');

@@ -2,7 +2,7 @@
  * The CSV import formats, as docs/import.md states them (the server, server/ingest/kinds.ts, is
  * the authority; this is the help text shown beside the upload form).
  */
-export type ImportKind = 'daily' | 'pages' | 'deploys' | 'pagerduty-incidents';
+export type ImportKind = 'daily' | 'pages' | 'deploys' | 'pagerduty-incidents' | 'sprints';
 
 export interface ImportColumn {
   /** Column names: the GraphQL input field names, exact and case-sensitive. */
@@ -108,6 +108,29 @@ export const IMPORT_FORMATS: ImportFormat[] = [
     example: [
       'id,created_on,resolved_on,seconds_to_first_ack,urgency,service_id,service_name',
       'Q3HDRM7,2026-03-09T21:30:00Z,2026-03-09T23:30:00Z,720,high,PSVCPAY,Payments API',
+    ].join('\n'),
+  },
+  {
+    kind: 'sprints',
+    label: 'Sprints',
+    input: 'SprintInput',
+    summary: 'One line per sprint: its dates, who was in it, what it reserved for ops. Needs the plan scope.',
+    columns: [
+      { names: ['team'], required: true, type: 'team slug' },
+      { names: ['name'], required: true, type: 'text, unique within the team' },
+      { names: ['startDate', 'endDate'], required: true, type: 'YYYY-MM-DD, in the team’s time zone; endDate inclusive, at most 92 days on' },
+      { names: ['capacityHours'], required: false, type: 'hours ≥ 0', default: 'computed: members × working days × focus hours − days off × focus hours' },
+      { names: ['members'], required: false, type: 'whole number ≥ 0, who was in the sprint', default: 'the team’s members count' },
+      { names: ['daysOff'], required: false, type: 'person-days ≥ 0', default: '0' },
+      { names: ['reservedOpsShare'], required: false, type: 'share 0..1 (0.25 is 25%)', default: 'none reserved' },
+      { names: ['featurePointsPlanned', 'featurePointsCompleted'], required: false, type: 'points ≥ 0', default: 'none' },
+    ],
+    rules:
+      'The key is (team, name): re-importing a sprint updates it, and a line is the whole sprint (an empty cell is no value, not the stored one). A line with exactly the dates of a stored sprint of another name renames that sprint: one window is one sprint. A sprint keeps the guardrail version it was first planned under.',
+    example: [
+      'team,name,startDate,endDate,capacityHours,members,daysOff,reservedOpsShare,featurePointsPlanned,featurePointsCompleted',
+      'payments,Sprint 40,2026-03-02,2026-03-15,,5,3,0.25,34,30',
+      'payments,Sprint 41,2026-03-16,2026-03-29,,4,,0.3,28,',
     ].join('\n'),
   },
 ];
