@@ -62,6 +62,7 @@ function pageOfLine(r: Row, index: number): { page?: PagerDutyPage; errors: Reco
 export const pagerdutyIncidentsCsv: CsvKind<PagerDutyPage> = {
   // Pages go to teams by source mapping, as webhooks do: an org-wide import, not for a token limited to teams.
   operation: 'Mutation.recordPages',
+  orgWide: true,
   kind: {
     noun: 'PagerDuty incident',
     async validate(_db, records) {
