@@ -12,3 +12,8 @@ export function canChangeOrgDefaults(viewer: Viewer | null | undefined): boolean
 export function canPlanTeam(viewer: Viewer | null | undefined, slug: string): boolean {
   return !!viewer && plans(viewer) && (viewer.teams === null || viewer.teams.includes(slug));
 }
+
+/** Teams are created, changed and archived with the admin scope on a token not limited to teams. */
+export function canManageTeams(viewer: Viewer | null | undefined): boolean {
+  return !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
+}

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DataPanel } from '../components/DataPanel';
 import { DateRangeControl } from '../components/DateRangeControl';
 import { FreshnessLine } from '../components/FreshnessLine';
@@ -8,6 +8,8 @@ import { bucketFor, bucketWord } from '../lib/bucket';
 import { describeRange } from '../lib/dateRange';
 import { filterRows, isStatusFilter, nextSort, parseSort, sortParam, sortRows, STATUS_FILTERS, type SortKey, type StatusFilter } from '../lib/teamTable';
 import { useDateRange } from '../lib/useDateRange';
+import { useViewer } from '../lib/viewer';
+import { canManageTeams } from '../lib/viewerRights';
 import { LIVE_REFRESH_MS } from '../lib/queryClient';
 import { useQuery } from '../lib/useQuery';
 import { attentionSummary } from './overview/attention';
@@ -24,6 +26,7 @@ const NO_VARS = {};
 export default function OverviewPage() {
   const dateRange = useDateRange();
   const { range } = dateRange;
+  const { viewer } = useViewer();
   const sparkBucket = bucketFor(null, range);
   const overview = useQuery(OVERVIEW, useMemo(() => ({ range }), [range]), { refetchInterval: LIVE_REFRESH_MS });
   const series = useQuery(OVERVIEW_SERIES, useMemo(() => ({ range, sparkBucket }), [range, sparkBucket]), { refetchInterval: LIVE_REFRESH_MS });
@@ -71,6 +74,11 @@ export default function OverviewPage() {
           <p className="page-header__sub">Operational load per team, <span className="nowrap">{describeRange(range)}</span>.</p>
           <FreshnessLine />
         </div>
+        {canManageTeams(viewer) && (
+          <Link className="button button--secondary" to="/teams/new" data-testid="new-team">
+            New team
+          </Link>
+        )}
       </div>
 
       <div className="toolbar">

@@ -20,7 +20,7 @@ import { HourScheduleForm } from './team/HourScheduleForm';
 import { TeamForm } from './teams/TeamForm';
 import { ArchiveTeam } from './teams/ArchiveTeam';
 import { useViewer } from '../lib/viewer';
-import { canPlanTeam } from '../lib/viewerRights';
+import { canManageTeams, canPlanTeam } from '../lib/viewerRights';
 import { TeamLoadModel } from './team/TeamLoadModel';
 
 const isQuiet = (points: KpiPoint[]) =>
@@ -44,7 +44,7 @@ export default function TeamPage() {
   const team = useQuery(TEAM, useMemo(() => ({ slug, range }), [slug, range]), { refetchInterval: LIVE_REFRESH_MS });
   const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]), { refetchInterval: LIVE_REFRESH_MS });
   const { viewer } = useViewer();
-  const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
+  const canEdit = canManageTeams(viewer);
   const canPlan = canPlanTeam(viewer, slug);
 
   if (team.data && team.data.team === null) return <TeamNotFound slug={slug} range={range} />;

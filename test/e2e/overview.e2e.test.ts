@@ -121,6 +121,8 @@ describe('overview', () => {
     const page = await openPage(browser, 1280, 900, app);
     await page.goto(app.url + '/');
     await page.getByTestId('team-row-payments').waitFor();
+    // Once the checklist is gone, an admin still finds where teams are created.
+    await expect(page.getByTestId('new-team').getAttribute('href')).resolves.toBe('/teams/new');
 
     for (const [slug, fields] of Object.entries(expected)) {
       for (const [field, value] of Object.entries(fields)) {

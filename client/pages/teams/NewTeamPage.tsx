@@ -1,12 +1,13 @@
 import { useNavigate } from 'react-router';
 import { useViewer } from '../../lib/viewer';
+import { canManageTeams } from '../../lib/viewerRights';
 import { TeamForm } from './TeamForm';
 
 /** /teams/new: create a team, then go to its page (hour schedule, archive and the rest are there). */
 export default function NewTeamPage() {
   const navigate = useNavigate();
   const { viewer } = useViewer();
-  const canEdit = !!viewer && viewer.scopes.includes('admin') && viewer.teams === null;
+  const canEdit = canManageTeams(viewer);
   return (
     <>
       <title>New team · Headroom</title>
