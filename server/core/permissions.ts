@@ -23,6 +23,8 @@ const GRAPHQL_SCOPES = {
   'Query.sourceMappings': 'read',
   'Query.unrouted': 'read',
   'Query.freshness': 'read',
+  // Org-wide only (the service refuses a token limited to teams): backfills span every team.
+  'Query.backfills': 'ingest',
   'Query.tokens': 'admin',
   'Mutation.noop': 'public',
   'Mutation.upsertTeams': 'admin',

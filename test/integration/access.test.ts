@@ -28,6 +28,7 @@ const SAMPLES: Record<string, () => string> = {
   'Query.sourceMappings': () => `{ sourceMappings { key } }`,
   'Query.unrouted': () => `{ unrouted { key } }`,
   'Query.freshness': () => `{ freshness { source } }`,
+  'Query.backfills': () => `{ backfills { source } }`,
   'Query.tokens': () => `{ tokens { id } }`,
   'Mutation.noop': () => `mutation { noop }`,
   'Mutation.upsertTeams': () => `mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 3 }]) { slug } }`,
@@ -36,6 +37,7 @@ const SAMPLES: Record<string, () => string> = {
   'Mutation.recordPages': () => `mutation { recordPages(input: [{ source: "pd", externalId: "P-1", team: "alpha", triggeredAt: "2026-05-02T03:00:00Z", resolvedAt: "2026-05-02T04:00:00Z" }]) { received } }`,
   'Mutation.recordDeploys': () => `mutation { recordDeploys(input: [{ source: "gh", externalId: "D-1", team: "alpha", deployedAt: "2026-05-02T10:00:00Z", status: SUCCEEDED }]) { received } }`,
   'Mutation.upsertSprints': () => `mutation { upsertSprints(input: [{ team: "alpha", name: "S1", startDate: "2026-05-04", endDate: "2026-05-17" }]) { name } }`,
+  'Mutation.deleteSprint': () => `mutation { deleteSprint(team: "alpha", name: "no such sprint") }`,
   'Mutation.setGuardrail': () => `mutation { setGuardrail(team: "alpha", input: { reserveFloor: 0.25 }, reason: "matrix test") { version } }`,
   'Mutation.setLoadModel': () => `mutation { setLoadModel(team: "alpha", input: { minutesPerAlert: 6 }) { minutesPerAlert } }`,
   'Mutation.createSnapshot': () => `mutation { createSnapshot(input: { label: "matrix", range: ${RANGE}, teams: ["alpha"] }) { id } }`,
@@ -225,6 +227,8 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     'Query.sourceMappings': [{ name: 'read', op: `{ sourceMappings { key team { slug kpis(range: ${RANGE}) { alerts } } } }`, expect: ifGranted('read', () => ({ data: { sourceMappings: [{ key: 'acme/alpha', team: { slug: 'alpha', kpis: { alerts: 2 } } }] } })) }],
     'Query.unrouted': [{ name: 'read', op: `{ unrouted { key } }`, expect: ifGranted('read', () => ({ data: { unrouted: [] } })) }],
     'Query.freshness': [{ name: 'read', op: `{ freshness { source } }`, expect: ifGranted('read', () => ({ data: { freshness: [{ source: 'alpha-feed' }] } })) }],
+    // Backfills span every team: refused to every limited token, ingest and admin ones included.
+    'Query.backfills': [{ name: 'read (org-wide only)', op: `{ backfills { source } }`, expect: () => refused() }],
     'Query.tokens': [{ name: 'read', op: `{ tokens { name } }`, expect: ifGranted('admin', () => ({ data: { tokens: LIMITED.map((x) => ({ name: `alpha ${x}` })).reverse() } })) }],
     'Mutation.noop': [{ name: 'write', op: `mutation { noop }`, expect: () => ({ data: { noop: null } }) }],
     'Mutation.upsertTeams': [
@@ -243,6 +247,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'move', op: `mutation { recordDeploys(input: [{ source: "gh", externalId: "D-B1", team: "alpha", deployedAt: "2026-05-02T10:00:00Z", status: SUCCEEDED }]) { received } }`, expect: () => refused() },
     ],
     'Mutation.upsertSprints': [{ name: 'write', op: `mutation { upsertSprints(input: [{ team: "beta", name: "S9", startDate: "2026-05-04", endDate: "2026-05-17" }]) { name } }`, expect: () => refused() }],
+    'Mutation.deleteSprint': [{ name: 'write', op: `mutation { deleteSprint(team: "beta", name: "S1") }`, expect: () => refused() }],
     'Mutation.setGuardrail': [
       { name: 'write', op: `mutation { setGuardrail(team: "beta", input: { reserveFloor: 0.4 }, reason: "x") { version } }`, expect: () => refused() },
       { name: 'write the org default', op: `mutation { setGuardrail(input: { reserveFloor: 0.4 }, reason: "x") { version } }`, expect: () => refused() },

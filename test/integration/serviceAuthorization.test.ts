@@ -15,10 +15,11 @@ import { csvKindOf } from '../../server/ingest/kinds';
 import { setSourceMapping, visibleMappings, visibleUnrouted } from '../../server/routing/service';
 import { guardrailDefaults, guardrailDefaultsHistory, loadModelDefaults, setGuardrail, setLoadModel } from '../../server/planning/policies';
 import { overview } from '../../server/figures/kpis';
-import { upsertSprints } from '../../server/planning/sprints';
+import { deleteSprint, upsertSprints } from '../../server/planning/sprints';
 import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, requireSnapshot, snapshotDiff } from '../../server/snapshots/service';
 import { freshness } from '../../server/figures/freshness';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
+import { latestBackfills } from '../../server/backfillRuns/service';
 
 /**
  * Services hold the scope table on their own: called directly with a scope made in one line,
@@ -45,6 +46,7 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.sourceMappings': (ctx) => visibleMappings(ctx),
   'Query.unrouted': (ctx) => visibleUnrouted(ctx),
   'Query.freshness': (ctx) => freshness(ctx),
+  'Query.backfills': (ctx) => latestBackfills(ctx),
   'Query.overview': (ctx) => overview(ctx, RANGE),
   'Query.guardrailDefaults': (ctx) => guardrailDefaults(ctx),
   'Query.guardrailDefaultsHistory': (ctx) => guardrailDefaultsHistory(ctx),
@@ -57,6 +59,8 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Mutation.recordPages': (ctx) => recordPages(ctx.db, [PAGE], ctx.viewer),
   'Mutation.recordDeploys': (ctx) => recordDeploys(ctx.db, [DEPLOY], ctx.viewer),
   'Mutation.upsertSprints': (ctx) => upsertSprints(ctx, [{ team: 'alpha', name: 'S1', startDate: '2026-03-02', endDate: '2026-03-15', capacityHours: 100 }]),
+  // After upsertSprints in the table's order: S1 exists by then.
+  'Mutation.deleteSprint': (ctx) => deleteSprint(ctx, 'alpha', 'S1'),
   'Mutation.setGuardrail': (ctx) => setGuardrail(ctx, 'alpha', { reserveFloor: 0.3 }, 'after the review'),
   'Mutation.setLoadModel': (ctx) => setLoadModel(ctx, 'alpha', { minutesPerAlert: 9 }),
   'Mutation.createSnapshot': (ctx) => createSnapshot(ctx, { label: 'review', range: RANGE }),
@@ -142,6 +146,13 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
       extensions: { code: 'FORBIDDEN' }, message: 'The token "alpha planner" is limited to alpha; it cannot act on team "beta".',
     });
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses the org-wide backfills to a token limited to teams, whatever its scope', async () => {
+    const ingestA: Viewer = { tokenId: '00000000-0000-4000-8000-000000000021', name: 'alpha feeder', scopes: ['ingest'], teams: ['alpha'] };
+    await expect(latestBackfills(ctxOf(ingestA))).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' }, message: 'Backfills bring in every team\'s history: the token "alpha feeder" is limited to alpha, so it cannot see them.',
+    });
   });
 
   it('lets a viewer holding the scope through (the refusals above are the scope check, not the input)', async () => {
