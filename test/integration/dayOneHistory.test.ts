@@ -96,7 +96,7 @@ describe('day one: from an empty install to a first plan with half a year of his
       ['npm run headroom -- backfill jira --board ID --team SLUG', null],
     ]);
     const { slug, name, timezone, members } = SEED.team;
-    await ok(`mutation($t: [TeamInput!]!) { upsertTeams(input: $t) { slug } }`, { t: [{ slug, name, timezone, members }] });
+    await run('team', 'add', slug, '--name', name, '--timezone', timezone, '--members', String(members));
 
     // The three commands.
     const out: string[] = [];
