@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import { DEPLOY_OUTCOMES, storeGitHubDeploy, type GitHubDeploy } from '../webhooks/github';
 import type { GitHubClient } from './githubClient';
+import { advanceRun, startRun } from '../backfillRuns/runs';
+
+export const GITHUB = 'github';
 
 // The fields of GitHub's REST answers we read (docs.github.com/rest/deployments/deployments and
 // …/deployments/statuses; test/fixtures/github/ holds recorded examples).
@@ -41,7 +44,8 @@ export interface GitHubBackfillSummary {
  * in a final state as the `deployment_status` webhook would (same externalId — the deployment id
  * —, routing key, environment, time and outcome), one page of deployments per transaction: a
  * replayed webhook and a re-run backfill update the same deploys instead of adding any. A run
- * that stops half-way is resumed by running it again.
+ * that stops half-way is resumed by running it again. The run is recorded in backfill_runs (with
+ * its first page, so a refused token leaves nothing behind), its counts moved with each page.
  */
 export async function backfillGitHubDeploys(
   db: Knex,
@@ -50,6 +54,7 @@ export async function backfillGitHubDeploys(
   range: GitHubBackfillRange,
   onPage: (s: GitHubBackfillSummary) => void = () => {},
 ): Promise<GitHubBackfillSummary> {
+  const startedAt = new Date();
   // The repository first: a bad token or an unknown repository stops here, before anything is
   // written, and its canonical full name is the routing key the webhook uses.
   const repository = await client.get<RestRepository>(`repos/${repo}`);
@@ -57,6 +62,8 @@ export async function backfillGitHubDeploys(
     repository: repository.full_name, pages: 0, deployments: 0, notFinal: 0, inserted: 0, updated: 0, unchanged: 0, production: 0, unrouted: 0, withLeadTime: 0, requests: 0,
   };
   const commitDates = new Map<string, Date | null>();
+  const params = { repo: repository.full_name, since: dayOf(range.from), until: dayOf(new Date(range.to.getTime() - 1)) };
+  let runId: number | null = null;
   for await (const page of client.pages<RestDeployment>(`repos/${repository.full_name}/deployments`, { per_page: '100' })) {
     summary.pages++;
     const inRange = page.filter((d) => inside(d.created_at, range));
@@ -81,15 +88,25 @@ export async function backfillGitHubDeploys(
         if (!outcome.routed) summary.unrouted++;
         if (isProduction(deploy.environment)) summary.production++;
       }
+      summary.requests = client.requests;
+      runId ??= await startRun(trx, GITHUB, params, countsOf(summary), startedAt);
+      await advanceRun(trx, runId, null, countsOf(summary));
     });
-    summary.requests = client.requests;
     onPage({ ...summary });
     // GitHub lists deployments newest first: a page that reaches back past the range ends the run.
     const oldest = page.at(-1);
     if (!oldest || Date.parse(oldest.created_at) < range.from.getTime()) break;
   }
   summary.requests = client.requests;
+  if (runId !== null) await advanceRun(db, runId, null, countsOf(summary), true);
   return summary;
+}
+
+const dayOf = (t: Date) => t.toISOString().slice(0, 10);
+
+/** The summary's counts as the run records them (the repository is in its params). */
+function countsOf({ repository: _, ...counts }: GitHubBackfillSummary) {
+  return counts;
 }
 
 function inside(createdAt: string, range: GitHubBackfillRange): boolean {

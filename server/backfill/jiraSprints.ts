@@ -6,6 +6,9 @@ import { teamBySlug } from '../teams/queries';
 import { upsertSprints } from '../planning/sprints';
 import { teamSprints, type SprintRow } from '../planning/sprintQueries';
 import type { JiraClient } from './jiraClient';
+import { recordFinishedRun } from '../backfillRuns/runs';
+
+export const JIRA = 'jira';
 
 /**
  * A sprint of the Agile REST API's "Get all sprints" (GET /rest/agile/1.0/board/{boardId}/sprint,
@@ -45,9 +48,11 @@ export interface JiraBackfillSummary {
  * Reads a Scrum board's closed, active and future sprints and upserts them as the team's sprints,
  * all or nothing (re-running updates them: by name, or by window when Jira renamed one). A new
  * past sprint takes the guardrail version in force at its start (upsertSprints' versionAtStart);
- * a sprint already recorded keeps its own.
+ * a sprint already recorded keeps its own. The run is recorded in backfill_runs in the same
+ * transaction, with the days its sprints cover (since, until): nothing of a refused run is kept.
  */
 export async function backfillJiraSprints(scope: Scope, client: JiraClient, board: string, teamSlug: string): Promise<JiraBackfillSummary> {
+  const startedAt = new Date();
   // The team first: a wrong slug costs no request to Jira.
   const team = await teamBySlug(scope.db, teamSlug);
   if (!team) throw new NotFoundError(`No team with slug "${teamSlug}".`);
@@ -63,7 +68,13 @@ export async function backfillJiraSprints(scope: Scope, client: JiraClient, boar
   });
   let sprints: SprintRow[];
   try {
-    sprints = await upsertSprints(scope, input, { versionAtStart: true });
+    sprints = await scope.db.transaction(async (trx) => {
+      const written = await upsertSprints({ ...scope, db: trx }, input, { versionAtStart: true });
+      const params = { board, team: team.slug, since: windows[0]?.startDate ?? null, until: windows.at(-1)?.endDate ?? null };
+      const counts = { read: read.length, recorded: written.length, skipped: skipped.length, requests: client.requests };
+      await recordFinishedRun(trx, JIRA, params, counts, startedAt);
+      return written;
+    });
   } catch (e) {
     // Name the Jira sprint at fault, not its place in a batch the user never saw.
     if (!(e instanceof BadInputError)) throw e;

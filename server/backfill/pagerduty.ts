@@ -3,7 +3,7 @@ import { calendarDateProblem } from '../core/fields';
 import { BadInputError } from '../core/errors';
 import { PAGERDUTY, writePagerDutyPages, type PagerDutyPage } from '../ingest/pagerdutyPages';
 import { PayloadError } from '../webhooks/payload';
-import { advanceRun, startRun, unfinishedRun } from './runs';
+import { advanceRun, startRun, unfinishedRun } from '../backfillRuns/runs';
 import { needsLogEntries, pageOfIncident } from './pagerdutyIncidents';
 import type { PagerDutyClient } from './pagerdutyClient';
 
@@ -108,7 +108,7 @@ export async function backfillPagerDuty(db: Knex, params: PagerDutyBackfillParam
       counts.updated += w.updated;
       counts.unchanged += pages.length - w.inserted - w.updated;
       counts.unrouted += w.unrouted;
-      runId ??= await startRun(trx, PAGERDUTY, { since: params.since, until: params.until, untilAt: untilAt.toISOString() }, counts);
+      runId ??= await startRun(trx, PAGERDUTY, { since: params.since, until: params.until, untilAt: untilAt.toISOString() }, counts, new Date(started));
       await advanceRun(trx, runId, next, counts, next === null);
     });
     readHere += answer.incidents.length;

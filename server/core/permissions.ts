@@ -24,6 +24,8 @@ const GRAPHQL_SCOPES = {
   'Query.sourceMappings': 'read',
   'Query.unrouted': 'read',
   'Query.freshness': 'read',
+  // Org-wide only (the service refuses a token limited to teams): backfills span every team.
+  'Query.backfills': 'ingest',
   'Query.tokens': 'admin',
   // Those who connect sources; org-wide only, which the service checks (routing/webhookSources.ts).
   'Query.webhookSources': 'ingest',

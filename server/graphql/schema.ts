@@ -19,13 +19,15 @@ import { authTypeDefs } from '../auth/schema';
 import { authResolvers } from '../auth/resolvers';
 import { routingTypeDefs } from '../routing/schema';
 import { routingResolvers } from '../routing/resolvers';
+import { backfillTypeDefs } from '../backfillRuns/schema';
+import { backfillResolvers } from '../backfillRuns/resolvers';
 
 const baseResolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } };
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   const schema = nullableMutations(makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs],
     resolvers: [
       baseResolvers,
       teamsResolvers,
@@ -35,6 +37,7 @@ export function buildSchema() {
       snapshotsResolvers,
       authResolvers,
       routingResolvers,
+      backfillResolvers,
     ],
   }));
   return refuseInvalidScalars(schema);

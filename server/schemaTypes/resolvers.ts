@@ -23,6 +23,42 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
 };
 
+/** One figure a backfill run counted, e.g. incidents read or deploys inserted. */
+export type BackfillCount = {
+  __typename?: 'BackfillCount';
+  /**
+   * What is counted. pagerduty: incidents, inserted, updated, unchanged, unrouted, skipped;
+   * github: deployments, notFinal, inserted, updated, unchanged, production, unrouted,
+   * withLeadTime, pages, requests; jira: read, recorded, skipped, requests.
+   */
+  name: Scalars['String']['output'];
+  /** How many. */
+  value: Scalars['Int']['output'];
+};
+
+/** The latest backfill of a source's history (npm run headroom -- backfill SOURCE), or none yet. */
+export type BackfillRun = {
+  __typename?: 'BackfillRun';
+  /** The command that runs this backfill: the latest run's own (re-running resumes it, or reads its range afresh and counts nothing twice), or one with placeholders (OWNER/NAME, YYYY-MM-DD, ID, SLUG) when never run. */
+  command: Scalars['String']['output'];
+  /** What the run counted, so far if it has not finished; empty when never run. */
+  counts: Array<BackfillCount>;
+  /** The environment variables the command needs (names only; never their values). */
+  environment: Array<Scalars['String']['output']>;
+  /** When it finished; null when never run, or when it stopped half-way (run the command again to resume it). */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The run's options as written on the command line, e.g. --repo acme/api --since 2026-06-01 --until 2026-11-29; null when the source was never backfilled. */
+  params?: Maybe<Scalars['String']['output']>;
+  /** First day read: UTC days for pagerduty and github; for jira the first recorded sprint's start, in the team's time zone. Null when never run. */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** The vendor: pagerduty, github or jira. */
+  source: Scalars['String']['output'];
+  /** When the run started; null when never run. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last day read, inclusive (pagerduty without --until: the day the run started); for jira the last recorded sprint's end. Null when never run. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
 /** Size of the buckets of a time series. */
 export type Bucket =
   /** One point per calendar day. */
@@ -472,6 +508,12 @@ export type PageUrgency =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The latest backfill of each source — pagerduty, github, jira, in that order, one entry each
+   * even when never run — with its range, counts and the command to run it. Needs the ingest scope
+   * on a token not limited to teams: backfills bring in every team's history.
+   */
+  backfills: Array<BackfillRun>;
   /** Last data received per source, newest first: tells whether the figures are current (for a token limited to teams: from its teams' data only). */
   freshness: Array<SourceFreshness>;
   /** The org default guardrail policy. */
@@ -1143,6 +1185,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BackfillCount: ResolverTypeWrapper<BackfillCount>;
+  BackfillRun: ResolverTypeWrapper<BackfillRun>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: Bucket;
   CreatedToken: ResolverTypeWrapper<CreatedToken>;
@@ -1208,6 +1252,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  BackfillCount: BackfillCount;
+  BackfillRun: BackfillRun;
   Boolean: Scalars['Boolean']['output'];
   CreatedToken: CreatedToken;
   DailyMetricsInput: DailyMetricsInput;
@@ -1261,6 +1307,23 @@ export type ResolversParentTypes = {
   UnroutedSignal: UnroutedSignal;
   Viewer: Viewer;
   WebhookSource: WebhookSource;
+};
+
+export type BackfillCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BackfillCount'] = ResolversParentTypes['BackfillCount']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BackfillRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BackfillRun'] = ResolversParentTypes['BackfillRun']> = {
+  command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['BackfillCount']>, ParentType, ContextType>;
+  environment?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  params?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type CreatedTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedToken'] = ResolversParentTypes['CreatedToken']> = {
@@ -1405,6 +1468,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  backfills?: Resolver<Array<ResolversTypes['BackfillRun']>, ParentType, ContextType>;
   freshness?: Resolver<Array<ResolversTypes['SourceFreshness']>, ParentType, ContextType>;
   guardrailDefaults?: Resolver<ResolversTypes['GuardrailPolicy'], ParentType, ContextType>;
   guardrailDefaultsHistory?: Resolver<Array<ResolversTypes['GuardrailPolicy']>, ParentType, ContextType>;
@@ -1652,6 +1716,8 @@ export type WebhookSourceResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type Resolvers<ContextType = Context> = {
+  BackfillCount?: BackfillCountResolvers<ContextType>;
+  BackfillRun?: BackfillRunResolvers<ContextType>;
   CreatedToken?: CreatedTokenResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

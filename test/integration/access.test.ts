@@ -29,6 +29,7 @@ const SAMPLES: Record<string, () => string> = {
   'Query.sourceMappings': () => `{ sourceMappings { key } }`,
   'Query.unrouted': () => `{ unrouted { key } }`,
   'Query.freshness': () => `{ freshness { source } }`,
+  'Query.backfills': () => `{ backfills { source } }`,
   'Query.tokens': () => `{ tokens { id } }`,
   'Query.webhookSources': () => `{ webhookSources { source secretConfigured } }`,
   'Mutation.noop': () => `mutation { noop }`,
@@ -231,6 +232,8 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     'Query.unrouted': [{ name: 'read', op: `{ unrouted { key } }`, expect: ifGranted('read', () => ({ data: { unrouted: [] } })) }],
     'Query.freshness': [{ name: 'read', op: `{ freshness { source } }`, expect: ifGranted('read', () => ({ data: { freshness: [{ source: 'alpha-feed' }] } })) }],
     'Query.webhookSources': [{ name: 'read the org-wide inbox', op: `{ webhookSources { source pending } }`, expect: () => refused() }],
+    // Backfills span every team: refused to every limited token, ingest and admin ones included.
+    'Query.backfills': [{ name: 'read (org-wide only)', op: `{ backfills { source } }`, expect: () => refused() }],
     'Query.tokens': [{ name: 'read', op: `{ tokens { name } }`, expect: ifGranted('admin', () => ({ data: { tokens: LIMITED.map((x) => ({ name: `alpha ${x}` })).reverse() } })) }],
     'Mutation.noop': [{ name: 'write', op: `mutation { noop }`, expect: () => ({ data: { noop: null } }) }],
     'Mutation.upsertTeams': [

@@ -82,6 +82,7 @@ describe('backfill github (recorded GitHub REST responses, PostgreSQL)', () => {
     expect((failed as Error).message).toBe('GitHub refused GITHUB_TOKEN (401 Bad credentials): check that the token is valid and not expired.');
     expect((failed as Error).message).not.toContain(wrong);
     expect(await deploys()).toEqual([]);
+    expect(await s.db('backfill_runs').select('id')).toEqual([]);
     expect(api.requests).toEqual([REPO]);
   });
 
@@ -107,6 +108,11 @@ describe('backfill github (recorded GitHub REST responses, PostgreSQL)', () => {
       // The webhook's row, given the lead time only the API knows: merge commit 08:00 → success 10:12.
       { external_id: '1003', team_id: null, routing_key: 'acme/payments-api', service: 'payments-api', environment: 'production', status: 'SUCCEEDED', lead_time_seconds: 7920, deployed_at: new Date('2026-03-20T10:12:00Z') },
     ]);
+
+    // The run is recorded, finished, with its range and counts.
+    const [recorded] = await s.db('backfill_runs').select('source', 'params', 'counts', 'started_at', 'finished_at');
+    expect(recorded).toMatchObject({ source: 'github', params: { repo: 'acme/payments-api', since: '2026-03-01', until: '2026-03-31' }, counts: { deployments: 4, inserted: 2, updated: 1, requests: 10 } });
+    expect(recorded.finished_at.getTime()).toBeGreaterThanOrEqual(recorded.started_at.getTime());
 
     // Re-running (a resumed or repeated backfill) and replaying the webhook change nothing.
     const again = await backfillGitHubDeploys(s.db, client(), 'acme/payments-api', MARCH);

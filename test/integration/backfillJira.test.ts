@@ -65,6 +65,7 @@ describe('backfill jira (recorded Agile REST responses, PostgreSQL)', () => {
     expect((failed as Error).message).not.toContain('wrong-token');
     expect(await s.db('sprints').count('* as n').first()).toEqual({ n: 0 });
     await expect(backfillJiraSprints(scopeFor(s.db), client(), '42', 'nobody')).rejects.toThrow('No team with slug "nobody".');
+    expect(await s.db('backfill_runs').select('id')).toEqual([]);
   });
 
   it("records every page of the board's sprints, each judged by the guardrail version in force at its start; re-running updates them", async () => {
@@ -90,5 +91,10 @@ describe('backfill jira (recorded Agile REST responses, PostgreSQL)', () => {
     const again = await backfillJiraSprints(scopeFor(s.db), client(), '42', 'payments');
     expect(again.sprints).toHaveLength(8);
     expect(await s.db('sprints').orderBy('start_date').pluck('guardrail_policy_id')).toEqual([org1, org1, org1, team1, team1, team2, team1, team2]);
+    // Each run recorded, finished, with the days its sprints cover.
+    const runs = await s.db('backfill_runs').orderBy('id').select('source', 'params', 'counts', 'finished_at');
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toMatchObject({ source: 'jira', params: { board: '42', team: 'payments', since: '2026-09-07', until: '2026-12-28' }, counts: { read: 9, recorded: 8, skipped: 1 } });
+    expect(runs[1].finished_at).toBeInstanceOf(Date);
   });
 });

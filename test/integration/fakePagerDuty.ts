@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const REST = path.resolve(import.meta.dirname, '../fixtures/pagerduty/rest');
-const read = (file: string) => JSON.parse(fs.readFileSync(path.join(REST, file), 'utf8'));
+const read = (file: string, dir = REST) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 
 export const FAKE_KEY = 'u+fake-pagerduty-key-0123456789';
 
@@ -16,12 +16,12 @@ export interface FakeAnswer {
 
 /**
  * A local PagerDuty REST API v2 answering the recorded incidents and log entries
- * (test/fixtures/pagerduty/rest) as PagerDuty documents them: Token authentication, classic
- * pagination over incidents created in [since, until), oldest first. `intercept` may answer a
- * request first (a 429, a 500…); every request is logged as `path?query`.
+ * (test/fixtures/pagerduty/rest, or `dir` holding the same files) as PagerDuty documents them:
+ * Token authentication, classic pagination over incidents created in [since, until), oldest first.
+ * `intercept` may answer a request first (a 429, a 500…); every request is logged as `path?query`.
  */
-export async function startFakePagerDuty(intercept?: (url: URL) => FakeAnswer | undefined) {
-  const incidents: { id: string; created_at: string }[] = read('incidents.json');
+export async function startFakePagerDuty(intercept?: (url: URL) => FakeAnswer | undefined, dir = REST) {
+  const incidents: { id: string; created_at: string }[] = read('incidents.json', dir);
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url!, 'http://pagerduty.test');
@@ -48,7 +48,7 @@ export async function startFakePagerDuty(intercept?: (url: URL) => FakeAnswer | 
       return send(paged('incidents', found));
     }
     const log = /^\/incidents\/([A-Z0-9]+)\/log_entries$/.exec(url.pathname);
-    if (log && fs.existsSync(path.join(REST, 'log_entries', `${log[1]}.json`))) return send(paged('log_entries', read(`log_entries/${log[1]}.json`)));
+    if (log && fs.existsSync(path.join(dir, 'log_entries', `${log[1]}.json`))) return send(paged('log_entries', read(`log_entries/${log[1]}.json`, dir)));
     send({ status: 404, body: { error: { message: 'Not Found' } } });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

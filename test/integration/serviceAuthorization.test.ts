@@ -20,6 +20,7 @@ import { deleteSprint, upsertSprints } from '../../server/planning/sprints';
 import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, requireSnapshot, snapshotDiff } from '../../server/snapshots/service';
 import { freshness } from '../../server/figures/freshness';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
+import { latestBackfills } from '../../server/backfillRuns/service';
 
 /**
  * Services hold the scope table on their own: called directly with a scope made in one line,
@@ -46,6 +47,7 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.sourceMappings': (ctx) => visibleMappings(ctx),
   'Query.unrouted': (ctx) => visibleUnrouted(ctx),
   'Query.freshness': (ctx) => freshness(ctx),
+  'Query.backfills': (ctx) => latestBackfills(ctx),
   'Query.overview': (ctx) => overview(ctx, RANGE),
   'Query.guardrailDefaults': (ctx) => guardrailDefaults(ctx),
   'Query.guardrailDefaultsHistory': (ctx) => guardrailDefaultsHistory(ctx),
@@ -147,6 +149,13 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
       extensions: { code: 'FORBIDDEN' }, message: 'The token "alpha planner" is limited to alpha; it cannot act on team "beta".',
     });
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses the org-wide backfills to a token limited to teams, whatever its scope', async () => {
+    const ingestA: Viewer = { tokenId: '00000000-0000-4000-8000-000000000021', name: 'alpha feeder', scopes: ['ingest'], teams: ['alpha'] };
+    await expect(latestBackfills(ctxOf(ingestA))).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' }, message: 'Backfills bring in every team\'s history: the token "alpha feeder" is limited to alpha, so it cannot see them.',
+    });
   });
 
   it('lets a viewer holding the scope through (the refusals above are the scope check, not the input)', async () => {

@@ -47,21 +47,36 @@ export async function unfinishedRun<C, N>(db: Knex, source: string, match: Recor
   return row && toRun<C, N>(row);
 }
 
-/** Records a new run, in the transaction that writes its first signals. */
-export async function startRun(trx: Knex.Transaction, source: string, params: Record<string, unknown>, counts: unknown): Promise<number> {
-  const [row] = await trx('backfill_runs').insert({ source, params: JSON.stringify(params), counts: JSON.stringify(counts) }).returning('id');
+/**
+ * Records a new run, in the transaction that writes its first signals. `startedAt` is when the run
+ * began reading (before its first request); without it, when this transaction began.
+ */
+export async function startRun(trx: Knex.Transaction, source: string, params: Record<string, unknown>, counts: unknown, startedAt?: Date): Promise<number> {
+  const [row] = await trx('backfill_runs')
+    .insert({ source, params: JSON.stringify(params), counts: JSON.stringify(counts), ...(startedAt ? { started_at: startedAt } : {}) })
+    .returning('id');
   return Number(row.id);
 }
 
+/** Records a run that wrote everything in one transaction (a Jira board's sprints): started and finished at once. */
+export async function recordFinishedRun(trx: Knex.Transaction, source: string, params: Record<string, unknown>, counts: unknown, startedAt: Date): Promise<number> {
+  const id = await startRun(trx, source, params, counts, startedAt);
+  await advanceRun(trx, id, null, counts, true);
+  return id;
+}
+
 /** Moves a run's cursor and counts (null cursor and finished: the run is done), in the writing transaction. */
-export async function advanceRun(trx: Knex.Transaction, id: number, cursor: unknown, counts: unknown, finished = false): Promise<void> {
+export async function advanceRun(trx: Knex, id: number, cursor: unknown, counts: unknown, finished = false): Promise<void> {
   await trx('backfill_runs')
     .where({ id })
     .update({ cursor: cursor === null ? null : JSON.stringify(cursor), counts: JSON.stringify(counts), updated_at: trx.fn.now(), ...(finished ? { finished_at: trx.fn.now() } : {}) });
 }
 
-/** The latest runs of a source, newest first (for the CLI and the Data page). */
-export async function latestRuns<C, N>(db: Knex, source: string, limit = 5): Promise<BackfillRun<C, N>[]> {
-  const rows: RunRow[] = await db('backfill_runs').where({ source }).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit);
-  return rows.map((r) => toRun<C, N>(r));
+/** The latest run of each source that has one (finished or not), by source. */
+export async function latestRunPerSource(db: Knex): Promise<BackfillRun<unknown, Record<string, unknown>>[]> {
+  const rows: RunRow[] = await db('backfill_runs')
+    .distinctOn('source')
+    .orderBy([{ column: 'source' }, { column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .select('*');
+  return rows.map((r) => toRun<unknown, Record<string, unknown>>(r));
 }
