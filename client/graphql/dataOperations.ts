@@ -3,7 +3,7 @@
  * with the header, in ./operations.ts). Result types are generated from schema.graphql.
  */
 import { graphql } from './generated';
-import type { SourceMappingsQuery, UnroutedQuery, WebhookSourcesQuery } from './generated/graphql';
+import type { BackfillsQuery, SourceMappingsQuery, UnroutedQuery, WebhookSourcesQuery } from './generated/graphql';
 
 /** Unrouted signals with the teams to map them to: one round trip for the section. */
 export const UNROUTED = graphql(/* GraphQL */ `
@@ -39,3 +39,11 @@ export const WEBHOOK_SOURCES = graphql(/* GraphQL */ `
 `);
 
 export type WebhookSource = WebhookSourcesQuery['webhookSources'][number];
+
+export const BACKFILLS = graphql(/* GraphQL */ `
+  query Backfills {
+    backfills { source command environment params since until startedAt finishedAt counts { name value } }
+  }
+`);
+
+export type BackfillRun = BackfillsQuery['backfills'][number];

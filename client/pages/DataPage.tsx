@@ -12,6 +12,7 @@ import { UnroutedTable, type Mapped } from './data/UnroutedSignals';
 import { sourceKeyText } from './data/dataFormat';
 import { TokensSection } from './data/TokensSection';
 import { WebhookSources } from './data/WebhookSources';
+import { Backfills } from './data/Backfills';
 import './data/data.css';
 
 const NO_VARS = {};
@@ -79,6 +80,16 @@ export default function DataPage() {
           refused (503) and nothing is stored.
         </p>
         <WebhookSources origin={window.location.origin} />
+      </section>
+
+      <section className="section" aria-labelledby="backfills-heading">
+        <h2 id="backfills-heading">History (backfills)</h2>
+        <p className="data-intro muted">
+          Webhooks bring what happens from now on; a backfill brings a vendor’s history through its API, written as the webhook
+          writes it, so nothing counts twice. Run the command where Headroom runs (with the embedded database, stop the server
+          first), with the credentials in the environment.
+        </p>
+        <Backfills />
       </section>
 
       <section className="section" aria-labelledby="unrouted-heading">

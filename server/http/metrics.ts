@@ -52,7 +52,7 @@ export function metricsMiddleware(req: Request, res: Response, next: NextFunctio
  */
 export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'Overview', 'OverviewSeries', 'Freshness', 'Viewer', 'Team', 'TeamSeries',
-  'Unrouted', 'SourceMappings', 'SetSourceMapping', 'WebhookSources',
+  'Unrouted', 'SourceMappings', 'SetSourceMapping', 'WebhookSources', 'Backfills',
   'Snapshots', 'SnapshotTeams', 'CreateSnapshot', 'Snapshot', 'SnapshotDiff',
   'PlanTeam', 'Plan', 'PlanSprints', 'SetGuardrail', 'AcceptPlan', 'DeleteSprint', 'SetHourSchedule',
   'SaveTeam', 'ArchiveTeam', 'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',

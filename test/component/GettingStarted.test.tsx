@@ -60,6 +60,8 @@ describe('GettingStarted', () => {
     expect(screen.getByRole('link', { name: 'pages' }).getAttribute('download')).toBe('headroom-pages.csv');
     expect(screen.getByText(/recordDailyMetrics/).textContent).toContain('curl -s https://headroom.example/graphql');
     expect(screen.getByRole('link', { name: 'Data page' }).getAttribute('href')).toBe('/data');
+    expect(screen.getByText(/backfill pagerduty\|github\|jira/).textContent).toBe('npm run headroom -- backfill pagerduty|github|jira');
+    expect(screen.getByRole('link', { name: 'each command' }).getAttribute('href')).toBe('/data#backfills-heading');
   });
 
   it('ticks the steps done, says so in words, and keeps only the open steps’ help', () => {

@@ -51,6 +51,9 @@ describe('data page', () => {
     await page.getByText('No data received yet').waitFor();
     await page.getByText('No unrouted signals').waitFor();
     await page.getByText('No mappings yet').waitFor();
+    // No backfill yet: each vendor's command to run one, with the variables it needs.
+    expect(await page.getByTestId('backfill-last-github').textContent()).toBe('never run');
+    expect(await page.getByTestId('backfill-command-github').textContent()).toContain('GITHUB_TOKEN=… npm run headroom -- backfill github --repo');
 
     // The format help follows the chosen kind.
     await page.getByText('Columns of a daily file').click();

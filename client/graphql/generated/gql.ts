@@ -19,6 +19,7 @@ type Documents = {
     "\n  query SourceMappings {\n    sourceMappings { source key createdAt team { slug name } }\n  }\n": typeof types.SourceMappingsDocument,
     "\n  mutation SetSourceMapping($input: SourceMappingInput!) {\n    setSourceMapping(input: $input) { source key attributed team { slug name } }\n  }\n": typeof types.SetSourceMappingDocument,
     "\n  query WebhookSources {\n    webhookSources { source name signals path envVar secretConfigured lastDeliveryAt pending failing rejected }\n  }\n": typeof types.WebhookSourcesDocument,
+    "\n  query Backfills {\n    backfills { source command environment params since until startedAt finishedAt counts { name value } }\n  }\n": typeof types.BackfillsDocument,
     "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n": typeof types.RatedKpisFragmentDoc,
     "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n": typeof types.KpiPointFieldsFragmentDoc,
     "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n": typeof types.DoraMetricFieldsFragmentDoc,
@@ -60,6 +61,7 @@ const documents: Documents = {
     "\n  query SourceMappings {\n    sourceMappings { source key createdAt team { slug name } }\n  }\n": types.SourceMappingsDocument,
     "\n  mutation SetSourceMapping($input: SourceMappingInput!) {\n    setSourceMapping(input: $input) { source key attributed team { slug name } }\n  }\n": types.SetSourceMappingDocument,
     "\n  query WebhookSources {\n    webhookSources { source name signals path envVar secretConfigured lastDeliveryAt pending failing rejected }\n  }\n": types.WebhookSourcesDocument,
+    "\n  query Backfills {\n    backfills { source command environment params since until startedAt finishedAt counts { name value } }\n  }\n": types.BackfillsDocument,
     "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n": types.RatedKpisFragmentDoc,
     "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n": types.KpiPointFieldsFragmentDoc,
     "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n": types.DoraMetricFieldsFragmentDoc,
@@ -113,6 +115,10 @@ export function graphql(source: "\n  mutation SetSourceMapping($input: SourceMap
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebhookSources {\n    webhookSources { source name signals path envVar secretConfigured lastDeliveryAt pending failing rejected }\n  }\n"): typeof import('./graphql').WebhookSourcesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Backfills {\n    backfills { source command environment params since until startedAt finishedAt counts { name value } }\n  }\n"): typeof import('./graphql').BackfillsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

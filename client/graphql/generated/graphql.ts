@@ -169,6 +169,11 @@ export type WebhookSourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WebhookSourcesQuery = { webhookSources: Array<{ source: string, name: string, signals: string, path: string, envVar: string, secretConfigured: boolean, lastDeliveryAt: string | null, pending: number, failing: number, rejected: number }> };
 
+export type BackfillsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BackfillsQuery = { backfills: Array<{ source: string, command: string, environment: Array<string>, params: string | null, since: string | null, until: string | null, startedAt: string | null, finishedAt: string | null, counts: Array<{ name: string, value: number }> }> };
+
 export type RatedKpisFragment = { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null };
 
 export type KpiPointFieldsFragment = { start: string, end: string, days: number, bucketDays: number, sprint: string | null, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number } };
@@ -580,6 +585,24 @@ export const WebhookSourcesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebhookSourcesQuery, WebhookSourcesQueryVariables>;
+export const BackfillsDocument = new TypedDocumentString(`
+    query Backfills {
+  backfills {
+    source
+    command
+    environment
+    params
+    since
+    until
+    startedAt
+    finishedAt
+    counts {
+      name
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BackfillsQuery, BackfillsQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($range: DateRange!) {
   overview(range: $range) {

@@ -2,7 +2,7 @@
  * The CSV import formats, as docs/import.md states them (the server, server/ingest/kinds.ts, is
  * the authority; this is the help text shown beside the upload form).
  */
-export type ImportKind = 'daily' | 'pages' | 'deploys' | 'pagerduty-incidents' | 'sprints';
+export type ImportKind = 'daily' | 'pages' | 'deploys' | 'pagerduty-incidents' | 'sprints' | 'teams';
 
 export interface ImportColumn {
   /** Column names: the GraphQL input field names, exact and case-sensitive. */
@@ -132,6 +132,22 @@ export const IMPORT_FORMATS: ImportFormat[] = [
       'payments,Sprint 40,2026-03-02,2026-03-15,,5,3,0.25,34,30',
       'payments,Sprint 41,2026-03-16,2026-03-29,,4,,0.3,28,',
     ].join('\n'),
+  },
+  {
+    kind: 'teams',
+    label: 'Teams',
+    input: 'TeamInput',
+    summary: 'One line per team: who carries the ops load. Needs the admin scope on a token not limited to teams.',
+    columns: [
+      { names: ['slug'], required: true, type: '1-64 characters of a-z, 0-9 and -' },
+      { names: ['name'], required: true, type: 'text' },
+      { names: ['timezone'], required: false, type: 'IANA time zone, e.g. Europe/Berlin', default: 'UTC (a stored team keeps its own)' },
+      { names: ['members'], required: false, type: 'whole number ≥ 0', default: 'unknown (a stored team keeps its own)' },
+      { names: ['focusHoursPerDay'], required: false, type: 'hours, more than 0 and at most 24', default: '6 (a stored team keeps its own)' },
+    ],
+    rules:
+      'The key is slug: a new slug creates the team, a stored one updates it, and an empty cell keeps the stored value. Changing timezone re-splits the team’s stored pages. The hour schedule and archiving are set on the team page.',
+    example: ['slug,name,timezone,members,focusHoursPerDay', 'payments,Payments,Europe/Berlin,6,6', 'search,Search,America/New_York,4,5.5'].join('\n'),
   },
 ];
 

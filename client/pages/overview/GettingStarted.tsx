@@ -52,6 +52,10 @@ export function GettingStarted({ done, origin, firstTeam }: { done: StepsDone; o
               </span>
             ))}
           </li>
+          <li>
+            History you already have: <code>npm run headroom -- backfill pagerduty|github|jira</code> reads it from the vendor’s
+            API, so the first plan stands on real sprints (<Link to="/data#backfills-heading">each command</Link> is on the Data page).
+          </li>
         </ul>
         <pre className="setup-code" tabIndex={0}>
           {`curl -s ${origin}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{
