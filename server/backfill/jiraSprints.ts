@@ -93,7 +93,9 @@ function plannedFields(s: SprintRow) {
 /**
  * Jira sprints as windows that cover each day once. A sprint runs from the day of its start to the
  * day of its end — a closed one's completeDate (when it really ended), else its endDate — in the
- * team's zone; an end at midnight belongs to the day before. Jira sprints usually end the day the
+ * team's zone. A sprint is whole days: one that ends at or before the time of day it started (Monday
+ * 09:00 to Monday 09:00, or an end at midnight) ends the day before, so a two-week sprint is 14
+ * days even when no sprint follows it. Jira sprints usually end the day the
  * next one starts, so a window is cut back to the day before the next sprint's start; one the next
  * sprint covers entirely is left out, as is a sprint without dates.
  */
@@ -102,8 +104,9 @@ export function sprintWindows(sprints: readonly JiraSprint[], timezone: string):
   const dated: SprintWindow[] = [];
   for (const s of sprints) {
     const end = (s.state === 'closed' && s.completeDate) || s.endDate;
-    const startDay = s.startDate ? dayOf(s.startDate, timezone, false) : null;
-    const endDay = end ? dayOf(end, timezone, true) : null;
+    const start = s.startDate ? local(s.startDate, timezone) : null;
+    const startDay = start?.toISODate() ?? null;
+    const endDay = start && end ? lastDay(start, end, timezone) : null;
     if (!startDay || !endDay) {
       skipped.push({ name: s.name, reason: `${s.state} sprint without ${startDay ? 'an end' : 'a start'} date` });
       continue;
@@ -124,9 +127,19 @@ export function sprintWindows(sprints: readonly JiraSprint[], timezone: string):
   return { windows, skipped };
 }
 
-/** The team-zone day of an instant; an end exactly at midnight is the day before (nothing of the new day ran). */
-function dayOf(instant: string, timezone: string, isEnd: boolean): string | null {
+/** An instant in the team's zone; null when unreadable. */
+function local(instant: string, timezone: string): DateTime | null {
   const t = DateTime.fromISO(instant, { setZone: true });
-  if (!t.isValid) return null;
-  return (isEnd ? t.minus({ milliseconds: 1 }) : t).setZone(timezone).toISODate();
+  return t.isValid ? t.setZone(timezone) : null;
+}
+
+/**
+ * The last day a sprint ran, in the team's zone: its end's day, or the day before when the end comes
+ * at or before the time of day the sprint started (nothing of that day was the sprint's own).
+ */
+function lastDay(start: DateTime, endInstant: string, timezone: string): string | null {
+  const end = local(endInstant, timezone);
+  if (!end) return null;
+  const timeOfDay = (t: DateTime) => t.diff(t.startOf('day')).toMillis();
+  return (timeOfDay(end) <= timeOfDay(start) ? end.minus({ days: 1 }) : end).toISODate();
 }

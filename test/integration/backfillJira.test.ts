@@ -29,7 +29,7 @@ const WINDOWS = [
   ['PAY Sprint 5', '2026-11-02', '2026-11-15'],
   ['PAY Sprint 6', '2026-11-16', '2026-11-29'],
   ['PAY Sprint 7', '2026-11-30', '2026-12-13'], // active: its planned end, cut by the next start
-  ['PAY Sprint 8', '2026-12-14', '2026-12-28'], // future with dates
+  ['PAY Sprint 8', '2026-12-14', '2026-12-27'], // future with dates: two weeks from Monday, 14 days
 ];
 
 describe('backfill jira (recorded Agile REST responses, PostgreSQL)', () => {
@@ -94,7 +94,7 @@ describe('backfill jira (recorded Agile REST responses, PostgreSQL)', () => {
     // Each run recorded, finished, with the days its sprints cover.
     const runs = await s.db('backfill_runs').orderBy('id').select('source', 'params', 'counts', 'finished_at');
     expect(runs).toHaveLength(2);
-    expect(runs[1]).toMatchObject({ source: 'jira', params: { board: '42', team: 'payments', since: '2026-09-07', until: '2026-12-28' }, counts: { read: 9, recorded: 8, skipped: 1 } });
+    expect(runs[1]).toMatchObject({ source: 'jira', params: { board: '42', team: 'payments', since: '2026-09-07', until: '2026-12-27' }, counts: { read: 9, recorded: 8, skipped: 1 } });
     expect(runs[1].finished_at).toBeInstanceOf(Date);
   });
 });

@@ -164,8 +164,8 @@ describe('day one: from an empty install to a first plan with half a year of his
     expect(countsOf('pagerduty')).toMatchObject({ incidents, inserted: incidents, unrouted: incidents });
     expect(countsOf('github')).toMatchObject({ deployments, inserted: deployments, unrouted: deployments });
     expect(countsOf('jira')).toEqual({ read: jiraSprints, recorded: jiraSprints - 1, skipped: 1, requests: 1 });
-    // Jira's range: the first sprint's start to the running sprint's planned end (its end date's day).
-    expect(backfills[2].until).toBe(new Date(Date.parse(story.activeSprint.startDate) + 14 * 86_400_000).toISOString().slice(0, 10));
+    // Jira's range: the first sprint's start to the running sprint's last day (two weeks from its start: its 14th day).
+    expect(backfills[2].until).toBe(new Date(Date.parse(story.activeSprint.startDate) + 13 * 86_400_000).toISOString().slice(0, 10));
 
     // The same three commands again: nothing is counted twice, no figure moves.
     const rows = { pages: await count('page_events'), deploys: await count('deploy_events'), sprints: await count('sprints') };
