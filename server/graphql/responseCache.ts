@@ -90,8 +90,13 @@ function operationOf(req: Request): { query: string; operationName: unknown; var
   return null;
 }
 
+/**
+ * `Cache-Control: no-cache` asks for the answer computed afresh — unless the request is conditional:
+ * fetch() adds no-cache to any request sent with If-None-Match, and an answer the data versions
+ * say is current is what that revalidation asks about.
+ */
 function wantsFresh(req: Request): boolean {
-  return /\bno-cache\b/i.test(req.get('cache-control') ?? '');
+  return /\bno-cache\b/i.test(req.get('cache-control') ?? '') && !req.get('if-none-match');
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
