@@ -26,7 +26,7 @@ import { HTTP_SCOPES } from './core/permissions';
 import { importScopeOf } from './http/importKinds';
 import helmet from 'helmet';
 import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
-import { responseCachePlugin } from './graphql/responseCache';
+import { createResponseCache } from './graphql/responseCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
 import { requestIdOf, withRequestId } from './http/requestId';
@@ -53,13 +53,15 @@ export interface AppOptions {
 
 /** The Express app: middleware, GraphQL, health, the built client. Started by main.ts or tests. */
 export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): Promise<App> {
+  const publicRead = opts.publicRead ?? false;
+  const responseCache = createResponseCache(db, (req) => viewerOf(db, req, publicRead));
   const apollo = new ApolloServer<Context>({
     schema: guardSchema(buildSchema()),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // No per-field cache hints: a result is cached whole until the data changes (graphql/responseCache.ts),
     // and the hint-collecting plugin would otherwise wrap every field of every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCachePlugin(), graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin(), inboxWorkerPlugin(db, log)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCache.plugin, graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin(), inboxWorkerPlugin(db, log)],
     validationRules: [queryLimits()],
     parseOptions: { maxTokens: MAX_TOKENS },
     // The schema is the documented public contract, so introspection stays on (README, "Security").
@@ -116,7 +118,6 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
   app.use(webhookRoutes(db, log, webhookSecrets));
   app.use(cookieParser());
   app.use(sessionRoutes(db));
-  const publicRead = opts.publicRead ?? false;
   // Scopes of the HTTP endpoints are declared in core/permissions.ts, beside GraphQL's.
   // The import's scope follows its kind (HTTP_SCOPES' ingest; teams admin, sprints plan); every import is rate-limited.
   app.use('/api/import', requireHttpScope(db, publicRead, (req) => importScopeOf(typeof req.query.kind === 'string' ? req.query.kind : ''), { rateLimited: true }));
@@ -130,15 +131,19 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     queryJsonDepth,
     express.json({ limit: '5mb', verify: verifyJsonDepth }),
     requestLimits(),
+    // Cached answers go out from here, after authentication, before Apollo (graphql/responseCache.ts).
+    responseCache.serveCached,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await viewerOf(db, req, publicRead).catch((e) => {
-          throw unavailableError(e) ?? e;
-        });
+      context: async ({ req, res }) => {
+        const viewer =
+          responseCache.viewerOf(res) ??
+          (await viewerOf(db, req, publicRead).catch((e) => {
+            throw unavailableError(e) ?? e;
+          }));
         if (!viewer) {
           throw new GraphQLError('That token is unknown, revoked or expired.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        return createContext(db, log, viewer, { configuredWebhooks });
+        return responseCache.track(createContext(db, log, viewer, { configuredWebhooks }), res);
       },
     }),
   );

@@ -1,48 +1,108 @@
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Knex } from 'knex';
 import type { Context } from '../figures/context';
+import type { Viewer } from '../core/viewer';
+import { dataVersionOf } from './dataVersions';
+import { countCachedOperation } from '../http/metrics';
 
 /**
- * Query results are cached per viewer until the data changes (docs/performance.md).
+ * Query results are cached per viewer until the data they can show changes (docs/performance.md).
  *
- * The version a result is cached under is PostgreSQL's current snapshot (`pg_current_snapshot()`:
- * xmin, xmax and the transactions in progress). Two equal snapshots see exactly the same committed
- * writes, so a result computed after reading snapshot S is current for as long as the database
- * still reports S: any write — ingestion, a webhook, a guardrail, a revoked token, from this
- * instance or another — takes a transaction id and changes it. The snapshot is read before the
- * query runs, so a write committed meanwhile can only make the result newer than its key, never
- * older. No invalidation code to forget, and instances stay stateless.
+ * The key holds the data version of what the viewer can see (graphql/dataVersions.ts: the org-wide
+ * counter plus those of the viewer's teams, bumped by triggers in each writing transaction), the
+ * viewer (token id, name, scopes, teams) and the request (query text, operation name, variables).
+ * The version is read before the query runs, so a write committed meanwhile can only make the
+ * result newer than its key, never older. Writes for teams the viewer cannot see, another database
+ * on the same server and a token's "last used" touch leave it valid.
  *
  * What the database cannot version is the clock: open pages' hours grow until they are resolved and
  * the plan's "next sprint" moves at midnight. MAX_AGE_MS bounds how old those figures may be.
  *
+ * A hit is answered by an Express middleware in front of Apollo (`serveCached`) with the bytes Apollo
+ * sent when it computed the answer: no parse, no execution, no serialisation. The viewer is
+ * authenticated first, exactly as for a computed answer (a revoked token gets Apollo's 401), and
+ * the viewer it found is reused by the GraphQL context. Each answer carries an ETag (Express's
+ * formula, so a computed answer and a cached one agree); a GET or POST sent with a matching
+ * If-None-Match gets 304 Not Modified and no body.
+ *
  * Identical queries that miss at the same moment (a dashboard opened by a room of planners, or
  * everyone's first request after a write) are computed once: the others wait for that result,
- * which is as current as their own computation would be, having the same snapshot.
+ * which is as current as their own computation would be, having the same key.
  */
 export const MAX_AGE_MS = 30_000;
 
 type Data = Record<string, unknown>;
 
-async function currentSnapshot(db: Knex): Promise<string | null> {
-  try {
-    const { rows } = await db.raw('SELECT pg_current_snapshot()::text AS snapshot');
-    return rows[0].snapshot;
-  } catch {
-    // The database is failing: the query itself will answer with SERVICE_UNAVAILABLE.
-    return null;
+interface Entry {
+  /** Exactly what Apollo sends for `{ data }`. */
+  body: string;
+  etag: string;
+  computedAt: number;
+  /** The operation's name, for the metrics of hits. */
+  operation: string | null;
+}
+
+/** What serveCached leaves in res.locals for the GraphQL context and the plugin. */
+interface Locals {
+  viewer?: Viewer;
+  responseCacheKey?: string;
+}
+
+/** The request's cache key, on its GraphQL context: a symbol, which Apollo's shallow copy of the context keeps. */
+const CACHE_KEY = Symbol('responseCacheKey');
+type Tracked = Context & { [CACHE_KEY]?: string };
+
+export interface ResponseCacheOptions {
+  /** Bound on the cached bodies, in characters (default 16 Mi: about 60 overviews of 200 teams). */
+  maxSize?: number;
+}
+
+/** The body Apollo sends for a result without errors (its prettyJSONStringify). */
+const bodyOf = (data: Data) => JSON.stringify({ data }) + '\n';
+
+/** Express's default (weak) ETag of a body: its length and SHA-1. */
+function etagOf(body: string): string {
+  const hash = createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27);
+  return `W/"${Buffer.byteLength(body, 'utf8').toString(16)}-${hash}"`;
+}
+
+/** The request's operation as Apollo reads it, for GET (query string) and POST (JSON body); null for a batch or anything else. */
+function operationOf(req: Request): { query: string; operationName: unknown; variables: unknown } | null {
+  if (req.method === 'POST') {
+    const b = req.body as Record<string, unknown> | undefined;
+    if (!b || Array.isArray(b) || typeof b.query !== 'string' || !req.is('application/json')) return null;
+    return { query: b.query, operationName: b.operationName ?? null, variables: b.variables ?? {} };
   }
+  if (req.method === 'GET') {
+    const q = req.query;
+    // Apollo's CSRF prevention: a GET needs a header no browser form or link can send.
+    if (typeof q.query !== 'string' || !(req.get('apollo-require-preflight') || req.get('x-apollo-operation-name'))) return null;
+    try {
+      return { query: q.query, operationName: q.operationName ?? null, variables: typeof q.variables === 'string' ? JSON.parse(q.variables) : {} };
+    } catch {
+      return null; // Apollo names the bad JSON
+    }
+  }
+  return null;
 }
 
-function wantsFresh(rc: GraphQLRequestContext<Context>): boolean {
-  return /\bno-cache\b/i.test(rc.request.http?.headers.get('cache-control') ?? '');
+/**
+ * `Cache-Control: no-cache` asks for the answer computed afresh — unless the request is conditional:
+ * fetch() adds no-cache to any request sent with If-None-Match, and an answer the data versions
+ * say is current is what that revalidation asks about.
+ */
+function wantsFresh(req: Request): boolean {
+  return /\bno-cache\b/i.test(req.get('cache-control') ?? '') && !req.get('if-none-match');
 }
 
-/** Everything a query's result depends on: what the viewer may see, the operation, the data's snapshot. */
-function keyOf(rc: GraphQLRequestContext<Context>, snapshot: string): string {
-  const { tokenId, name, scopes, teams } = rc.contextValue.viewer;
-  return JSON.stringify([snapshot, tokenId, name, scopes, teams, rc.source, rc.operationName ?? null, rc.request.variables ?? {}]);
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
 /** The result an identical request is computing, or null if there is none (or it takes over 10 s: then compute). */
@@ -57,35 +117,69 @@ async function waitFor(computation: Promise<Data | null> | undefined): Promise<D
   }
 }
 
-export interface ResponseCacheOptions {
-  /** Bound on the cached JSON, in characters (default 16 Mi: about 60 overviews of 200 teams). */
-  maxSize?: number;
+export interface ResponseCache {
+  /** Express middleware in front of Apollo: authenticates, answers hits, leaves the key of a miss for the plugin. */
+  serveCached: RequestHandler;
+  /** The viewer serveCached authenticated, if it did (the context then does not look it up again). */
+  viewerOf(res: Response): Viewer | undefined;
+  /** Ties a GraphQL context to the request's cache key, for the plugin. */
+  track(context: Context, res: Response): Context;
+  /** Apollo plugin: coalesces identical misses and stores successful query results. */
+  plugin: ApolloServerPlugin<Context>;
 }
 
 /**
- * Apollo plugin: successful query results are kept as JSON in an LRU cache bounded by size;
- * mutations, results with errors and requests sent with `Cache-Control: no-cache` are computed
- * afresh. A response served from the cache (or shared with an identical request) carries `Age`.
+ * The response cache of one app. `authenticate` is the GraphQL context's own viewer lookup (null:
+ * unknown, revoked or expired token — Apollo then answers 401 as it would without the cache).
  */
-export function responseCachePlugin(opts: ResponseCacheOptions = {}): ApolloServerPlugin<Context> {
-  const cache = new LRUCache<string, string>({ maxSize: opts.maxSize ?? 16 * 2 ** 20, sizeCalculation: (json) => json.length || 1, ttl: MAX_AGE_MS });
+export function createResponseCache(db: Knex, authenticate: (req: Request) => Promise<Viewer | null>, opts: ResponseCacheOptions = {}): ResponseCache {
+  const cache = new LRUCache<string, Entry>({ maxSize: opts.maxSize ?? 16 * 2 ** 20, sizeCalculation: (e) => e.body.length || 1, ttl: MAX_AGE_MS });
   const computing = new Map<string, Promise<Data | null>>();
-  return {
+
+  async function serveCached(req: Request, res: Response, next: NextFunction) {
+    const op = operationOf(req);
+    if (!op || wantsFresh(req)) return next();
+    let viewer: Viewer | null;
+    try {
+      viewer = await authenticate(req);
+    } catch {
+      return next(); // the context's own lookup reports it
+    }
+    if (!viewer) return next();
+    const locals = res.locals as Locals;
+    locals.viewer = viewer;
+    const version = await dataVersionOf(db, viewer, op.query.includes('webhookSources'));
+    if (version === null) return next();
+    const key = JSON.stringify([version, viewer.tokenId, viewer.name, viewer.scopes, viewer.teams, op.query, op.operationName, op.variables]);
+    const entry = cache.get(key);
+    if (!entry) {
+      locals.responseCacheKey = key;
+      return next();
+    }
+    const type = req.accepts(['application/json', 'application/graphql-response+json']);
+    if (!type) return next(); // Apollo answers 406
+    countCachedOperation(entry.operation);
+    res.set({ etag: entry.etag, age: String(Math.max(0, Math.round((Date.now() - entry.computedAt) / 1000))) });
+    if (matches(req.get('if-none-match'), entry.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type(`${type}; charset=utf-8`).send(entry.body);
+  }
+
+  const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
-      let key: string | null = null;
+      let key: string | undefined;
       let finish: ((data: Data | null) => void) | null = null;
       return {
-        async responseForOperation(rc) {
-          if (rc.operation?.operation !== 'query' || wantsFresh(rc)) return null;
-          const snapshot = await currentSnapshot(rc.contextValue.db);
-          if (snapshot === null) return null;
-          key = keyOf(rc, snapshot);
-          const json = cache.get(key);
-          const data = json !== undefined ? (JSON.parse(json) as Data) : await waitFor(computing.get(key));
+        async responseForOperation(rc: GraphQLRequestContext<Context>) {
+          key = (rc.contextValue as Tracked)[CACHE_KEY];
+          if (rc.operation?.operation !== 'query' || !key) return null;
+          // Computed by an identical request since this one missed in serveCached, or being computed.
+          const stored = cache.get(key);
+          const data = stored ? (JSON.parse(stored.body).data as Data) : await waitFor(computing.get(key));
           if (data) {
-            // Seconds since it was computed (0 for a result shared by a request that just computed it).
-            const age = cache.has(key) ? Math.max(0, Math.round((MAX_AGE_MS - cache.getRemainingTTL(key)) / 1000)) : 0;
-            return { http: { status: undefined, headers: new HeaderMap([['age', String(age)]]) }, body: { kind: 'single', singleResult: { data } } };
+            return { http: { status: undefined, headers: new HeaderMap([['age', '0']]) }, body: { kind: 'single', singleResult: { data } } };
           }
           // This request computes; identical ones arriving meanwhile wait for it.
           computing.set(key, new Promise((resolve) => (finish = resolve)));
@@ -95,11 +189,25 @@ export function responseCachePlugin(opts: ResponseCacheOptions = {}): ApolloServ
           if (!finish || !key) return;
           const body = rc.response.body;
           const data = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
-          if (data) cache.set(key, JSON.stringify(data));
+          if (data) {
+            const bytes = bodyOf(data);
+            cache.set(key, { body: bytes, etag: etagOf(bytes), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
+          }
           computing.delete(key);
           finish(data);
         },
       };
     },
+  };
+
+  return {
+    serveCached: (req, res, next) => void serveCached(req, res, next).catch(next),
+    viewerOf: (res) => (res.locals as Locals).viewer,
+    track(context, res) {
+      const key = (res.locals as Locals).responseCacheKey;
+      if (key) (context as Tracked)[CACHE_KEY] = key;
+      return context;
+    },
+    plugin,
   };
 }

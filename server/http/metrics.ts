@@ -66,6 +66,17 @@ export function operationLabel(name: string | null | undefined): string {
 }
 
 /** Apollo plugin: counts and times operations by name. */
+const graphqlCacheHits = new client.Counter({
+  name: 'headroom_graphql_cache_hits_total', help: 'GraphQL queries answered from the response cache, by name', labelNames: ['operation'], registers: [registry],
+});
+
+/** A query answered from the response cache (graphql/responseCache.ts), before Apollo and its plugins. */
+export function countCachedOperation(name: string | null): void {
+  const operation = operationLabel(name);
+  graphqlOperations.inc({ operation, type: 'query', outcome: 'ok' });
+  graphqlCacheHits.inc({ operation });
+}
+
 export const graphqlMetricsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     const started = process.hrtime.bigint();

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createToken } from '../../server/auth/service';
+import pg from 'pg';
+import { createToken, revokeToken } from '../../server/auth/service';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 
 const OVERVIEW = `query($range: DateRange!) { overview(range: $range) { team { slug } kpis { alerts opsHours } } }`;
@@ -20,6 +21,15 @@ describe.each(DB_KINDS)('query results cached until the data changes, on %s', (k
     expect(body.errors).toBeUndefined();
     const alerts = Object.fromEntries(body.data.overview.map((r: any) => [r.team.slug, r.kpis.alerts]));
     return { alerts, age: res.headers.get('age') };
+  }
+
+  /** The overview's raw response, for its status, ETag and body. */
+  function overviewResponse(token: string, headers: Record<string, string> = {}) {
+    return fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: JSON.stringify({ query: OVERVIEW, variables: RANGE }),
+    });
   }
 
   async function record(team: string, date: string, alerts: number) {
@@ -100,5 +110,79 @@ describe.each(DB_KINDS)('query results cached until the data changes, on %s', (k
       s.db.off('query', count);
     }
     expect(sums).toHaveLength(1);
+  });
+
+  it('keeps an answer that cannot show the written team: a write for "data" leaves the web-only answer cached', async () => {
+    await overview(webOnly);
+    await overview(s.adminToken);
+    await record('data', '2026-04-05', 2);
+    expect((await overview(webOnly)).age).not.toBeNull();
+    // The org-wide answer shows "data": computed afresh.
+    expect(await overview(s.adminToken)).toEqual({ alerts: { web: 17, data: 7 }, age: null });
+    // And a write for "web" reaches the web-only answer.
+    await record('web', '2026-04-05', 1);
+    expect(await overview(webOnly)).toEqual({ alerts: { web: 18 }, age: null });
+  });
+
+  it('keeps cached answers through a token "last used" touch, a webhook delivery stored and a write to another database', async () => {
+    await overview(s.adminToken);
+    await s.db('tokens').update({ last_used_at: s.db.fn.now() });
+    await s.db('webhook_inbox').insert({ sender: 'github', event: 'deployment_status', payload: '{}', state: 'done' });
+    if (kind === 'postgres') {
+      // Another database of the same server: a transaction there changed pg_current_snapshot() everywhere.
+      const other = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+      await other.connect();
+      try {
+        await other.query('CREATE TEMP TABLE elsewhere (n int)');
+        await other.query('INSERT INTO elsewhere VALUES (1)');
+      } finally {
+        await other.end();
+      }
+    }
+    expect((await overview(s.adminToken)).age).not.toBeNull();
+  });
+
+  it('shows webhook deliveries at once to an answer that asks for webhookSources', async () => {
+    const SOURCES = '{ webhookSources { path pending } }';
+    const pending = async () => (await s.gql(SOURCES)).data.webhookSources.find((w: any) => w.path === '/webhooks/pagerduty')?.pending ?? 0;
+    const before = await pending();
+    await s.db('webhook_inbox').insert({ sender: 'pagerduty', event: 'incident.triggered', payload: '{}', state: 'pending', next_attempt_at: s.db.raw("now() + interval '1 hour'") });
+    expect(await pending()).toBe(before + 1);
+  });
+
+  it('answers with an ETag, the same computed and cached, and 304 Not Modified to a matching If-None-Match', async () => {
+    await s.db('teams').where({ slug: 'web' }).update({ name: 'Web' }); // org-wide write: the next answer is computed
+    const computed = await overviewResponse(s.adminToken);
+    const etag = computed.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    const body = await computed.text();
+
+    const cached = await overviewResponse(s.adminToken);
+    expect(cached.headers.get('age')).not.toBeNull();
+    expect(cached.headers.get('etag')).toBe(etag);
+    expect(await cached.text()).toBe(body);
+
+    const revalidated = await overviewResponse(s.adminToken, { 'if-none-match': etag! });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect((await overviewResponse(s.adminToken, { 'if-none-match': 'W/"other"' })).status).toBe(200);
+
+    // A GET (with the header Apollo's CSRF prevention asks for) revalidates the same way.
+    const get = () =>
+      fetch(`${s.url}/graphql?query=${encodeURIComponent(OVERVIEW)}&variables=${encodeURIComponent(JSON.stringify(RANGE))}`, {
+        headers: { authorization: `Bearer ${s.adminToken}`, 'apollo-require-preflight': 'true', 'if-none-match': etag! },
+      });
+    // Same query, variables and viewer as the POST: the same key, so the same cached entry.
+    expect((await get()).status).toBe(304);
+  });
+
+  it('never serves a revoked token from the cache', async () => {
+    const { id, token } = await createToken(s.db, { name: 'soon revoked', scopes: ['read'] });
+    await overview(token);
+    await overview(token);
+    await revokeToken(s.db, id);
+    const res = await overviewResponse(token);
+    expect(res.status).toBe(401);
+    expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });
