@@ -8,8 +8,9 @@ import type { Knex } from 'knex';
  * - 0, org-wide: teams (the list, names, schedules, archive), source mappings, org defaults
  *   (guardrail, load model), tokens, snapshots, events routed to no team, and any TRUNCATE. Every
  *   answer's key includes it;
- * - -1, the webhook inbox: only the answers that ask for webhookSources include it, so a delivery
- *   arriving does not invalidate every dashboard.
+ * - -1, the sources' own records (the webhook inbox, backfill runs): only the answers that ask for
+ *   webhookSources or backfills include it, so a delivery arriving or a backfill's progress does not
+ *   invalidate every dashboard.
  * A key is the sum of the counters a viewer can see (server/graphql/dataVersions.ts). Counters only
  * grow and rows are never deleted, so any committed bump in that set changes the sum.
  *
@@ -85,6 +86,7 @@ const SCOPE_TRIGGERS: [string, string, number][] = [
   // Every column but last_used_at, which each request's authentication may touch.
   ['tokens', 'INSERT OR DELETE OR TRUNCATE OR UPDATE OF id, name, hash, scopes, teams, expires_at, created_at, revoked_at', ORG],
   ['webhook_inbox', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', INBOX],
+  ['backfill_runs', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', INBOX],
   // TRUNCATE fires no row-level or transition-table trigger: everything may have changed.
   ...TEAM_TABLES.map((t): [string, string, number] => [t, 'TRUNCATE', ORG]),
 ];
@@ -94,7 +96,7 @@ const triggerName = (table: string, what: string) => `data_version_${table}_${wh
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     CREATE TABLE data_versions (
-      -- A team id; ${ORG} org-wide; ${INBOX} the webhook inbox. No foreign key: rows outlive their team,
+      -- A team id; ${ORG} org-wide; ${INBOX} the sources' records (webhook inbox, backfill runs). No foreign key: rows outlive their team,
       -- so the sums built on them only grow.
       scope integer PRIMARY KEY,
       version bigint NOT NULL DEFAULT 0

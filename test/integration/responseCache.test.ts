@@ -150,6 +150,13 @@ describe.each(DB_KINDS)('query results cached until the data changes, on %s', (k
     expect(await pending()).toBe(before + 1);
   });
 
+  it('shows a backfill run at once to an answer that asks for backfills', async () => {
+    const started = async () => (await s.gql('{ backfills { source startedAt } }')).data.backfills.find((b: any) => b.source === 'github').startedAt;
+    expect(await started()).toBeNull();
+    await s.db('backfill_runs').insert({ source: 'github', params: JSON.stringify({ repo: 'acme/api', since: '2026-06-01', until: '2026-11-30' }) });
+    expect(await started()).not.toBeNull();
+  });
+
   it('answers with an ETag, the same computed and cached, and 304 Not Modified to a matching If-None-Match', async () => {
     await s.db('teams').where({ slug: 'web' }).update({ name: 'Web' }); // org-wide write: the next answer is computed
     const computed = await overviewResponse(s.adminToken);
