@@ -13,6 +13,7 @@ import * as teamArchive from './20261202090000_team_archive';
 import * as sprintMembers from './20261202100000_sprint_members';
 import * as backfillRuns from './20261203090000_backfill_runs';
 import * as loadModelChanges from './20261203100000_load_model_changes';
+import * as pageResponders from './20261204090000_page_responders';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -31,6 +32,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202100000_sprint_members': sprintMembers,
   '20261203090000_backfill_runs': backfillRuns,
   '20261203100000_load_model_changes': loadModelChanges,
+  '20261204090000_page_responders': pageResponders,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -487,6 +487,12 @@ export type PageInput = {
   externalId: Scalars['String']['input'];
   /** When it was resolved; not before triggeredAt. Null while the page is open. */
   resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Who carried the page (e.g. PagerDuty's assignees): names or emails as you give them, trimmed,
+   * at most 20 of at most 200 characters each; a name given twice counts once. Omitted (or null)
+   * keeps the responders stored for the page; an empty list clears them.
+   */
+  responders?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Service label; omitted means the whole team. */
   service?: InputMaybe<Scalars['String']['input']>;
   /** Who sent the page, e.g. pagerduty, opsgenie; default api. */
