@@ -30,8 +30,9 @@ const incidentEvent = z.object({
       urgency: label.nullish(),
       service: reference.nullish(),
       teams: z.array(reference).max(100).nullish(),
-      // Who the incident is assigned to when the event occurred (user references).
-      assignees: z.array(reference).max(100).nullish(),
+      // Who the incident is assigned to when the event occurred (user references). Only names
+      // responders: an assignee shaped otherwise is skipped, never a reason to refuse the page.
+      assignees: z.array(z.object({ summary: z.string().nullish() }).nullable().catch(null)).nullish().catch(null),
     }),
   }),
 });
@@ -74,7 +75,7 @@ function pageOf(event: IncidentEvent, stored: StoredPage | undefined) {
     acknowledgedAt: type === 'incident.acknowledged' ? earliest(stored?.acknowledged_at, event.occurred_at) : stored?.acknowledged_at ?? null,
     resolvedAt: type === 'incident.resolved' ? event.occurred_at : type === 'incident.reopened' ? null : stored?.resolved_at ?? null,
     // Everyone it was assigned to, in the order first seen (as the backfill: mergedResponders).
-    responders: mergedResponders(stored?.responders, respondersOf((incident.assignees ?? []).map((a) => a.summary))),
+    responders: mergedResponders(stored?.responders, respondersOf((incident.assignees ?? []).map((a) => a?.summary))),
   }, `PagerDuty incident ${incident.id}`);
 }
 

@@ -40,7 +40,8 @@ export function asLabel(s: string | null | undefined): string | null {
 
 /** A sender's people (PagerDuty assignees, acknowledgers) as page responders: labels, each once, at most MAX_RESPONDERS. */
 export function respondersOf(names: readonly (string | null | undefined)[]): string[] {
-  return [...new Set(names.map(asLabel).filter((n): n is string => n !== null))].slice(0, MAX_RESPONDERS);
+  // A name that is not real Unicode is dropped, not a reason to refuse the page it came with.
+  return [...new Set(names.map(asLabel).filter((n): n is string => n !== null && isWellFormed(n)))].slice(0, MAX_RESPONDERS);
 }
 
 export function resultOf(w: { inserted: number; updated: number }): 'inserted' | 'updated' | 'unchanged' {

@@ -184,9 +184,15 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
     expect((await pd(incident('incident.resolved', []))).body.result).toBe('updated');
     expect((await pd(incident('incident.resolved', ['Dana Ops', 'On-call Engineer']))).body.result).toBe('unchanged');
     expect(await responders()).toEqual(['On-call Engineer', 'Dana Ops']);
-    // A payload without assignees at all is still a page.
+    // A payload without assignees at all, or with ones we cannot read, is still a page.
     expect((await pd(pagerDuty('incident.triggered', (e) => { e.data.id = 'Q8NOBODY'; delete e.data.assignees; }))).body.result).toBe('inserted');
     expect((await s.db('page_events').where({ external_id: 'Q8NOBODY' }).first()).responders).toEqual([]);
+    const odd = await pd(pagerDuty('incident.triggered', (e) => {
+      e.data.id = 'Q8ODD';
+      e.data.assignees = [{ id: 'PUSR1', summary: 42 }, null, { id: 'PUSR2', summary: 'Half \ud800 name' }, { summary: ' Eve ' }];
+    }));
+    expect(odd.body.result).toBe('inserted');
+    expect((await s.db('page_events').where({ external_id: 'Q8ODD' }).first()).responders).toEqual(['Eve']);
   });
 
   it('answers GitHub pings, stores deployment outcomes from the published examples, and attributes them by repository', async () => {
