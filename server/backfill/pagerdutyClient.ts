@@ -34,8 +34,14 @@ const incident = z.object({
 });
 export type PagerDutyIncident = z.output<typeof incident>;
 
+/**
+ * Who made a log entry: a user (`user_reference`), or a service or integration acting by itself.
+ * Only names responders, so an agent shaped otherwise is no agent rather than a refused answer.
+ */
+const agent = z.object({ type: z.string().nullish(), summary: z.string().nullish() }).nullish().catch(null);
+
 /** A log entry of an incident: acknowledge_log_entry, resolve_log_entry, assign_log_entry… */
-const logEntry = z.object({ id: z.string(), type: z.string(), created_at: z.string(), assignees: z.array(reference).nullish() });
+const logEntry = z.object({ id: z.string(), type: z.string(), created_at: z.string(), agent, assignees: z.array(reference).nullish() });
 export type PagerDutyLogEntry = z.output<typeof logEntry>;
 
 const page = { limit: z.number(), offset: z.number(), more: z.boolean() };

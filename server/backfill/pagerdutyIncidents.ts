@@ -1,6 +1,6 @@
 import { pageFields } from '../ingest/pages';
 import { PAGERDUTY, type PagerDutyPage } from '../ingest/pagerdutyPages';
-import { asLabel, checkSignal } from '../webhooks/payload';
+import { asLabel, checkSignal, respondersOf } from '../webhooks/payload';
 import type { PagerDutyIncident, PagerDutyLogEntry } from './pagerdutyClient';
 
 const at = (s: string) => new Date(s).getTime();
@@ -13,10 +13,25 @@ export const needsLogEntries = (incident: PagerDutyIncident) =>
   incident.status !== 'triggered' || (!!incident.last_status_change_at && at(incident.last_status_change_at) !== at(incident.created_at));
 
 /**
+ * Who carried an incident: its assignees while it is open; once resolved PagerDuty empties
+ * `assignments`, so then the users who acknowledged or resolved it (log entries whose agent is a
+ * user — an auto-resolve's agent is the service, nobody's pager). writePagerDutyPages adds them to
+ * the ones a webhook stored before.
+ */
+function incidentResponders(incident: PagerDutyIncident, entries: readonly PagerDutyLogEntry[]): (string | null | undefined)[] {
+  const assigned = (incident.assignments ?? []).map((a) => a.assignee.summary);
+  if (assigned.some((name) => asLabel(name) !== null)) return assigned;
+  return entries
+    .filter((e) => (e.type === 'acknowledge_log_entry' || e.type === 'resolve_log_entry') && e.agent?.type === 'user_reference')
+    .map((e) => e.agent!.summary);
+}
+
+/**
  * A PagerDuty incident (REST API v2 `incident` object) and its log entries as a page: triggered at
  * `created_at`, acknowledged at its first `acknowledge_log_entry`, resolved — when its status is
  * `resolved` — at its last `resolve_log_entry` (else the incident's `resolved_at`, else its last
- * status change). Service and urgency as the webhook reads them (server/webhooks/pagerduty.ts).
+ * status change). Service and urgency as the webhook reads them (server/webhooks/pagerduty.ts),
+ * responders as incidentResponders finds them.
  * Throws PayloadError naming the incident when it cannot be a page.
  */
 export function pageOfIncident(incident: PagerDutyIncident, entries: readonly PagerDutyLogEntry[]): PagerDutyPage {
@@ -32,6 +47,7 @@ export function pageOfIncident(incident: PagerDutyIncident, entries: readonly Pa
     triggeredAt: incident.created_at,
     acknowledgedAt: acknowledged?.created_at ?? null,
     resolvedAt,
+    responders: respondersOf(incidentResponders(incident, sorted)),
   }, `PagerDuty incident ${incident.id}`);
   const stateAt = resolvedAt ?? incident.last_status_change_at ?? null;
   return {

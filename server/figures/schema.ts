@@ -120,6 +120,28 @@ export const kpiTypeDefs = /* GraphQL */ `
     opsHours: Float!
   }
 
+  """
+  One person's pages over a range: the pages that named them among their responders
+  (PageInput.responders, PagerDuty's assignees). A page counts in full for each of its responders —
+  two people woken for a two-hour page both lost two hours of sleep — so the rows of a team add up
+  to more than its KPIs when pages had several responders, and pages without responders (and daily
+  aggregates, which name nobody) are in no row.
+  """
+  type ResponderLoad {
+    "The name or email as the sender gave it."
+    person: String!
+    "Pages triggered in the range that named this person."
+    pages: Int!
+    "Their hours within the range (capped per page by maxHoursPerPage; open pages up to now)."
+    pageHours: Float!
+    "Of pageHours, those in off hours."
+    offHoursPageHours: Float!
+    "Of pageHours, those in sleep hours."
+    sleepPageHours: Float!
+    "Of pages, those triggered in sleep hours."
+    sleepInterruptions: Int!
+  }
+
   "When a source last sent data."
   type SourceFreshness {
     source: String!
@@ -170,6 +192,8 @@ export const kpiTypeDefs = /* GraphQL */ `
   extend type Team {
     "Load per service over a range, noisiest (most ops hours) first."
     services(range: DateRange!): [ServiceLoad!]!
+    "Page load per person who carried the team's pages over a range, heaviest first (most page hours, then sleep hours, then pages)."
+    responderLoad(range: DateRange!): [ResponderLoad!]!
     "DORA figures over a date range, with performance bands (2023 Accelerate State of DevOps report)."
     dora(range: DateRange!): Dora!
     "KPIs over a date range."

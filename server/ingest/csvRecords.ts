@@ -4,9 +4,11 @@ import { BadInputError, type RecordError } from '../core/errors';
 
 /**
  * How a CSV cell becomes an input field: text stays text, numbers are converted strictly,
- * dateTime cells are trimmed and left to the kind (which refuses timestamps without an offset).
+ * dateTime cells are trimmed and left to the kind (which refuses timestamps without an offset),
+ * list cells are split at semicolons into a list of trimmed, non-empty items — an empty list
+ * cell is an empty list, as an empty timestamp cell is "not yet": the file states the value.
  */
-export type CsvColumnType = 'text' | 'number' | 'dateTime';
+export type CsvColumnType = 'text' | 'number' | 'dateTime' | 'list';
 
 export interface CsvColumns {
   /** GraphQL input field name → how its cells are read. These are the only headers accepted. */
@@ -121,12 +123,16 @@ function toRecord(line: number, fields: string[], header: string[], columns: Csv
   header.forEach((field, i) => {
     const cell = fields[i];
     if (!Object.hasOwn(columns.types, field)) return; // an ignored column
+    const type = columns.types[field];
+    if (type === 'list') {
+      record[field] = cell.split(';').map((item) => item.trim()).filter((item) => item !== '');
+      return;
+    }
     if (cell.trim() === '') {
       // An empty cell is an omitted field; omitting a required one is the line's mistake.
       if (columns.required.includes(field)) errors.push({ index: line, field, message: 'is required; the cell is empty' });
       return;
     }
-    const type = columns.types[field];
     if (type === 'number') {
       if (NUMBER.test(cell.trim())) record[field] = Number(cell.trim());
       else errors.push({ index: line, field, message: `must be a number; got ${JSON.stringify(cell)}` });

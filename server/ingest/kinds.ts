@@ -31,7 +31,7 @@ const pages: CsvKind = {
   columns: {
     types: {
       source: 'text', externalId: 'text', team: 'text', service: 'text', urgency: 'text',
-      triggeredAt: 'dateTime', acknowledgedAt: 'dateTime', resolvedAt: 'dateTime',
+      triggeredAt: 'dateTime', acknowledgedAt: 'dateTime', resolvedAt: 'dateTime', responders: 'list',
     },
     required: ['externalId', 'team', 'triggeredAt'],
     defaults: fromCsv,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { pageRow, type pageFields } from './pages';
+import { MAX_RESPONDERS, pageRow, type pageFields } from './pages';
 import { writePages, type PageRow } from '../signals/pageQueries';
 
 /** The source of every PagerDuty page, whichever way it came: webhook, backfill or PagerDuty's CSV export. */
@@ -31,9 +31,22 @@ interface Stored {
   acknowledged_at: Date | null;
   resolved_at: Date | null;
   state_changed_at: Date | null;
+  responders: string[];
 }
 
 const earliest = (a: Date | null | undefined, b: Date | null) => (a && (!b || a.getTime() <= b.getTime()) ? a : b);
+
+/**
+ * A PagerDuty page's responders are everyone PagerDuty showed it assigned to, in the order first
+ * seen: what is stored, then what this reading adds. An incident escalated from one person to the
+ * next paged both; its assignments list only the last (and is empty once resolved), so each reading
+ * adds to the page, never replaces it. Null when the reading names nobody new (keep what is stored).
+ */
+export function mergedResponders(stored: readonly string[] | undefined, seen: readonly string[] | null): string[] | null {
+  if (!seen || seen.length === 0) return null;
+  const merged = [...new Set([...(stored ?? []), ...seen])].slice(0, MAX_RESPONDERS);
+  return stored && merged.length === stored.length ? null : merged;
+}
 
 /**
  * Writes PagerDuty pages as the webhook path does, so a page that came by webhook and by backfill
@@ -51,7 +64,7 @@ export async function writePagerDutyPages(trx: Knex.Transaction, given: PagerDut
   // One lock per incident, taken in id order: the webhook takes the same ones (server/webhooks/pagerduty.ts).
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(?::text[]) AS k ORDER BY k', [ids.map((id) => `page_events|${PAGERDUTY}|${id}`)]);
   const storedRows: Stored[] = await trx('page_events')
-    .select('external_id', 'team_id', 'acknowledged_at', 'resolved_at', 'state_changed_at')
+    .select('external_id', 'team_id', 'acknowledged_at', 'resolved_at', 'state_changed_at', 'responders')
     .where({ source: PAGERDUTY })
     .whereIn('external_id', ids);
   const stored = new Map(storedRows.map((r) => [r.external_id, r]));
@@ -66,7 +79,8 @@ export async function writePagerDutyPages(trx: Knex.Transaction, given: PagerDut
     // What the page knows is newer (a webhook applied a later resolve or reopen): keep its state.
     const stale = !!before?.state_changed_at && (!p.stateAt || p.stateAt.getTime() < before.state_changed_at.getTime());
     const resolvedAt = stale ? before!.resolved_at : p.page.resolvedAt;
-    rows.push(pageRow({ ...p.page, acknowledgedAt: earliest(before?.acknowledged_at, p.page.acknowledgedAt), resolvedAt }, teamId, {
+    const responders = mergedResponders(before?.responders, p.page.responders);
+    rows.push(pageRow({ ...p.page, acknowledgedAt: earliest(before?.acknowledged_at, p.page.acknowledgedAt), resolvedAt, responders }, teamId, {
       routing_key: keys[0] ?? null,
       alt_routing_keys: p.teamKeys.length ? p.teamKeys : null,
     }));

@@ -12,6 +12,19 @@ const urgency = z
   .transform((s) => s.toUpperCase())
   .pipe(z.enum(['HIGH', 'LOW'], { error: 'must be HIGH or LOW' }));
 
+/** At most this many responders a page; each at most 200 characters (the text rule). */
+export const MAX_RESPONDERS = 20;
+
+/**
+ * Who carried the page: names or emails as the sender gives them, trimmed; a name given twice
+ * counts once (it would count the person's load twice). Omitted (or null) keeps what is stored;
+ * an empty list clears it.
+ */
+export const responders = z
+  .array(z.string({ error: 'must be a name or an email' }).trim().pipe(text), { error: 'must be a list of names or emails' })
+  .max(MAX_RESPONDERS, `must list at most ${MAX_RESPONDERS} responders`)
+  .transform((names) => [...new Set(names)]);
+
 /** A page's own fields, without its team: shared by GraphQL, CSV and the PagerDuty webhook. */
 export const pageFields = z
   .object({
@@ -22,6 +35,7 @@ export const pageFields = z
     triggeredAt: instant,
     acknowledgedAt: instant.nullish().transform((v) => v ?? null),
     resolvedAt: instant.nullish().transform((v) => v ?? null),
+    responders: responders.nullish().transform((v) => v ?? null),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -32,7 +46,8 @@ export const pageFields = z
     }
   });
 
-// Omitted source is "api", omitted service is the whole team (''), omitted urgency is HIGH.
+// Omitted source is "api", omitted service is the whole team (''), omitted urgency is HIGH,
+// omitted responders keep the stored ones (null).
 export const pageInput = pageFields.safeExtend({ team: slug });
 export type PageInput = z.output<typeof pageInput>;
 
@@ -47,6 +62,7 @@ export function pageRow(p: z.output<typeof pageFields>, teamId: number | null, r
     triggered_at: p.triggeredAt,
     acknowledged_at: p.acknowledgedAt,
     resolved_at: p.resolvedAt,
+    responders: p.responders,
   };
 }
 

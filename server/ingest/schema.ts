@@ -82,6 +82,12 @@ export const ingestTypeDefs = /* GraphQL */ `
     acknowledgedAt: DateTime
     "When it was resolved; not before triggeredAt. Null while the page is open."
     resolvedAt: DateTime
+    """
+    Who carried the page (e.g. PagerDuty's assignees): names or emails as you give them, trimmed,
+    at most 20 of at most 200 characters each; a name given twice counts once. Omitted (or null)
+    keeps the responders stored for the page; an empty list clears them.
+    """
+    responders: [String!]
   }
 
   """

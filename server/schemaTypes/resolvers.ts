@@ -487,6 +487,12 @@ export type PageInput = {
   externalId: Scalars['String']['input'];
   /** When it was resolved; not before triggeredAt. Null while the page is open. */
   resolvedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Who carried the page (e.g. PagerDuty's assignees): names or emails as you give them, trimmed,
+   * at most 20 of at most 200 characters each; a name given twice counts once. Omitted (or null)
+   * keeps the responders stored for the page; an empty list clears them.
+   */
+  responders?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Service label; omitted means the whole team. */
   service?: InputMaybe<Scalars['String']['input']>;
   /** Who sent the page, e.g. pagerduty, opsgenie; default api. */
@@ -588,6 +594,29 @@ export type QueryTeamArgs = {
 
 export type QueryTeamsArgs = {
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * One person's pages over a range: the pages that named them among their responders
+ * (PageInput.responders, PagerDuty's assignees). A page counts in full for each of its responders —
+ * two people woken for a two-hour page both lost two hours of sleep — so the rows of a team add up
+ * to more than its KPIs when pages had several responders, and pages without responders (and daily
+ * aggregates, which name nobody) are in no row.
+ */
+export type ResponderLoad = {
+  __typename?: 'ResponderLoad';
+  /** Of pageHours, those in off hours. */
+  offHoursPageHours: Scalars['Float']['output'];
+  /** Their hours within the range (capped per page by maxHoursPerPage; open pages up to now). */
+  pageHours: Scalars['Float']['output'];
+  /** Pages triggered in the range that named this person. */
+  pages: Scalars['Int']['output'];
+  /** The name or email as the sender gave it. */
+  person: Scalars['String']['output'];
+  /** Of pages, those triggered in sleep hours. */
+  sleepInterruptions: Scalars['Int']['output'];
+  /** Of pageHours, those in sleep hours. */
+  sleepPageHours: Scalars['Float']['output'];
 };
 
 /** The result of one guardrail rule. */
@@ -899,6 +928,8 @@ export type Team = {
   ownLoadModel?: Maybe<LoadModel>;
   /** The next sprint's plan. What-if arguments change the inputs without writing anything. */
   plan: SprintPlan;
+  /** Page load per person who carried the team's pages over a range, heaviest first (most page hours, then sleep hours, then pages). */
+  responderLoad: Array<ResponderLoad>;
   /** KPIs per bucket over a date range, gaps filled with zeros. The buckets cover every day of the range exactly once, so they add up to kpis(range); SPRINT buckets put the days outside any sprint in buckets of their own. */
   series: Array<KpiPoint>;
   /** Load per service over a range, noisiest (most ops hours) first. */
@@ -930,6 +961,12 @@ export type TeamPlanArgs = {
   daysOff?: InputMaybe<Scalars['Float']['input']>;
   members?: InputMaybe<Scalars['Int']['input']>;
   reservedOpsShare?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A team that runs what it builds. Days and hour classes are read in its own time zone. */
+export type TeamResponderLoadArgs = {
+  range: DateRange;
 };
 
 
@@ -1218,6 +1255,7 @@ export type ResolversTypes = {
   PageInput: PageInput;
   PageUrgency: PageUrgency;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResponderLoad: ResolverTypeWrapper<ResponderLoad>;
   RuleResult: ResolverTypeWrapper<KpiRuleResult>;
   Scope: Scope;
   ServiceLoad: ResolverTypeWrapper<ServiceLoad>;
@@ -1281,6 +1319,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PageInput: PageInput;
   Query: Record<PropertyKey, never>;
+  ResponderLoad: ResponderLoad;
   RuleResult: KpiRuleResult;
   ServiceLoad: ServiceLoad;
   Snapshot: SnapshotRow;
@@ -1488,6 +1527,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   webhookSources?: Resolver<Array<ResolversTypes['WebhookSource']>, ParentType, ContextType>;
 };
 
+export type ResponderLoadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponderLoad'] = ResolversParentTypes['ResponderLoad']> = {
+  offHoursPageHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pageHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sleepInterruptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sleepPageHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type RuleResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RuleResult'] = ResolversParentTypes['RuleResult']> = {
   limit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1626,6 +1674,7 @@ export type TeamResolvers<ContextType = Context, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownLoadModel?: Resolver<Maybe<ResolversTypes['LoadModel']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['SprintPlan'], ParentType, ContextType, Partial<TeamPlanArgs>>;
+  responderLoad?: Resolver<Array<ResolversTypes['ResponderLoad']>, ParentType, ContextType, RequireFields<TeamResponderLoadArgs, 'range'>>;
   series?: Resolver<Array<ResolversTypes['KpiPoint']>, ParentType, ContextType, RequireFields<TeamSeriesArgs, 'bucket' | 'range'>>;
   services?: Resolver<Array<ResolversTypes['ServiceLoad']>, ParentType, ContextType, RequireFields<TeamServicesArgs, 'range'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1734,6 +1783,7 @@ export type Resolvers<ContextType = Context> = {
   OpsBreakdown?: OpsBreakdownResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResponderLoad?: ResponderLoadResolvers<ContextType>;
   RuleResult?: RuleResultResolvers<ContextType>;
   ServiceLoad?: ServiceLoadResolvers<ContextType>;
   Snapshot?: SnapshotResolvers<ContextType>;

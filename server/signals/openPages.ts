@@ -11,6 +11,8 @@ export interface OpenPageDay {
   pageHours: number;
   offHoursPageHours: number;
   sleepPageHours: number;
+  /** Who carried the page (page_events.responders). */
+  responders: string[];
 }
 
 // Two days either side cover every UTC offset (−12:00 … +14:00) between a date and an instant.
@@ -26,7 +28,7 @@ const MARGIN = "interval '2 days'";
 export async function openPageDays(db: Knex, teamIds: readonly number[], from: string, to: string, now = new Date()): Promise<OpenPageDay[]> {
   if (teamIds.length === 0) return [];
   const { rows } = await db.raw(
-    `SELECT p.team_id AS "teamId", p.source, p.service, p.triggered_at AS "triggeredAt",
+    `SELECT p.team_id AS "teamId", p.source, p.service, p.responders, p.triggered_at AS "triggeredAt",
             t.timezone, t.hour_schedule AS "hourSchedule", c.cap
        FROM page_events p
        JOIN teams t ON t.id = p.team_id
@@ -41,7 +43,7 @@ export async function openPageDays(db: Knex, teamIds: readonly number[], from: s
         AND p.triggered_at + c.cap * interval '1 hour' > ?::date - ${MARGIN}`,
     [DEFAULT_LOAD_MODEL.maxHoursPerPage, [...teamIds], now.toISOString(), to, from],
   );
-  return (rows as { teamId: number; source: string; service: string; triggeredAt: Date; timezone: string; hourSchedule: unknown; cap: number }[]).flatMap((p) =>
+  return (rows as { teamId: number; source: string; service: string; responders: string[]; triggeredAt: Date; timezone: string; hourSchedule: unknown; cap: number }[]).flatMap((p) =>
     pageDays({ teamId: p.teamId, timezone: p.timezone, schedule: scheduleOf(p.hourSchedule), maxHoursPerPage: p.cap }, new Date(p.triggeredAt), now)
       .filter((d) => d.date >= from && d.date <= to)
       .map((d) => ({
@@ -52,6 +54,7 @@ export async function openPageDays(db: Knex, teamIds: readonly number[], from: s
         pageHours: d.business_hours + d.off_hours + d.sleep_hours,
         offHoursPageHours: d.off_hours,
         sleepPageHours: d.sleep_hours,
+        responders: p.responders,
       })),
   );
 }

@@ -13,6 +13,8 @@ export interface PageRow {
   triggered_at: Date;
   acknowledged_at: Date | null;
   resolved_at: Date | null;
+  /** Who carried it; null: keep the stored ones (a new page then has none). */
+  responders: string[] | null;
 }
 
 /** The fields a sender controls: a re-sent page with all of them identical is "unchanged". */
@@ -27,7 +29,7 @@ const DAY_CHUNK = 10_000;
 
 const COLUMN_TYPES = `source text, external_id text, team_id integer, routing_key text, alt_routing_keys text[], service text,
   urgency text, triggered_at timestamptz, acknowledged_at timestamptz, resolved_at timestamptz, local_date date,
-  sleep_interruption boolean`;
+  sleep_interruption boolean, responders text[]`;
 
 /**
  * Upserts pages by (source, external_id), then re-splits the pages that changed: their trigger
@@ -43,8 +45,8 @@ export async function writePages(trx: Knex.Transaction, rows: PageRow[]): Promis
   const changed = VALUE_COLUMNS.map((c) => `page_events.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
   const assign = [...VALUE_COLUMNS, 'local_date', 'sleep_interruption'].map((c) => `${c} = excluded.${c}`).join(', ');
   const columns = ['source', 'external_id', ...VALUE_COLUMNS, 'local_date', 'sleep_interruption'].join(', ');
+  const updatedIds = new Set<number>();
   let inserted = 0;
-  let updated = 0;
   const written: SplitInput[] = [];
   const fresh = new Set<number>();
   const refresh = new TeamDays();
@@ -56,8 +58,8 @@ export async function writePages(trx: Knex.Transaction, rows: PageRow[]): Promis
         return { ...r, ...(clock ? pageTrigger(clock, r.triggered_at) : { local_date: null, sleep_interruption: false }) };
       });
       const { rows: returned } = await trx.raw(
-        `INSERT INTO page_events (${columns})
-         SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
+        `INSERT INTO page_events (${columns}, responders)
+         SELECT ${columns}, COALESCE(responders, '{}') FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
          ON CONFLICT (source, external_id) DO UPDATE SET ${assign}, updated_at = now()
          WHERE ${changed}
          RETURNING id, team_id, triggered_at, resolved_at, local_date::text AS local_date, (xmax = 0) AS inserted`,
@@ -68,9 +70,10 @@ export async function writePages(trx: Knex.Transaction, rows: PageRow[]): Promis
           inserted++;
           fresh.add(r.id);
           refresh.add(r.team_id, r.local_date);
-        } else updated++;
+        } else updatedIds.add(r.id);
         written.push(r);
       }
+      for (const id of await writeResponders(trx, chunk)) if (!fresh.has(id)) updatedIds.add(id);
     }
     const days = await writePageDays(trx, written, clocks, fresh);
     for (const d of days) refresh.add(d.team_id, d.date);
@@ -78,7 +81,25 @@ export async function writePages(trx: Knex.Transaction, rows: PageRow[]): Promis
   } finally {
     await trx.raw("SELECT set_config('headroom.defer_page_signals', 'off', true)");
   }
-  return { inserted, updated };
+  return { inserted, updated: updatedIds.size };
+}
+
+/**
+ * Sets the responders of stored pages whose sender gave them, apart from the upsert: an omitted
+ * list keeps the stored one, which an ON CONFLICT clause cannot tell from an empty list (the
+ * column is NOT NULL). Pages the upsert inserted already hold theirs. Returns the ids changed.
+ */
+async function writeResponders(trx: Knex.Transaction, rows: PageRow[]): Promise<number[]> {
+  const given = rows.filter((r) => r.responders !== null).map((r) => ({ source: r.source, external_id: r.external_id, responders: r.responders }));
+  if (given.length === 0) return [];
+  const { rows: changed } = await trx.raw(
+    `UPDATE page_events p SET responders = v.responders, updated_at = now()
+       FROM jsonb_to_recordset(?::jsonb) AS v(source text, external_id text, responders text[])
+      WHERE p.source = v.source AND p.external_id = v.external_id AND p.responders IS DISTINCT FROM v.responders
+      RETURNING p.id`,
+    [JSON.stringify(given)],
+  );
+  return (changed as { id: string | number }[]).map((r) => Number(r.id));
 }
 
 /** Team days whose team_day_signals rows a deferred insert left to refresh. */

@@ -4,7 +4,8 @@ import { pageFields, pageRow } from '../ingest/pages';
 import { writePages } from '../signals/pageQueries';
 import { routeTeam } from '../routing/service';
 import { instant, text } from '../core/fields';
-import { asLabel, checkSignal, label, parsePayload, PayloadError, resultOf, type WebhookOutcome } from './payload';
+import { asLabel, checkSignal, label, parsePayload, PayloadError, respondersOf, resultOf, type WebhookOutcome } from './payload';
+import { mergedResponders } from '../ingest/pagerdutyPages';
 
 export const PAGERDUTY_SOURCE = 'pagerduty';
 
@@ -29,6 +30,9 @@ const incidentEvent = z.object({
       urgency: label.nullish(),
       service: reference.nullish(),
       teams: z.array(reference).max(100).nullish(),
+      // Who the incident is assigned to when the event occurred (user references). Only names
+      // responders: an assignee shaped otherwise is skipped, never a reason to refuse the page.
+      assignees: z.array(z.object({ summary: z.string().nullish() }).nullable().catch(null)).nullish().catch(null),
     }),
   }),
 });
@@ -48,6 +52,7 @@ interface StoredPage {
   acknowledged_at: Date | null;
   resolved_at: Date | null;
   state_changed_at: Date | null;
+  responders: string[];
 }
 
 const earliest = (a: Date | null | undefined, b: Date) => (a && a.getTime() <= b.getTime() ? a : b);
@@ -69,6 +74,8 @@ function pageOf(event: IncidentEvent, stored: StoredPage | undefined) {
     triggeredAt: incident.created_at,
     acknowledgedAt: type === 'incident.acknowledged' ? earliest(stored?.acknowledged_at, event.occurred_at) : stored?.acknowledged_at ?? null,
     resolvedAt: type === 'incident.resolved' ? event.occurred_at : type === 'incident.reopened' ? null : stored?.resolved_at ?? null,
+    // Everyone it was assigned to, in the order first seen (as the backfill: mergedResponders).
+    responders: mergedResponders(stored?.responders, respondersOf((incident.assignees ?? []).map((a) => a?.summary))),
   }, `PagerDuty incident ${incident.id}`);
 }
 
@@ -88,7 +95,8 @@ export function readPagerDutyDelivery(body: unknown): { ignored: string } | { ev
  * id. Each event carries only its own instant, so the page is merged with what is stored, under a
  * per-incident lock (PagerDuty delivers concurrently and not always in order): the first
  * acknowledgement is kept, a resolve sets resolvedAt and a reopen clears it, unless a later resolve
- * or reopen was applied already (page_events.state_changed_at). Replays change nothing.
+ * or reopen was applied already (page_events.state_changed_at); the event's assignees are added to
+ * the page's responders. Replays change nothing.
  */
 export async function applyPagerDutyEvent(db: Knex, body: unknown): Promise<WebhookOutcome> {
   const type = pagerDutyEventType(body);
@@ -102,7 +110,7 @@ export async function applyPagerDutyEvent(db: Knex, body: unknown): Promise<Webh
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`page_events|${PAGERDUTY_SOURCE}|${incident.id}`]);
     const where = { source: PAGERDUTY_SOURCE, external_id: incident.id };
-    const stored: StoredPage | undefined = await trx('page_events').select('team_id', 'acknowledged_at', 'resolved_at', 'state_changed_at').where(where).first();
+    const stored: StoredPage | undefined = await trx('page_events').select('team_id', 'acknowledged_at', 'resolved_at', 'state_changed_at', 'responders').where(where).first();
     const teamId = (await routeTeam(trx, PAGERDUTY_SOURCE, keys)) ?? stored?.team_id ?? null;
     const page = pageOf(event, stored);
     const row = pageRow(page, teamId, { routing_key: keys[0] ?? null, alt_routing_keys: teamKeys.length ? teamKeys : null });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isWellFormed, NOT_WELL_FORMED } from '../core/fields';
+import { MAX_RESPONDERS } from '../ingest/pages';
 
 /** A signed delivery whose body is not what the sender documents: 400, no signal stored. */
 export class PayloadError extends Error {}
@@ -35,6 +36,12 @@ export function asLabel(s: string | null | undefined): string | null {
   // Cut at 200 code units without splitting a surrogate pair.
   const cleaned = (s ?? '').replace(CONTROL, ' ').trim().slice(0, 200).replace(/[\ud800-\udbff]$/, '');
   return cleaned === '' ? null : cleaned;
+}
+
+/** A sender's people (PagerDuty assignees, acknowledgers) as page responders: labels, each once, at most MAX_RESPONDERS. */
+export function respondersOf(names: readonly (string | null | undefined)[]): string[] {
+  // A name that is not real Unicode is dropped, not a reason to refuse the page it came with.
+  return [...new Set(names.map(asLabel).filter((n): n is string => n !== null && isWellFormed(n)))].slice(0, MAX_RESPONDERS);
 }
 
 export function resultOf(w: { inserted: number; updated: number }): 'inserted' | 'updated' | 'unchanged' {

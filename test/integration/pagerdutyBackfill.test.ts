@@ -149,6 +149,36 @@ describe.each(DB_KINDS)('PagerDuty backfill on %s', (kind) => {
     expect(await count('page_events')).toBe(6);
   });
 
+  it('brings who carried each incident: its assignees while open, the users who acknowledged or resolved it once resolved (issue 20)', async () => {
+    const responders = async () => Object.fromEntries((await s.db('page_events').orderBy('external_id').select('external_id', 'responders')).map((r) => [r.external_id, r.responders]));
+    await run({ limit: 100 });
+    // Open ones from `assignments`; resolved ones (PagerDuty empties assignments) from their log entries' user agents.
+    expect(await responders()).toEqual({
+      Q1PAYLOW: ['On-call Engineer'], Q2SRCH03: ['Second Responder'], Q3HDRM7: ['On-call Engineer'], Q4PAYACK: ['On-call Engineer'], Q5PAYTRG: ['On-call Engineer'],
+    });
+
+    // Q3HDRM7 escalated: resolved by someone else than who acknowledged it; Q1PAYLOW resolved by its service (nobody's pager).
+    const entries = (id: string) => JSON.parse(fs.readFileSync(path.join(WEBHOOKS, 'rest/log_entries', `${id}.json`), 'utf8'));
+    const q3 = entries('Q3HDRM7');
+    q3.find((e: any) => e.type === 'resolve_log_entry').agent = { id: 'PUSRDANA', type: 'user_reference', summary: 'Dana Ops' };
+    const q1 = entries('Q1PAYLOW');
+    q1.find((e: any) => e.type === 'resolve_log_entry').agent = { id: 'PSVCPAY', type: 'service_reference', summary: 'Payments API' };
+    q1.find((e: any) => e.type === 'acknowledge_log_entry').agent = { id: 'PSVCPAY', type: 'service_reference', summary: 'Payments API' };
+    const logs: Record<string, unknown[]> = { Q3HDRM7: q3, Q1PAYLOW: q1 };
+    intercept = (url) => {
+      const id = /^\/incidents\/(Q3HDRM7|Q1PAYLOW)\/log_entries$/.exec(url.pathname)?.[1];
+      return id ? { status: 200, body: { log_entries: logs[id], limit: 100, offset: 0, total: null, more: false } } : undefined;
+    };
+    // A re-run adds to what was stored (the first backfill, or a webhook), never takes anyone away.
+    expect((await run({ limit: 100 })).counts).toMatchObject({ updated: 1, unchanged: 4 });
+    expect(await responders()).toMatchObject({ Q1PAYLOW: ['On-call Engineer'], Q3HDRM7: ['On-call Engineer', 'Dana Ops'] });
+
+    // On an empty table the same answers: a service's auto-resolve names nobody.
+    await s.db.raw('TRUNCATE page_events CASCADE');
+    await run({ limit: 100 });
+    expect(await responders()).toMatchObject({ Q1PAYLOW: [], Q3HDRM7: ['On-call Engineer', 'Dana Ops'] });
+  });
+
   it('keeps unknown services unrouted, and attributes them when they are mapped', async () => {
     const r = await run({ limit: 100 });
     expect(r.counts).toMatchObject({ inserted: 5, unrouted: 5 });

@@ -167,6 +167,34 @@ describe.each(DB_KINDS)('webhooks on %s', (kind) => {
     expect((await pd(pagerDuty('incident.resolved', (e) => (e.occurred_at = '2026-03-10T00:00:00.000Z')))).body.team).toBe('payments');
   });
 
+  it('keeps every PagerDuty assignee of an incident as its responders, an escalation adding to them (issue 20)', async () => {
+    const responders = async () => (await s.db('page_events').where({ source: 'pagerduty', external_id: 'Q8RESP' }).first()).responders;
+    const incident = (name: string, assignees: string[], occurredAt?: string) => pagerDuty(name, (e) => {
+      e.data.id = 'Q8RESP';
+      if (occurredAt) e.occurred_at = occurredAt;
+      e.data.assignees = assignees.map((summary, i) => ({ id: `PUSR${i}`, type: 'user_reference', summary }));
+    });
+    // The fixture's own assignee: "On-call Engineer".
+    expect((await pd(pagerDuty('incident.triggered', (e) => (e.data.id = 'Q8RESP')))).body.result).toBe('inserted');
+    expect(await responders()).toEqual(['On-call Engineer']);
+    // Escalated to the next level (PagerDuty unassigns the first): both carried the pager.
+    expect((await pd(incident('incident.acknowledged', ['  Dana Ops ']))).body.result).toBe('updated');
+    expect(await responders()).toEqual(['On-call Engineer', 'Dana Ops']);
+    // A resolve that names nobody, or the same people again, keeps them; replays change nothing.
+    expect((await pd(incident('incident.resolved', []))).body.result).toBe('updated');
+    expect((await pd(incident('incident.resolved', ['Dana Ops', 'On-call Engineer']))).body.result).toBe('unchanged');
+    expect(await responders()).toEqual(['On-call Engineer', 'Dana Ops']);
+    // A payload without assignees at all, or with ones we cannot read, is still a page.
+    expect((await pd(pagerDuty('incident.triggered', (e) => { e.data.id = 'Q8NOBODY'; delete e.data.assignees; }))).body.result).toBe('inserted');
+    expect((await s.db('page_events').where({ external_id: 'Q8NOBODY' }).first()).responders).toEqual([]);
+    const odd = await pd(pagerDuty('incident.triggered', (e) => {
+      e.data.id = 'Q8ODD';
+      e.data.assignees = [{ id: 'PUSR1', summary: 42 }, null, { id: 'PUSR2', summary: 'Half \ud800 name' }, { summary: ' Eve ' }];
+    }));
+    expect(odd.body.result).toBe('inserted');
+    expect((await s.db('page_events').where({ external_id: 'Q8ODD' }).first()).responders).toEqual(['Eve']);
+  });
+
   it('answers GitHub pings, stores deployment outcomes from the published examples, and attributes them by repository', async () => {
     const [ping] = github('ping');
     expect(await gh('ping', ping)).toEqual({ status: 200, body: { status: 'pong' }, delivery: undefined });

@@ -59,12 +59,13 @@ export const IMPORT_FORMATS: ImportFormat[] = [
       { names: ['service'], required: false, type: 'text', default: 'the whole team' },
       { names: ['urgency'], required: false, type: 'HIGH or LOW (any case)', default: 'HIGH' },
       { names: ['acknowledgedAt', 'resolvedAt'], required: false, type: 'timestamp with offset, not before triggeredAt', default: 'empty: not yet' },
+      { names: ['responders'], required: false, type: 'who carried it: names or emails separated by ; (at most 20)', default: 'empty: none; no column: keep the stored ones' },
     ],
-    rules: 'The key is (source, externalId): re-importing a page updates it, e.g. once it has resolved.',
+    rules: 'The key is (source, externalId): re-importing a page updates it, e.g. once it has resolved. A file without a responders column keeps each page’s stored responders.',
     example: [
-      'source,externalId,team,service,urgency,triggeredAt,acknowledgedAt,resolvedAt',
-      'pagerduty,Q1ZZ4RT9,payments,billing,high,2026-03-02T23:10:00+01:00,2026-03-02T23:14:00+01:00,2026-03-03T00:40:00+01:00',
-      'pagerduty,Q2AB77XK,payments,,low,2026-03-03T10:00:00Z,,',
+      'source,externalId,team,service,urgency,triggeredAt,acknowledgedAt,resolvedAt,responders',
+      'pagerduty,Q1ZZ4RT9,payments,billing,high,2026-03-02T23:10:00+01:00,2026-03-02T23:14:00+01:00,2026-03-03T00:40:00+01:00,ana@acme.example;Ben Ito',
+      'pagerduty,Q2AB77XK,payments,,low,2026-03-03T10:00:00Z,,,',
     ].join('\n'),
   },
   {

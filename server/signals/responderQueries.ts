@@ -1,0 +1,44 @@
+import type { Knex } from 'knex';
+import type { DateRange } from '../core/dateRange';
+import { openPageDays } from './openPages';
+import type { ResponderSums } from '../kpi/responderLoad';
+
+/**
+ * Page figures per responder of one team over a range, from the same stored rows as the team's
+ * KPIs: pages and sleep interruptions by trigger day (page_events.local_date), hours from the
+ * per-day split of resolved pages (page_event_days) plus open pages' hours up to now. Each page
+ * counts in full for each of its responders (see README, "Who carries the pager"). Pages without
+ * responders, and daily aggregates (which name nobody), are in no one's figures.
+ */
+export async function responderSums(db: Knex, teamId: number, range: DateRange, now = new Date()): Promise<ResponderSums[]> {
+  const [open, { rows }] = await Promise.all([
+    openPageDays(db, [teamId], range.from, range.to, now),
+    db.raw(
+      `SELECT x.person, SUM(x.pages)::float8 AS pages, SUM(x.sleep_interruptions)::float8 AS "sleepInterruptions",
+              SUM(x.page_hours)::float8 AS "pageHours", SUM(x.off_hours)::float8 AS "offHoursPageHours", SUM(x.sleep_hours)::float8 AS "sleepPageHours"
+         FROM (
+           SELECT r.person, 1 AS pages, CASE WHEN p.sleep_interruption THEN 1 ELSE 0 END AS sleep_interruptions,
+                  0::float8 AS page_hours, 0::float8 AS off_hours, 0::float8 AS sleep_hours
+             FROM page_events p CROSS JOIN unnest(p.responders) AS r(person)
+            WHERE p.team_id = ? AND p.local_date BETWEEN ?::date AND ?::date
+           UNION ALL
+           SELECT r.person, 0, 0, d.business_hours + d.off_hours + d.sleep_hours, d.off_hours, d.sleep_hours
+             FROM page_event_days d JOIN page_events p ON p.id = d.page_id CROSS JOIN unnest(p.responders) AS r(person)
+            WHERE d.team_id = ? AND d.date BETWEEN ?::date AND ?::date
+         ) x
+        GROUP BY x.person`,
+      [teamId, range.from, range.to, teamId, range.from, range.to],
+    ),
+  ]);
+  const byPerson = new Map((rows as ResponderSums[]).map((r) => [r.person, r]));
+  for (const day of open) {
+    for (const person of day.responders) {
+      const sums = byPerson.get(person) ?? { person, pages: 0, pageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0 };
+      sums.pageHours += day.pageHours;
+      sums.offHoursPageHours += day.offHoursPageHours;
+      sums.sleepPageHours += day.sleepPageHours;
+      byPerson.set(person, sums);
+    }
+  }
+  return [...byPerson.values()];
+}

@@ -1,0 +1,22 @@
+import { describe, it, expect } from 'vitest';
+import { responderLoad } from '../../../../server/kpi/responderLoad';
+
+const row = (person: string, pages: number, pageHours: number, sleepPageHours = 0) => ({ person, pages, pageHours, offHoursPageHours: 0, sleepPageHours, sleepInterruptions: 0 });
+
+describe('responderLoad', () => {
+  it.each([
+    ['nobody', [], []],
+    ['heaviest first by page hours', [row('a', 1, 1), row('b', 1, 3)], ['b', 'a']],
+    ['equal hours: more sleep hours first', [row('a', 1, 2, 0), row('b', 1, 2, 1)], ['b', 'a']],
+    ['equal hours and sleep: more pages first', [row('a', 1, 2), row('b', 3, 2)], ['b', 'a']],
+    ['all equal: by name, stably', [row('b', 1, 0), row('a', 1, 0)], ['a', 'b']],
+  ])('%s', (_, rows, order) => {
+    expect(responderLoad(rows).map((r) => r.person)).toEqual(order);
+  });
+
+  it('rounds hours to the published precision (float sums carry noise), keeps counts whole', () => {
+    expect(responderLoad([{ person: 'a', pages: 3, pageHours: 0.1 + 0.2, offHoursPageHours: 1 / 3, sleepPageHours: 2.005, sleepInterruptions: 1 }])).toEqual([
+      { person: 'a', pages: 3, pageHours: 0.3, offHoursPageHours: 0.33, sleepPageHours: 2.01, sleepInterruptions: 1 },
+    ]);
+  });
+});
