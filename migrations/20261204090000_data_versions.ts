@@ -8,16 +8,17 @@ import type { Knex } from 'knex';
  * - 0, org-wide: teams (the list, names, schedules, archive), source mappings, org defaults
  *   (guardrail, load model), tokens, snapshots, events routed to no team, and any TRUNCATE. Every
  *   answer's key includes it;
- * - -1, the sources' own records (the webhook inbox, backfill runs): only the answers that ask for
- *   webhookSources or backfills include it, so a delivery arriving or a backfill's progress does not
- *   invalidate every dashboard.
+ * - -1, the records only the Data page shows (the webhook inbox, backfill runs, tokens' last use):
+ *   only the answers that ask for webhookSources, backfills or tokens include it, so a delivery
+ *   arriving, a backfill's progress or a token's "last used" touch (at most once a minute per token)
+ *   does not invalidate every dashboard.
  * A key is the sum of the counters a viewer can see (server/graphql/dataVersions.ts). Counters only
  * grow and rows are never deleted, so any committed bump in that set changes the sum.
  *
  * Statement-level triggers rather than explicit bumps in the write paths: every path is covered
  * (GraphQL, webhooks, CLI, imports, cascades, a row changed by hand or by another instance), as
  * team_day_signals' triggers already are, for one small UPDATE per distinct team per statement.
- * Token "last used" touches bump nothing: the tokens trigger fires only for its other columns.
+ * Token "last used" touches bump only -1: the tokens' org-wide trigger fires for their other columns.
  *
  * A bump locks its counter rows until the transaction ends, in scope order within a statement:
  * writers of one team queue behind each other, as they already do on team_day_signals' rows;
@@ -78,13 +79,14 @@ const ROW_EVENTS = [
   { event: 'DELETE', referencing: 'OLD TABLE AS old_rows' },
 ];
 
-/** Whole-scope triggers: table, events, scope. */
-const SCOPE_TRIGGERS: [string, string, number][] = [
+/** Whole-scope triggers: table, events, scope, and a name when a table has two. */
+const SCOPE_TRIGGERS: [string, string, number, string?][] = [
   ['teams', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', ORG],
   ['source_mappings', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', ORG],
   ['snapshots', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', ORG],
   // Every column but last_used_at, which each request's authentication may touch.
   ['tokens', 'INSERT OR DELETE OR TRUNCATE OR UPDATE OF id, name, hash, scopes, teams, expires_at, created_at, revoked_at', ORG],
+  ['tokens', 'UPDATE OF last_used_at', INBOX, 'use'],
   ['webhook_inbox', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', INBOX],
   ['backfill_runs', 'INSERT OR UPDATE OR DELETE OR TRUNCATE', INBOX],
   // TRUNCATE fires no row-level or transition-table trigger: everything may have changed.
@@ -96,7 +98,7 @@ const triggerName = (table: string, what: string) => `data_version_${table}_${wh
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     CREATE TABLE data_versions (
-      -- A team id; ${ORG} org-wide; ${INBOX} the sources' records (webhook inbox, backfill runs). No foreign key: rows outlive their team,
+      -- A team id; ${ORG} org-wide; ${INBOX} what only the Data page shows (inbox, backfill runs, token use). No foreign key: rows outlive their team,
       -- so the sums built on them only grow.
       scope integer PRIMARY KEY,
       version bigint NOT NULL DEFAULT 0
@@ -111,14 +113,14 @@ export async function up(knex: Knex): Promise<void> {
                       REFERENCING ${e.referencing} FOR EACH STATEMENT EXECUTE FUNCTION bump_data_versions_of_rows()`);
     }
   }
-  for (const [table, events, scope] of SCOPE_TRIGGERS) {
-    await knex.raw(`CREATE TRIGGER ${triggerName(table, 'scope')} AFTER ${events} ON ${table}
+  for (const [table, events, scope, name = 'scope'] of SCOPE_TRIGGERS) {
+    await knex.raw(`CREATE TRIGGER ${triggerName(table, name)} AFTER ${events} ON ${table}
                     FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('${scope}')`);
   }
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const [table] of SCOPE_TRIGGERS) await knex.raw(`DROP TRIGGER ${triggerName(table, 'scope')} ON ${table}`);
+  for (const [table, , , name = 'scope'] of SCOPE_TRIGGERS) await knex.raw(`DROP TRIGGER ${triggerName(table, name)} ON ${table}`);
   for (const table of TEAM_TABLES) {
     for (const e of ROW_EVENTS) await knex.raw(`DROP TRIGGER ${triggerName(table, e.event.toLowerCase())} ON ${table}`);
   }

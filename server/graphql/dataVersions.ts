@@ -4,8 +4,8 @@ import type { Viewer } from '../core/viewer';
 /**
  * The version of everything an answer for `viewer` can show (migrations/20261204090000_data_versions):
  * the sum of the org-wide counter and the counters of the teams the viewer may see (every team for
- * a viewer not limited to teams), plus the sources' records' (webhook inbox, backfill runs) when the
- * answer shows them. Counters only
+ * a viewer not limited to teams), plus the counter of what only the Data page shows (webhook inbox, backfill
+ * runs, tokens' last use) when the answer shows it. Counters only
  * grow, so a committed write to any of them changes the sum; a write for a team the viewer cannot
  * see leaves it as it was. Null when the database fails (the query itself then answers
  * SERVICE_UNAVAILABLE).

@@ -150,6 +150,14 @@ describe.each(DB_KINDS)('query results cached until the data changes, on %s', (k
     expect(await pending()).toBe(before + 1);
   });
 
+  it('shows a token’s "last used" touch at once to an answer that lists tokens', async () => {
+    const lastUsed = async () => (await s.gql('{ tokens { name lastUsedAt } }')).data.tokens.map((t: any) => t.lastUsedAt);
+    await s.db('tokens').update({ last_used_at: null });
+    const before = await lastUsed();
+    await s.db('tokens').update({ last_used_at: s.db.raw("now() - interval '1 hour'") });
+    expect(await lastUsed()).not.toEqual(before);
+  });
+
   it('shows a backfill run at once to an answer that asks for backfills', async () => {
     const started = async () => (await s.gql('{ backfills { source startedAt } }')).data.backfills.find((b: any) => b.source === 'github').startedAt;
     expect(await started()).toBeNull();
