@@ -59,6 +59,12 @@ export async function policyById(db: Knex, id: number): Promise<PolicyVersion | 
   return db('guardrail_policies').select(select).where({ id }).first();
 }
 
+/** Stored versions by id, in one query. */
+export async function policiesByIds(db: Knex, ids: readonly number[]): Promise<Map<number, PolicyVersion>> {
+  const rows: PolicyVersion[] = ids.length ? await db('guardrail_policies').select(select).whereIn('id', [...ids]) : [];
+  return new Map(rows.map((p) => [p.id!, p]));
+}
+
 /** Appends a new version; versions are never overwritten. The unique index refuses a racing duplicate. */
 export async function insertPolicyVersion(
   trx: Knex.Transaction,

@@ -10,6 +10,8 @@ import { addSums, hasSignal } from '../kpi/signals';
 import { teamKpiFigures } from '../kpi/teamKpis';
 import { effectivePolicies } from './guardrailQueries';
 import { sprintActuals } from './sprints';
+import { RANGE_WINDOW } from '../kpi/odds';
+import { NO_SPRINTS_ODDS, planOdds, type PlanOdds } from './odds';
 
 /** What-if inputs: planning "what if we are one person short" without writing anything. */
 export interface WhatIf {
@@ -19,7 +21,7 @@ export interface WhatIf {
   reservedOpsShare?: number | null;
 }
 
-export interface SprintPlan extends Plan, DateWindow {
+export interface SprintPlan extends Plan, DateWindow, PlanOdds {
   capacityHours: number;
   guardrailVersion: number;
   basedOn: string[];
@@ -52,8 +54,11 @@ function capacityOf(team: TeamRow, window: DateWindow, w: WhatIf): { capacity: n
 export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf: WhatIf = {}): Promise<SprintPlan> {
   const policy = (await effectivePolicies(db, [team.id])).get(team.id)!;
   const today = todayIn(team.timezone);
-  // Fetch a few more than the lookback: the newest sprints may still be running.
-  const sprints = await sprintActuals(db, team, model, policy.lookbackSprints + 3);
+  // The odds replay the last RANGE_WINDOW sprints, each with a range from up to RANGE_WINDOW sprints
+  // before it, each projected from the lookback before that; a few more: the newest may still be running.
+  const all = await sprintActuals(db, team, model, 2 * RANGE_WINDOW + policy.lookbackSprints + 3);
+  // The plan reads the newest lookback + 3 of them, as it always has.
+  const sprints = all.slice(0, policy.lookbackSprints + 3);
   // Synthetic 14-day windows stand in for sprints only as far as the policy looks back.
   const finished = sprints.filter((s) => s.synthetic || s.endDate < today).slice(0, sprints[0]?.synthetic ? policy.lookbackSprints : undefined);
   const usable = finished.filter((s) => s.opsShare !== null);
@@ -87,11 +92,17 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
   if (skipped > 0) plan.explanation.unshift(`${skipped} recent sprint(s) had no capacity, so their ops share is unknown and they were skipped.`);
   if (!stored) plan.explanation.unshift('The team records no sprints, so its history is read as 14-day windows, the newest ending yesterday.');
 
+  const odds = stored
+    ? await planOdds(db, team.id, all.filter((s) => s.state === 'FINISHED' && s.opsShare !== null).map((s) => ({ name: s.name, opsShare: s.opsShare! })), policy, plan.projectedOpsShare)
+    : NO_SPRINTS_ODDS;
+  plan.explanation.push(odds.odds.sentence);
+
   return {
     ...plan,
     ...window,
     capacityHours: capacity,
     guardrailVersion: policy.version,
     basedOn: usable.slice(0, policy.lookbackSprints).map((s) => s.name),
+    ...odds,
   };
 }

@@ -71,6 +71,9 @@ export const planningResolvers: Resolvers = {
   SprintPlan: {
     // Plans frozen in snapshots made before plans carried their rules have none to show.
     rules: (p: { rules?: RuleResult[] }) => p.rules ?? [],
+    // ... nor the odds and the track record.
+    odds: (p) => p.odds ?? null,
+    trackRecord: (p) => p.trackRecord ?? null,
   },
   Sprint: {
     // Snapshot documents frozen before sprints had states judged every sprint as finished.

@@ -183,6 +183,61 @@ export const planningTypeDefs = /* GraphQL */ `
     basedOn: [String!]!
     "The guardrail version applied."
     guardrailVersion: Int!
+    "The range of the next sprint's ops share beside the recommendation (advice: the recommendation does not use it). Null in snapshots made before it existed."
+    odds: PlanOdds
+    "How the recommendation rule did over the team's own recorded sprints, replayed with no look-ahead. Null in snapshots made before it existed."
+    trackRecord: TrackRecord
+  }
+
+  """
+  The range of the next sprint's ops share from the team's own variability: the plan's projection plus
+  the 50th and 80th percentile (nearest rank) of how far each of the last basedOnSprints recorded
+  finished sprints (at most 12) landed from the projection made before it, under today's policy; at
+  least 0. Null shares when fewer than 4 sprints have a projection before them.
+  """
+  type PlanOdds {
+    "Half of the sprints like the last ones needed at most this share, 0..1."
+    p50Share: Float
+    "4 sprints in 5 like the last ones needed at most this share, 0..1."
+    p80Share: Float
+    "How many sprints' misses the range comes from."
+    basedOnSprints: Int!
+    "The range in words (“4 sprints in 5 like the last ones need at most 32% …”), or why there is none."
+    sentence: String!
+  }
+
+  """
+  The recommendation rule replayed before each of the team's last recorded finished sprints (at most
+  12) that had one before it, under the guardrail version the sprint is judged by, with no look-ahead.
+  """
+  type TrackRecord {
+    "Sprints replayed."
+    sprints: Int!
+    "Sprints whose actual ops share was at most what the rule would have reserved."
+    held: Int!
+    "Sprints replayed that had a range before them (4 earlier sprints with a projection before them)."
+    p80Sprints: Int!
+    "Of those, sprints whose actual ops share was above the 80th percentile published before them; calibrated is about 1 in 5."
+    p80Exceeded: Int!
+    "The record in words: “The recommendation held in 9 of the last 12 sprints; …”."
+    sentence: String!
+    "Each sprint replayed, newest first."
+    backtest: [BacktestSprint!]!
+  }
+
+  "One sprint of a track record."
+  type BacktestSprint {
+    name: String!
+    "The sprint's actual ops share."
+    opsShare: Float!
+    "What the recommendation rule would have reserved before the sprint."
+    recommendedOpsShare: Float!
+    "opsShare at most recommendedOpsShare."
+    held: Boolean!
+    "The 80th percentile published before the sprint; null when there was no range yet."
+    p80Share: Float
+    "opsShare above p80Share; null without one."
+    p80Exceeded: Boolean
   }
 
   extend type Team {

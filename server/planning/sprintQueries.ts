@@ -30,6 +30,12 @@ export function lastSprints(db: Knex, teamId: number, limit: number): Promise<Sp
   return db('sprints').select(select).where('team_id', teamId).orderBy('end_date', 'desc').limit(limit);
 }
 
+/** The guardrail version id each named sprint of a team is judged by (null: planned under the built-in defaults). */
+export async function sprintPolicyIds(db: Knex, teamId: number, names: readonly string[]): Promise<Map<string, number | null>> {
+  const rows: { name: string; id: number | null }[] = await db('sprints').select('name', 'guardrail_policy_id as id').where('team_id', teamId).whereIn('name', [...names]);
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
 /** Every sprint of a team, oldest first. */
 export function teamSprints(db: Knex, teamId: number): Promise<SprintRow[]> {
   return db('sprints').select(select).where('team_id', teamId).orderBy('start_date');

@@ -59,6 +59,22 @@ export type BackfillRun = {
   until?: Maybe<Scalars['Date']['output']>;
 };
 
+/** One sprint of a track record. */
+export type BacktestSprint = {
+  __typename?: 'BacktestSprint';
+  /** opsShare at most recommendedOpsShare. */
+  held: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** The sprint's actual ops share. */
+  opsShare: Scalars['Float']['output'];
+  /** opsShare above p80Share; null without one. */
+  p80Exceeded?: Maybe<Scalars['Boolean']['output']>;
+  /** The 80th percentile published before the sprint; null when there was no range yet. */
+  p80Share?: Maybe<Scalars['Float']['output']>;
+  /** What the recommendation rule would have reserved before the sprint. */
+  recommendedOpsShare: Scalars['Float']['output'];
+};
+
 /** Size of the buckets of a time series. */
 export type Bucket =
   /** One point per calendar day. */
@@ -512,6 +528,24 @@ export type PageUrgency =
   /** Notified according to the low-urgency rules of the source. */
   | 'LOW';
 
+/**
+ * The range of the next sprint's ops share from the team's own variability: the plan's projection plus
+ * the 50th and 80th percentile (nearest rank) of how far each of the last basedOnSprints recorded
+ * finished sprints (at most 12) landed from the projection made before it, under today's policy; at
+ * least 0. Null shares when fewer than 4 sprints have a projection before them.
+ */
+export type PlanOdds = {
+  __typename?: 'PlanOdds';
+  /** How many sprints' misses the range comes from. */
+  basedOnSprints: Scalars['Int']['output'];
+  /** Half of the sprints like the last ones needed at most this share, 0..1. */
+  p50Share?: Maybe<Scalars['Float']['output']>;
+  /** 4 sprints in 5 like the last ones needed at most this share, 0..1. */
+  p80Share?: Maybe<Scalars['Float']['output']>;
+  /** The range in words (“4 sprints in 5 like the last ones need at most 32% …”), or why there is none. */
+  sentence: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -863,6 +897,8 @@ export type SprintPlan = {
   featureHours: Scalars['Float']['output'];
   /** The guardrail version applied. */
   guardrailVersion: Scalars['Int']['output'];
+  /** The range of the next sprint's ops share beside the recommendation (advice: the recommendation does not use it). Null in snapshots made before it existed. */
+  odds?: Maybe<PlanOdds>;
   /** EWMA (alpha 0.5) of the last lookbackSprints finished sprints' ops shares, newest weighted most. */
   projectedOpsShare: Scalars['Float']['output'];
   /** Projection rounded up to a 5% step, clamped to reserveFloor..opsCeiling. */
@@ -877,6 +913,8 @@ export type SprintPlan = {
   startDate: Scalars['Date']['output'];
   /** The worst of rules: the projection against the ceiling, the reservation against the floor and ceiling, and the team's other rules over the sprints looked back on. */
   status: Status;
+  /** How the recommendation rule did over the team's own recorded sprints, replayed with no look-ahead. Null in snapshots made before it existed. */
+  trackRecord?: Maybe<TrackRecord>;
 };
 
 /** Where a sprint stands on its team's calendar (the team's time zone). */
@@ -1095,6 +1133,26 @@ export type TokenInput = {
   teams?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/**
+ * The recommendation rule replayed before each of the team's last recorded finished sprints (at most
+ * 12) that had one before it, under the guardrail version the sprint is judged by, with no look-ahead.
+ */
+export type TrackRecord = {
+  __typename?: 'TrackRecord';
+  /** Each sprint replayed, newest first. */
+  backtest: Array<BacktestSprint>;
+  /** Sprints whose actual ops share was at most what the rule would have reserved. */
+  held: Scalars['Int']['output'];
+  /** Of those, sprints whose actual ops share was above the 80th percentile published before them; calibrated is about 1 in 5. */
+  p80Exceeded: Scalars['Int']['output'];
+  /** Sprints replayed that had a range before them (4 earlier sprints with a projection before them). */
+  p80Sprints: Scalars['Int']['output'];
+  /** The record in words: “The recommendation held in 9 of the last 12 sprints; …”. */
+  sentence: Scalars['String']['output'];
+  /** Sprints replayed. */
+  sprints: Scalars['Int']['output'];
+};
+
 /** Signals received from a sender key that has no mapping yet: kept, and attributed once mapped. */
 export type UnroutedSignal = {
   __typename?: 'UnroutedSignal';
@@ -1224,6 +1282,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   BackfillCount: ResolverTypeWrapper<BackfillCount>;
   BackfillRun: ResolverTypeWrapper<BackfillRun>;
+  BacktestSprint: ResolverTypeWrapper<BacktestSprint>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: Bucket;
   CreatedToken: ResolverTypeWrapper<CreatedToken>;
@@ -1254,6 +1313,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PageInput: PageInput;
   PageUrgency: PageUrgency;
+  PlanOdds: ResolverTypeWrapper<PlanOdds>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResponderLoad: ResolverTypeWrapper<ResponderLoad>;
   RuleResult: ResolverTypeWrapper<KpiRuleResult>;
@@ -1283,6 +1343,7 @@ export type ResolversTypes = {
   TeamOverview: ResolverTypeWrapper<Omit<TeamOverview, 'kpis' | 'team'> & { kpis: ResolversTypes['TeamKpis'], team: ResolversTypes['Team'] }>;
   TokenInfo: ResolverTypeWrapper<TokenInfo>;
   TokenInput: TokenInput;
+  TrackRecord: ResolverTypeWrapper<TrackRecord>;
   UnroutedSignal: ResolverTypeWrapper<UnroutedSignal>;
   Viewer: ResolverTypeWrapper<Viewer>;
   WebhookSource: ResolverTypeWrapper<WebhookSource>;
@@ -1292,6 +1353,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   BackfillCount: BackfillCount;
   BackfillRun: BackfillRun;
+  BacktestSprint: BacktestSprint;
   Boolean: Scalars['Boolean']['output'];
   CreatedToken: CreatedToken;
   DailyMetricsInput: DailyMetricsInput;
@@ -1318,6 +1380,7 @@ export type ResolversParentTypes = {
   OpsBreakdown: OpsBreakdown;
   PageInfo: PageInfo;
   PageInput: PageInput;
+  PlanOdds: PlanOdds;
   Query: Record<PropertyKey, never>;
   ResponderLoad: ResponderLoad;
   RuleResult: KpiRuleResult;
@@ -1343,6 +1406,7 @@ export type ResolversParentTypes = {
   TeamOverview: Omit<TeamOverview, 'kpis' | 'team'> & { kpis: ResolversParentTypes['TeamKpis'], team: ResolversParentTypes['Team'] };
   TokenInfo: TokenInfo;
   TokenInput: TokenInput;
+  TrackRecord: TrackRecord;
   UnroutedSignal: UnroutedSignal;
   Viewer: Viewer;
   WebhookSource: WebhookSource;
@@ -1363,6 +1427,15 @@ export type BackfillRunResolvers<ContextType = Context, ParentType extends Resol
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type BacktestSprintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BacktestSprint'] = ResolversParentTypes['BacktestSprint']> = {
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p80Exceeded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  p80Share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recommendedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CreatedTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedToken'] = ResolversParentTypes['CreatedToken']> = {
@@ -1504,6 +1577,13 @@ export type OpsBreakdownResolvers<ContextType = Context, ParentType extends Reso
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PlanOddsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanOdds'] = ResolversParentTypes['PlanOdds']> = {
+  basedOnSprints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p50Share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p80Share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1651,6 +1731,7 @@ export type SprintPlanResolvers<ContextType = Context, ParentType extends Resolv
   explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   featureHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   guardrailVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  odds?: Resolver<Maybe<ResolversTypes['PlanOdds']>, ParentType, ContextType>;
   projectedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   recommendedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reservedOpsHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1658,6 +1739,7 @@ export type SprintPlanResolvers<ContextType = Context, ParentType extends Resolv
   rules?: Resolver<Array<ResolversTypes['RuleResult']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
+  trackRecord?: Resolver<Maybe<ResolversTypes['TrackRecord']>, ParentType, ContextType>;
 };
 
 export type TeamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
@@ -1735,6 +1817,15 @@ export type TokenInfoResolvers<ContextType = Context, ParentType extends Resolve
   teams?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
+export type TrackRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackRecord'] = ResolversParentTypes['TrackRecord']> = {
+  backtest?: Resolver<Array<ResolversTypes['BacktestSprint']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p80Exceeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p80Sprints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sprints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UnroutedSignalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnroutedSignal'] = ResolversParentTypes['UnroutedSignal']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstSeen?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1767,6 +1858,7 @@ export type WebhookSourceResolvers<ContextType = Context, ParentType extends Res
 export type Resolvers<ContextType = Context> = {
   BackfillCount?: BackfillCountResolvers<ContextType>;
   BackfillRun?: BackfillRunResolvers<ContextType>;
+  BacktestSprint?: BacktestSprintResolvers<ContextType>;
   CreatedToken?: CreatedTokenResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1782,6 +1874,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   OpsBreakdown?: OpsBreakdownResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PlanOdds?: PlanOddsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResponderLoad?: ResponderLoadResolvers<ContextType>;
   RuleResult?: RuleResultResolvers<ContextType>;
@@ -1801,6 +1894,7 @@ export type Resolvers<ContextType = Context> = {
   TeamKpis?: TeamKpisResolvers<ContextType>;
   TeamOverview?: TeamOverviewResolvers<ContextType>;
   TokenInfo?: TokenInfoResolvers<ContextType>;
+  TrackRecord?: TrackRecordResolvers<ContextType>;
   UnroutedSignal?: UnroutedSignalResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WebhookSource?: WebhookSourceResolvers<ContextType>;

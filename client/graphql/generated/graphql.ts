@@ -327,7 +327,7 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> } } | null };
+export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, odds: { p50Share: number | null, p80Share: number | null, basedOnSprints: number, sentence: string } | null, trackRecord: { sprints: number, held: number, p80Sprints: number, p80Exceeded: number, sentence: string } | null } } | null };
 
 export type PlanSprintsQueryVariables = Exact<{
   slug: string;
@@ -1232,6 +1232,19 @@ export const PlanDocument = new TypedDocumentString(`
       explanation
       basedOn
       guardrailVersion
+      odds {
+        p50Share
+        p80Share
+        basedOnSprints
+        sentence
+      }
+      trackRecord {
+        sprints
+        held
+        p80Sprints
+        p80Exceeded
+        sentence
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ import { formatHours, formatPercent, formatShare } from '../../lib/format';
 import { GuardrailRules } from '../team/GuardrailRules';
 import type { GuardrailFields, SprintPlan } from './operations';
 import { planVerdict } from './planVerdict';
+import { PlanOdds } from './PlanOdds';
 
 function Figure({ label, value, unit, sub, testId, accent }: { label: string; value: string; unit?: string; sub?: string; testId: string; accent?: boolean }) {
   return (
@@ -47,6 +48,7 @@ export function PlanFigures({ plan, policy }: { plan: SprintPlan; policy: Guardr
         <strong data-testid="plan-projected">{formatPercent(plan.projectedOpsShare)}</strong> · guardrail version{' '}
         <span data-testid="plan-guardrail-version">{plan.guardrailVersion}</span>
       </p>
+      <PlanOdds plan={plan} />
 
       <div className="split" data-testid="plan-split">
         <div className="split__bar" role="img" aria-label={`Capacity split: ${formatHours(plan.reservedOpsHours)} hours reserved for ops (${formatShare(plan.reservedOpsShare)}), ${formatHours(plan.featureHours)} hours for features. Projected ops share ${formatPercent(plan.projectedOpsShare)}; reserve floor ${formatShare(policy.reserveFloor)}, ops ceiling ${formatShare(policy.opsCeiling)}.`}>

@@ -40,6 +40,8 @@ export const PLAN = graphql(/* GraphQL */ `
       plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {
         startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare
         reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion
+        odds { p50Share p80Share basedOnSprints sentence }
+        trackRecord { sprints held p80Sprints p80Exceeded sentence }
       }
     }
   }
