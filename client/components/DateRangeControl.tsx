@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PRESETS, rangeProblem, type Preset } from '../lib/dateRange';
 import type { DateRangeState } from '../lib/useDateRange';
+import { FieldError } from './FieldError';
 
 /**
  * Preset picker plus a custom from/to form; the range itself lives in the URL (useDateRange).
@@ -93,10 +94,7 @@ function RangeForm({
         Apply
       </button>
       {problem && (
-        <p id={`${id}-problem`} className="field-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {problem[0].toUpperCase() + problem.slice(1)}.
-        </p>
+        <FieldError id={`${id}-problem`} text={`${problem[0].toUpperCase() + problem.slice(1)}.`} />
       )}
     </form>
   );

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'reac
 import { useNavigate, useSearchParams } from 'react-router';
 import { codeFromHash, createSession, safeNext, type Credentials } from '../lib/session';
 import { useViewer } from '../lib/viewer';
+import { FieldError } from '../components/FieldError';
 
 /**
  * Sign in with a sign-in link's one-time code (`/signin#code=…`: the fragment never reaches the
@@ -85,10 +86,7 @@ export default function SignInPage() {
             />
           </div>
           {problem && (
-            <p id={errorId} className="field-error" role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {problem.text}
-            </p>
+            <FieldError id={errorId} text={problem.text} />
           )}
           <button type="submit" className="button" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}

@@ -3,6 +3,7 @@ import { FORMAT_BY_KIND, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportKind } fro
 import { uploadCsv } from './uploadCsv';
 import { ImportAnswer, type ShownOutcome } from './ImportAnswer';
 import { ImportFormatHelp } from './ImportFormatHelp';
+import { FieldError } from '../../components/FieldError';
 
 /** Upload a CSV file of daily metrics, pages, deploys or sprints; shows what it did, or every bad line. */
 export function CsvImport({ onImported }: { onImported(): void }) {
@@ -72,12 +73,7 @@ export function CsvImport({ onImported }: { onImported(): void }) {
           <p id={`${id}-file-hint`} className="data-hint">
             UTF-8, header row of column names, at most 50 MB. All or nothing: one bad line and nothing is imported.
           </p>
-          {problem && (
-            <p id={`${id}-problem`} className="field-error" role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {problem}
-            </p>
-          )}
+          <FieldError id={`${id}-problem`} text={problem} />
         </div>
         <div>
           <button type="submit" className="button" disabled={busy}>

@@ -6,6 +6,7 @@ import { mutate } from '../../lib/queryClient';
 import { formatWhen, SOURCE_TEXT } from './dataFormat';
 import { mutationMessage, type Mapped } from './UnroutedSignals';
 import { ScrollArea } from '../snapshots/ScrollArea';
+import { FieldError } from '../../components/FieldError';
 
 /** Every source mapping: which sender key goes to which team. */
 export function MappingTable({ mappings }: { mappings: SourceMapping[] }) {
@@ -115,12 +116,7 @@ export function AddMappingForm({ teams, onMapped }: { teams: TeamChoice[]; onMap
       <p id={`${id}-hint`} className="data-hint data-add__hint">
         {KEY_HINT[source]}
       </p>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} text={error} />
     </form>
   );
 }

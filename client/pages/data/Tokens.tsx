@@ -6,6 +6,7 @@ import { ScrollArea } from '../snapshots/ScrollArea';
 import { formatWhen } from './dataFormat';
 import { CREATE_TOKEN, REVOKE_TOKEN, type TokenRow } from './tokenOperations';
 import { mutationMessage } from './UnroutedSignals';
+import { FieldError } from '../../components/FieldError';
 
 const SCOPES: { value: Scope; label: string }[] = [
   { value: 'read', label: 'read: see figures' },
@@ -35,12 +36,7 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
   }
   return (
     <>
-      {error && (
-        <p className="field-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      <FieldError text={error} />
       <ScrollArea label="Tokens">
         <table className="table table--compact" data-testid="tokens">
           <caption className="sr-only">Tokens, newest first</caption>
@@ -161,12 +157,7 @@ export function CreateTokenForm() {
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Creating…' : 'Create token'}
         </button>
-        {error && (
-          <p className="field-error" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {error}
-          </p>
-        )}
+        <FieldError text={error} />
       </form>
     </>
   );

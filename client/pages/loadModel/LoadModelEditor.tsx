@@ -3,6 +3,7 @@ import { GraphQLRequestError, written } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
 import { SET_LOAD_MODEL, type LoadModelField, type LoadModelValues } from './operations';
 import { formFromModel, LOAD_MODEL_SPECS, loadModelValue, parseLoadModelForm, type LoadModelErrors, type LoadModelForm } from './loadModelForm';
+import { FieldError } from '../../components/FieldError';
 
 /**
  * A change of a team's load model (team null: the org default): every value prefilled with the
@@ -63,10 +64,7 @@ export function LoadModelEditor({
 
   const error = (field: keyof LoadModelErrors) =>
     errors[field] && (
-      <p id={`${id}-${field}-error`} className="field-error" role="alert" data-testid={`load-model-error-${field}`}>
-        <span aria-hidden="true">⚠ </span>
-        {errors[field]}
-      </p>
+      <FieldError id={`${id}-${field}-error`} testId={`load-model-error-${field}`} text={errors[field]} />
     );
 
   return (

@@ -4,6 +4,7 @@ import { mutate } from '../../lib/queryClient';
 import { formatLongDate, formatShare } from '../../lib/format';
 import { ACCEPT_PLAN, DELETE_SPRINT, type SprintPlan, type WhatIfVars } from './operations';
 import { defaultSprintName, sprintFromPlan } from './whatIf';
+import { FieldError } from '../../components/FieldError';
 
 export interface Accepted {
   name: string;
@@ -88,12 +89,7 @@ export function AcceptPlan({
           Recorded <strong>{accepted.name}</strong>, {formatLongDate(accepted.startDate)} – {formatLongDate(accepted.endDate)}, with{' '}
           {formatShare(accepted.reservedOpsShare)} reserved for ops. Undo deletes it.
         </p>
-        {formError && (
-          <p className="field-error" role="alert" data-testid="accept-error">
-            <span aria-hidden="true">⚠ </span>
-            {formError}
-          </p>
-        )}
+        <FieldError testId="accept-error" text={formError} />
       </div>
     );
   }
@@ -144,12 +140,7 @@ export function AcceptPlan({
           data-testid="accept-name"
           disabled={!canPlan}
         />
-        {nameError && (
-          <p id={`${id}-name-error`} className="field-error" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {nameError}
-          </p>
-        )}
+        <FieldError id={`${id}-name-error`} text={nameError} />
       </div>
       <button type="submit" className="button button--large" disabled={busy || disabled || !canPlan} data-testid="accept-submit">
         {busy ? 'Saving…' : asking ? 'Yes, accept it' : 'Accept plan'}
@@ -170,12 +161,7 @@ export function AcceptPlan({
           before it. Accept it anyway?
         </p>
       )}
-      {formError && (
-        <p className="field-error" role="alert" data-testid="accept-error">
-          <span aria-hidden="true">⚠ </span>
-          {formError}
-        </p>
-      )}
+      <FieldError testId="accept-error" text={formError} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { mutate } from '../../lib/queryClient';
 import { SET_GUARDRAIL, type GuardrailField, type GuardrailVersion } from './operations';
 import { formFromPolicy, GUARDRAIL_SPECS, parseGuardrailForm, type GuardrailErrors, type GuardrailForm } from './guardrailForm';
 import { policyValue, whenText } from './policyText';
+import { FieldError } from '../../components/FieldError';
 
 /**
  * A new guardrail version for the team (team null: the org default): every field prefilled with the policy in force, a required
@@ -88,12 +89,7 @@ export function GuardrailEditor({
             <p id={`${id}-${s.field}-hint`} className="field-hint">
               Now {policyValue(s.field, current[s.field])}. {s.hint}
             </p>
-            {errors[s.field] && (
-              <p id={`${id}-${s.field}-error`} className="field-error" role="alert" data-testid={`guardrail-error-${s.field}`}>
-                <span aria-hidden="true">⚠ </span>
-                {errors[s.field]}
-              </p>
-            )}
+            <FieldError id={`${id}-${s.field}-error`} testId={`guardrail-error-${s.field}`} text={errors[s.field]} />
           </div>
         ))}
       </div>
@@ -117,19 +113,9 @@ export function GuardrailEditor({
         <p id={`${id}-reason-hint`} className="field-hint">
           Kept with the new version, so the next planning meeting knows why.
         </p>
-        {errors.reason && (
-          <p id={`${id}-reason-error`} className="field-error" role="alert" data-testid="guardrail-error-reason">
-            <span aria-hidden="true">⚠ </span>
-            {errors.reason}
-          </p>
-        )}
+        <FieldError id={`${id}-reason-error`} testId="guardrail-error-reason" text={errors.reason} />
       </div>
-      {errors.form && (
-        <p className="field-error" role="alert" data-testid="guardrail-error-form">
-          <span aria-hidden="true">⚠ </span>
-          {errors.form}
-        </p>
-      )}
+      <FieldError testId="guardrail-error-form" text={errors.form} />
       <div className="guardrail-form__footer">
         <button type="submit" className="button" disabled={busy || !canPlan} data-testid="guardrail-save">
           {busy ? 'Saving…' : 'Save as a new version'}

@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes } from 'react';
 import { formatShare } from '../../lib/format';
 import { SHARE_STEP, type WhatIfField, type WhatIfForm } from './whatIf';
+import { FieldError } from '../../components/FieldError';
 
 export interface WhatIfPanelProps {
   form: WhatIfForm;
@@ -55,12 +56,7 @@ function NumberField({ id, field, label, value, onValue, error, hint, unit, ...i
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errId} className="field-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={errId} text={error} />
     </div>
   );
 }
@@ -157,10 +153,7 @@ export function WhatIfPanel({ form, errors, onChange, onReset, recommendedShare,
           </div>
         </div>
         {errors.share ? (
-          <p id={`${id}-share-error`} className="field-error" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {errors.share}
-          </p>
+          <FieldError id={`${id}-share-error`} text={errors.share} />
         ) : (
           <p id={`${id}-share-hint`} className="field-hint">
             {form.share.trim() === ''

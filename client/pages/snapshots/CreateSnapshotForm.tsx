@@ -6,7 +6,7 @@ import { written } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
 import { useQuery } from '../../lib/useQuery';
 import { checkSnapshotForm, fieldErrorsOf, type FieldErrors, type SnapshotField } from './fieldErrors';
-import { FieldError } from './FieldError';
+import { FieldError } from '../../components/FieldError';
 import { SnapshotTeamPicker } from './SnapshotTeamPicker';
 
 export interface CreateSnapshotFormProps {
@@ -121,7 +121,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
             placeholder="Sprint 42 review"
             autoComplete="off"
           />
-          <FieldError id={`${id}-label-error`} text={errors.label} />
+          <FieldError id={`${id}-label-error`} text={errors.label} announce={false} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-from`}>From</label>
@@ -137,7 +137,7 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
             aria-invalid={errors.from || rangeInvalid ? true : undefined}
             aria-describedby={describedBy('from', errors.range ? `${id}-range-error` : '', `${id}-range-hint`)}
           />
-          <FieldError id={`${id}-from-error`} text={errors.from} />
+          <FieldError id={`${id}-from-error`} text={errors.from} announce={false} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>To</label>
@@ -153,10 +153,10 @@ function SnapshotForm({ initialRange, rangeFromView, initialTeams, onCreated, te
             aria-invalid={errors.to || rangeInvalid ? true : undefined}
             aria-describedby={describedBy('to', errors.range ? `${id}-range-error` : '', `${id}-range-hint`)}
           />
-          <FieldError id={`${id}-to-error`} text={errors.to} />
+          <FieldError id={`${id}-to-error`} text={errors.to} announce={false} />
         </div>
       </div>
-      <FieldError id={`${id}-range-error`} text={errors.range} />
+      <FieldError id={`${id}-range-error`} text={errors.range} announce={false} />
       <p id={`${id}-range-hint`} className="snap-form__hint muted">
         {rangeFromView ? 'Range taken from the view you came from.' : 'Default: the last 28 days.'} Both days are included.
       </p>

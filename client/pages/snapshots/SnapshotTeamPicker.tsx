@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { TeamChoice } from '../../graphql/snapshotOperations';
-import { FieldError } from './FieldError';
+import { FieldError } from '../../components/FieldError';
 
 /** The teams a snapshot freezes: all of them at once (indeterminate when some), or one by one. */
 export function SnapshotTeamPicker({ teams, chosen, onChange, firstRef, errorId, error }: {
@@ -51,7 +51,7 @@ export function SnapshotTeamPicker({ teams, chosen, onChange, firstRef, errorId,
           </li>
         ))}
       </ul>
-      <FieldError id={errorId} text={error} />
+      <FieldError id={errorId} text={error} announce={false} />
     </fieldset>
   );
 }

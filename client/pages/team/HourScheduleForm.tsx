@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { GraphQLRequestError } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
 import { describeSchedule, formFieldOf, HOUR_FIELDS, hourToTime, SET_HOUR_SCHEDULE, timeToHour, WEEKDAYS, type HourField, type HourSchedule } from './hourSchedule';
+import { FieldError } from '../../components/FieldError';
 
 const LABELS: Record<HourField, string> = {
   businessStartHour: 'Business hours from',
@@ -86,12 +87,7 @@ export function HourScheduleForm({
               disabled={!canEdit}
               data-testid={`hour-schedule-${f}`}
             />
-            {errors[f] && (
-              <p id={`${id}-${f}-error`} className="field-error" role="alert">
-                <span aria-hidden="true">⚠ </span>
-                {errors[f]}
-              </p>
-            )}
+            <FieldError id={`${id}-${f}-error`} text={errors[f]} />
           </div>
         ))}
       </div>
@@ -108,19 +104,9 @@ export function HourScheduleForm({
             {label}
           </label>
         ))}
-        {errors.businessDays && (
-          <p className="field-error" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {errors.businessDays}
-          </p>
-        )}
+        <FieldError text={errors.businessDays} />
       </fieldset>
-      {errors.form && (
-        <p className="field-error" role="alert" data-testid="hour-schedule-error">
-          <span aria-hidden="true">⚠ </span>
-          {errors.form}
-        </p>
-      )}
+      <FieldError testId="hour-schedule-error" text={errors.form} />
       <div className="guardrail-form__footer">
         <button type="submit" className="button" disabled={busy || !canEdit} data-testid="hour-schedule-save">
           {busy ? 'Saving…' : 'Save hour schedule'}

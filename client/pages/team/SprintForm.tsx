@@ -4,6 +4,7 @@ import { mutate } from '../../lib/queryClient';
 import type { SprintRow } from '../../graphql/operations';
 import type { SprintInput } from '../../graphql/generated/graphql';
 import { SAVE_SPRINT } from './sprintOperations';
+import { FieldError } from '../../components/FieldError';
 
 type Field = 'name' | 'startDate' | 'endDate' | 'members' | 'daysOff' | 'capacityHours' | 'reservedOpsShare' | 'featurePointsPlanned' | 'featurePointsCompleted';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -123,21 +124,11 @@ export function SprintForm({ team, teamMembers, sprint, onDone }: { team: string
               data-testid={`sprint-form-${f}`}
             />
             {hints[f] && <p id={`${id}-${f}-hint`} className="field-hint">{hints[f]}</p>}
-            {errors[f] && (
-              <p id={`${id}-${f}-error`} className="field-error" role="alert" data-testid={`sprint-form-error-${f}`}>
-                <span aria-hidden="true">⚠ </span>
-                {errors[f]}
-              </p>
-            )}
+            <FieldError id={`${id}-${f}-error`} testId={`sprint-form-error-${f}`} text={errors[f]} />
           </div>
         ))}
       </div>
-      {errors.form && (
-        <p className="field-error" role="alert" data-testid="sprint-form-error">
-          <span aria-hidden="true">⚠ </span>
-          {errors.form}
-        </p>
-      )}
+      <FieldError testId="sprint-form-error" text={errors.form} />
       <div className="guardrail-form__footer">
         <button type="submit" className="button" disabled={busy} data-testid="sprint-form-save">
           {busy ? 'Saving…' : creating ? 'Record sprint' : 'Save sprint'}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { GraphQLRequestError } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
 import { SAVE_TEAM, type TeamFields } from './operations';
+import { FieldError } from '../../components/FieldError';
 
 type Field = 'slug' | 'name' | 'timezone' | 'members' | 'focusHoursPerDay';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -98,20 +99,10 @@ export function TeamForm({ team, canEdit, onSaved }: { team?: TeamFields; canEdi
             data-testid={`team-form-${f}`}
           />
           {HINTS[f] && <p id={`${id}-${f}-hint`} className="field-hint">{HINTS[f]}</p>}
-          {errors[f] && (
-            <p id={`${id}-${f}-error`} className="field-error" role="alert" data-testid={`team-form-error-${f}`}>
-              <span aria-hidden="true">⚠ </span>
-              {errors[f]}
-            </p>
-          )}
+          <FieldError id={`${id}-${f}-error`} testId={`team-form-error-${f}`} text={errors[f]} />
         </div>
       ))}
-      {errors.form && (
-        <p className="field-error" role="alert" data-testid="team-form-error">
-          <span aria-hidden="true">⚠ </span>
-          {errors.form}
-        </p>
-      )}
+      <FieldError testId="team-form-error" text={errors.form} />
       <div className="guardrail-form__footer">
         <button type="submit" className="button" disabled={busy || !canEdit} data-testid="team-form-save">
           {busy ? 'Saving…' : creating ? 'Create team' : 'Save team'}
