@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import TeamTrendChart from '../../charts/TeamTrendChart';
 import type { DateRange, TrendPoint } from '../../graphql/operations';
 import { rangeSearch } from '../../lib/dateRange';
-
-// recharts is the bulk of the bundle: the overview's table shows first, the charts follow.
-const TeamTrendChart = lazy(() => import('../../charts/TeamTrendChart'));
 
 export interface TrendCard {
   slug: string;
@@ -25,15 +22,7 @@ export function TeamTrendCards({ cards, range }: { cards: TrendCard[]; range: Da
           {c.series.every((p) => p.alerts === 0 && p.pageHours === 0) ? (
             <p className="muted trend-card__quiet">No alerts or page hours in this range.</p>
           ) : (
-          <Suspense
-            fallback={
-              <div className="chart-placeholder" role="status">
-                Loading chart…
-              </div>
-            }
-          >
             <TeamTrendChart slug={c.slug} name={c.name} points={c.series} />
-          </Suspense>
           )}
         </li>
       ))}
