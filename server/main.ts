@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './logger';
 import { createDb, migrate } from './db/index';
+import { initEmbeddedDir } from './db/embeddedInit';
 import { createApp } from './app';
 import { seedDemo, isEmpty } from './demo/seed';
 import { bootstrapAdminToken } from './auth/service';
@@ -36,6 +37,7 @@ async function main() {
   const embedded = !config.databaseUrl;
   // PGlite does not refuse a second process on the same folder; this lock does (exits with its message).
   const release = embedded ? acquireEmbeddedLock(config.dataDir) : () => {};
+  if (embedded) await initEmbeddedDir(config.dataDir);
   const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   await migrate(db);
   if (embedded && config.seedDemo && (await isEmpty(db))) {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { loadConfig, type Config } from '../config';
 import { createDb, migrate } from '../db/index';
+import { initEmbeddedDir } from '../db/embeddedInit';
 import { acquireEmbeddedLock, EmbeddedDbBusyError } from '../db/embeddedLock';
 import { CliError } from './command';
 
@@ -19,6 +20,12 @@ export async function withDatabase<T>(fn: (db: Knex, where: string) => Promise<T
     } catch (e) {
       if (e instanceof EmbeddedDbBusyError) throw new CliError(`${e.message} ${ONE_PROCESS}`);
       throw new CliError(`Could not open ${where}: ${(e as Error).message}`);
+    }
+    try {
+      await initEmbeddedDir(config.dataDir);
+    } catch (e) {
+      release();
+      throw new CliError((e as Error).message);
     }
   }
   const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: 2 });

@@ -3,9 +3,9 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import ClientPgLite from 'knex-pglite';
 import fs from 'node:fs';
-import path from 'node:path';
 import { migrationSource } from '../../migrations/index';
 import { ensureDataDir } from '../dataDir';
+import { embeddedPgDir } from './embeddedInit';
 
 export type Db = Knex;
 
@@ -63,7 +63,7 @@ export function createDb(opts: DbOptions): Db {
   let dir: string | undefined;
   if (opts.dataDir) {
     ensureDataDir(opts.dataDir);
-    dir = path.join(opts.dataDir, 'pgdata');
+    dir = embeddedPgDir(opts.dataDir);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
   const pglite = new PGlite(dir);
