@@ -33,8 +33,10 @@ export type GuardrailInput = {
   lookbackSprints?: number | null | undefined;
   maxChangeFailureRate?: number | null | undefined;
   maxPageHoursPerWeek?: number | null | undefined;
+  maxSleepInterruptionsPerPersonWeek?: number | null | undefined;
   maxSleepInterruptionsPerWeek?: number | null | undefined;
   opsCeiling?: number | null | undefined;
+  reserveAt?: ReserveAt | null | undefined;
   reserveFloor?: number | null | undefined;
 };
 
@@ -56,6 +58,13 @@ export type LoadModelInput = {
   offHoursWeight?: number | null | undefined;
   sleepWeight?: number | null | undefined;
 };
+
+/** What the recommendation reserves before it is clamped to the floor and the ceiling (and rounded up to a 5% step). */
+export type ReserveAt =
+  /** The 80th percentile of the plan's range (SprintPlan.odds); the projection while there are too few past sprints for a range. */
+  | 'P80'
+  /** The EWMA projection of the last lookbackSprints finished sprints (the default, the specified rule). */
+  | 'PROJECTION';
 
 /** What a token may do. admin: everything; plan: guardrails, load models, sprints, snapshots (and read); ingest: send signals; read: see figures. */
 export type Scope =
