@@ -103,6 +103,7 @@ const SPRINT_IMPACT: Partial<Record<RuleResult['rule'], string>> = {
   opsCeiling: 'ops has recently taken more than the policy allows, so expect less feature work than the reservation leaves; escalate the load.',
   pageHoursPerWeek: 'paging eats into focus time, so plan on-call relief and budget time to fix the noisiest alerts.',
   sleepInterruptionsPerWeek: 'the on-call loses sleep, so fix or retune the night pages this sprint before adding feature work.',
+  sleepInterruptionsPerPersonWeek: 'the nights fall on too few people, so share the on-call more evenly and fix the night pages before adding feature work.',
   changeFailureRate: 'failed deploys cause rework, so budget time to make releases safer before adding feature work.',
 };
 
@@ -110,6 +111,7 @@ const RULE_LABEL: Partial<Record<RuleResult['rule'], string>> = {
   opsCeiling: 'Ops ceiling',
   pageHoursPerWeek: 'Page hours per week',
   sleepInterruptionsPerWeek: 'Sleep interruptions per week',
+  sleepInterruptionsPerPersonWeek: 'Sleep interruptions per person per week',
   changeFailureRate: 'Change failure rate',
 };
 

@@ -291,7 +291,7 @@ export type RevokeTokenMutation = { revokeToken: boolean | null };
 export type DefaultsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
+export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
 
 export type LoadModelFieldsFragment = { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number };
 
@@ -318,14 +318,14 @@ export type GettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GettingStartedQuery = { teams: Array<{ slug: string, sprints: Array<{ synthetic: boolean }> }>, freshness: Array<{ source: string }> };
 
-export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
+export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
 
 export type PlanTeamQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type PlanTeamQuery = { team: { slug: string, name: string, members: number | null, focusHoursPerDay: number, guardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }> } | null };
+export type PlanTeamQuery = { team: { slug: string, name: string, members: number | null, focusHoursPerDay: number, guardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }> } | null };
 
 export type PlanQueryVariables = Exact<{
   slug: string;
@@ -336,7 +336,7 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, odds: { p50Share: number | null, p80Share: number | null, basedOnSprints: number, sentence: string } | null, trackRecord: { sprints: number, held: number, p80Sprints: number, p80Exceeded: number, sentence: string } | null } } | null };
+export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, recommendationBasis: ReserveAt, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, odds: { p50Share: number | null, p80Share: number | null, basedOnSprints: number, sentence: string } | null, trackRecord: { sprints: number, held: number, p80Sprints: number, p80Exceeded: number, sentence: string } | null } } | null };
 
 export type PlanSprintsQueryVariables = Exact<{
   slug: string;
@@ -360,7 +360,7 @@ export type SetGuardrailMutationVariables = Exact<{
 }>;
 
 
-export type SetGuardrailMutation = { setGuardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null } | null };
+export type SetGuardrailMutation = { setGuardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null } | null };
 
 export type AcceptPlanMutationVariables = Exact<{
   input: Array<SprintInput> | SprintInput;
@@ -526,8 +526,10 @@ export const GuardrailPolicyFieldsFragmentDoc = new TypedDocumentString(`
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
@@ -1114,8 +1116,10 @@ fragment GuardrailPolicyFields on GuardrailPolicy {
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
@@ -1204,8 +1208,10 @@ export const PlanTeamDocument = new TypedDocumentString(`
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
@@ -1227,6 +1233,7 @@ export const PlanDocument = new TypedDocumentString(`
       capacityHours
       projectedOpsShare
       recommendedOpsShare
+      recommendationBasis
       reservedOpsShare
       reservedOpsHours
       featureHours
@@ -1293,8 +1300,10 @@ export const SetGuardrailDocument = new TypedDocumentString(`
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
