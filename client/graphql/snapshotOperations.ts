@@ -61,7 +61,7 @@ export const SNAPSHOT = graphql(/* GraphQL */ `
         }
         guardrail {
           version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek
-          maxChangeFailureRate lookbackSprints reason author createdAt
+          maxSleepInterruptionsPerPersonWeek maxChangeFailureRate lookbackSprints reserveAt reason author createdAt
         }
         loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }
         sprints {

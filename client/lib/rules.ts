@@ -7,6 +7,7 @@ export const RULE_NAMES: Record<string, string> = {
   reserveFloor: 'Reserve floor',
   pageHoursPerWeek: 'Page hours per week',
   sleepInterruptionsPerWeek: 'Sleep interruptions per week',
+  sleepInterruptionsPerPersonWeek: 'Sleep interruptions per person per week',
   changeFailureRate: 'Change failure rate',
   projectedOpsShare: 'Projected ops share',
   reservedOpsShare: 'Reserved ops share',
@@ -29,6 +30,8 @@ export function ruleFigures(r: RuleResult): string {
       return `${r.value == null ? NO_VALUE : `${formatHours(r.value)} h`} · limit ${perWeek.format(r.limit)} h per week`;
     case 'sleepInterruptionsPerWeek':
       return `${r.value == null ? NO_VALUE : perWeek.format(r.value)} · limit ${perWeek.format(r.limit)} per week`;
+    case 'sleepInterruptionsPerPersonWeek':
+      return `${r.value == null ? NO_VALUE : perWeek.format(r.value)} · limit ${perWeek.format(r.limit)} per person per week`;
     default:
       return `${r.value ?? NO_VALUE} · limit ${r.limit}`;
   }

@@ -9,14 +9,15 @@ import { teamKpiFigures } from '../kpi/teamKpis';
 
 /** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
 export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
-  const [sums, policy, model, reserved] = await Promise.all([
+  const [sums, policy, model, reserved, busiest] = await Promise.all([
     ctx.signalSums(range).load(team.id),
     ctx.policies.load(team.id),
     ctx.loadModels.load(team.id),
     ctx.reservedShares(range).load(team.id),
+    ctx.busiestSleepers(range).load(team.id),
   ]);
   const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: range.from, endDate: range.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
-  const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, model, policy });
+  const figures = teamKpiFigures({ sums, days: daysInRange(range), capacityHours, reservedOpsShare: reserved, busiestResponderSleepInterruptions: busiest, model, policy });
   return { team, teamId: team.id, from: range.from, to: range.to, days: daysInRange(range), ...figures };
 }
 

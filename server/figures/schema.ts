@@ -62,7 +62,7 @@ export const kpiTypeDefs = /* GraphQL */ `
 
   "The result of one guardrail rule."
   type RuleResult {
-    "opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek or changeFailureRate; in a plan also projectedOpsShare and reservedOpsShare."
+    "opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek, sleepInterruptionsPerPersonWeek (the busiest responder's) or changeFailureRate; in a plan also projectedOpsShare and reservedOpsShare."
     rule: String!
     "OK, WARN from 80% of the limit, BREACH over it, NO_DATA when the window holds no signal."
     status: Status!

@@ -6,6 +6,13 @@ import { decimalsAgainst, hours, millionths, pct, published, publishedOrNull, ro
 /** NO_DATA: the window holds no signal at all, so there is nothing to judge — never a green OK. */
 export type Status = 'OK' | 'WARN' | 'BREACH' | 'NO_DATA';
 
+/**
+ * What the recommendation reserves before the floor and ceiling: the EWMA projection (the spec's
+ * rule, the default) or the 80th percentile of the range beside it (issue 20), when there is one.
+ */
+export type ReserveAt = 'PROJECTION' | 'P80';
+export const RESERVE_AT: readonly ReserveAt[] = ['PROJECTION', 'P80'];
+
 export interface GuardrailPolicy {
   reserveFloor: number; // minimum share of capacity reserved for ops (0..1)
   opsCeiling: number; // maximum acceptable share of capacity spent on ops (0..1)
@@ -13,6 +20,9 @@ export interface GuardrailPolicy {
   maxSleepInterruptionsPerWeek: number;
   maxChangeFailureRate: number; // 0..1
   lookbackSprints: number; // finished sprints used by the projection
+  reserveAt: ReserveAt;
+  /** The busiest responder's sleep interruptions per week (pages naming responders only). */
+  maxSleepInterruptionsPerPersonWeek: number;
 }
 
 export const DEFAULT_GUARDRAILS: GuardrailPolicy = {
@@ -22,6 +32,11 @@ export const DEFAULT_GUARDRAILS: GuardrailPolicy = {
   maxSleepInterruptionsPerWeek: 2,
   maxChangeFailureRate: 0.15,
   lookbackSprints: 3,
+  reserveAt: 'PROJECTION',
+  // The team rule's 2: one person can never have more than the team's paged sleep interruptions, so
+  // on defaults the rule never judges worse than the team rule; a team that spreads nights over a
+  // rotation raises the team limit and keeps each person's at 2 (see README, "Guardrails").
+  maxSleepInterruptionsPerPersonWeek: 2,
 };
 
 /**
@@ -64,7 +79,9 @@ export function perWeek(value: number, days: number): number | null {
 }
 
 export interface RuleResult {
-  rule: 'opsCeiling' | 'reserveFloor' | 'pageHoursPerWeek' | 'sleepInterruptionsPerWeek' | 'changeFailureRate' | 'projectedOpsShare' | 'reservedOpsShare';
+  rule:
+    | 'opsCeiling' | 'reserveFloor' | 'pageHoursPerWeek' | 'sleepInterruptionsPerWeek' | 'sleepInterruptionsPerPersonWeek'
+    | 'changeFailureRate' | 'projectedOpsShare' | 'reservedOpsShare';
   status: Status;
   value: number | null;
   limit: number;
@@ -76,6 +93,11 @@ export interface RuleInputs {
   reservedOpsShare: number | null;
   pageHours: number;
   sleepInterruptions: number;
+  /**
+   * The most sleep interruptions any one responder had in the range (pages naming responders only;
+   * a page counts for each of its responders); null when no page in the range names a responder.
+   */
+  busiestResponderSleepInterruptions: number | null;
   deploys: number;
   failedDeploys: number;
   days: number; // length of the range in days
@@ -95,6 +117,7 @@ const NO_SIGNAL = 'No alerts, pages, deploys or toil were recorded in this windo
 export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
   const pagePerWeek = perWeek(i.pageHours, i.days);
   const sleepPerWeek = perWeek(i.sleepInterruptions, i.days);
+  const personPerWeek = i.busiestResponderSleepInterruptions === null ? null : perWeek(i.busiestResponderSleepInterruptions, i.days);
   // Zero rule: no deploys → no failure rate (null), not 0% and not NaN.
   const cfr = i.deploys > 0 ? published('share', i.failedDeploys / i.deploys) : null;
   const opsShare = publishedOrNull('share', i.opsShare);
@@ -105,6 +128,7 @@ export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
   const ops = judged(ruleStatus(opsShare, p.opsCeiling));
   const page = judged(ruleStatus(pagePerWeek, p.maxPageHoursPerWeek));
   const sleep = judged(ruleStatus(sleepPerWeek, p.maxSleepInterruptionsPerWeek));
+  const person = judged(ruleStatus(personPerWeek, p.maxSleepInterruptionsPerPersonWeek));
   const cf = judged(ruleStatus(cfr, p.maxChangeFailureRate));
   const reserve = floorStatus(reserved, p.reserveFloor);
 
@@ -142,6 +166,18 @@ export function evaluateRules(i: RuleInputs, p: GuardrailPolicy): RuleResult[] {
           : `Sleep was interrupted ${times(num(sleepPerWeek, decimalsAgainst(sleepPerWeek, p.maxSleepInterruptionsPerWeek)))} per week, ${RELATION[sleep]} the limit of ${num(p.maxSleepInterruptionsPerWeek)} per week.`,
     },
     {
+      // Names no one: who the busiest responder is belongs to the team page's per-person figures,
+      // which the org may hide; the rule only says how busy the busiest one was.
+      rule: 'sleepInterruptionsPerPersonWeek', status: person, value: personPerWeek, limit: p.maxSleepInterruptionsPerPersonWeek,
+      message: !i.hasSignal
+        ? `${NO_SIGNAL} no responder's sleep interruptions are judged against the limit of ${num(p.maxSleepInterruptionsPerPersonWeek)} per person per week.`
+        : i.busiestResponderSleepInterruptions === null
+          ? `No page in this window names its responders, so sleep interruptions per person cannot be judged against the limit of ${num(p.maxSleepInterruptionsPerPersonWeek)} per person per week.`
+          : personPerWeek === null
+            ? 'Sleep interruptions per person per week are unknown because the range has no days.'
+            : `The busiest responder had ${num(personPerWeek, decimalsAgainst(personPerWeek, p.maxSleepInterruptionsPerPersonWeek))} sleep interruption${personPerWeek === 1 ? '' : 's'} a week, ${RELATION[person]} the limit of ${num(p.maxSleepInterruptionsPerPersonWeek)} per person.`,
+    },
+    {
       rule: 'changeFailureRate', status: cf, value: cfr, limit: p.maxChangeFailureRate,
       message: !i.hasSignal
         ? `${NO_SIGNAL} there is no change failure rate to judge.`
@@ -170,7 +206,7 @@ export function validatePolicy(p: GuardrailPolicy): { field: string; message: st
       message: `The reserve floor (${pct(p.reserveFloor)}) cannot be above the ops ceiling (${pct(p.opsCeiling)}).`,
     });
   }
-  for (const field of ['maxPageHoursPerWeek', 'maxSleepInterruptionsPerWeek'] as const) {
+  for (const field of ['maxPageHoursPerWeek', 'maxSleepInterruptionsPerWeek', 'maxSleepInterruptionsPerPersonWeek'] as const) {
     const v = p[field];
     if (!Number.isFinite(v) || v < 0) {
       errors.push({ field, message: `${field} must be a non-negative number, got ${v}.` });
@@ -181,6 +217,9 @@ export function validatePolicy(p: GuardrailPolicy): { field: string; message: st
       field: 'lookbackSprints',
       message: `lookbackSprints must be a whole number from 1 to 12, got ${p.lookbackSprints}.`,
     });
+  }
+  if (!RESERVE_AT.includes(p.reserveAt)) {
+    errors.push({ field: 'reserveAt', message: `reserveAt must be one of ${RESERVE_AT.join(', ')}, got ${String(p.reserveAt)}.` });
   }
   return errors;
 }

@@ -14,24 +14,20 @@
 //   no range (a percentile of three numbers is an anecdote).
 // - The backtest replays, for each of the last RANGE_WINDOW sprints with at least one before it, the
 //   recommendation rule (`recommend`, unchanged) and the range as they would have been computed
-//   before it, under the guardrail version that sprint is judged by. The recommendation held when the
+//   before it, under the guardrail version that sprint is judged by — on that version's basis: a
+//   version that reserves at the 80th percentile is replayed with the range published before the
+//   sprint (the projection when there was none yet). The recommendation held when the
 //   actual share was at most the share it reserved; the 80th percentile was exceeded when the actual
 //   share was above it (compared as published figures, in millionths, like every rule).
 
 import { millionths, pct, published } from './format.js';
-import type { GuardrailPolicy } from './guardrails.js';
-import { recommend, type SprintShare } from './recommendation.js';
+import type { GuardrailPolicy, ReserveAt } from './guardrails.js';
+import { projectedShare, recommend, type SprintShare } from './recommendation.js';
 
 /** Misses needed for a range. */
 export const MIN_RANGE_SPRINTS = 4;
 /** How many recent sprints the range and the backtest look at: "sprints like the last ones". */
 export const RANGE_WINDOW = 12;
-
-/** What the rule would have published before a sprint, from the finished sprints before it (newest first). */
-function ruleBefore(prior: SprintShare[], policy: GuardrailPolicy): { projection: number; recommended: number } {
-  const plan = recommend({ history: prior, policy, capacityHours: 0, window: { startDate: '', endDate: '' }, capacityExplanation: '' });
-  return { projection: plan.projectedOpsShare, recommended: plan.recommendedOpsShare };
-}
 
 export interface Miss {
   name: string;
@@ -45,7 +41,7 @@ export interface Miss {
 /** The misses of every sprint (newest first) that has at least one sprint before it, newest first. */
 export function misses(history: SprintShare[], policy: GuardrailPolicy): Miss[] {
   return history.slice(0, -1).map((s, t) => {
-    const { projection } = ruleBefore(history.slice(t + 1), policy);
+    const projection = projectedShare(history.slice(t + 1), policy);
     return { name: s.name, opsShare: s.opsShare, projection, miss: published('share', s.opsShare - projection) };
   });
 }
@@ -94,6 +90,8 @@ export interface BacktestRow {
   opsShare: number;
   /** What the recommendation rule would have reserved before the sprint. */
   recommendedOpsShare: number;
+  /** What that reservation started from: the version's reserveAt, or PROJECTION when P80 had no range yet. */
+  basis: ReserveAt;
   held: boolean;
   /** The 80th percentile published before the sprint; null when there was no range yet. */
   p80Share: number | null;
@@ -116,11 +114,14 @@ export interface TrackRecord {
 export function trackRecord(history: JudgedSprint[]): TrackRecord {
   const backtest: BacktestRow[] = history.slice(0, -1).slice(0, RANGE_WINDOW).map((s, t) => {
     const prior = history.slice(t + 1);
-    const { projection, recommended } = ruleBefore(prior, s.policy);
-    const { p80Share } = shareRange(prior, s.policy, projection);
+    const range = shareRange(prior, s.policy, projectedShare(prior, s.policy));
+    const { recommendedOpsShare: recommended, recommendationBasis: basis } = recommend({
+      history: prior, policy: s.policy, range, capacityHours: 0, window: { startDate: '', endDate: '' }, capacityExplanation: '',
+    });
+    const { p80Share } = range;
     const actual = millionths(s.opsShare);
     return {
-      name: s.name, opsShare: s.opsShare, recommendedOpsShare: recommended, held: actual <= millionths(recommended),
+      name: s.name, opsShare: s.opsShare, recommendedOpsShare: recommended, basis, held: actual <= millionths(recommended),
       p80Share, p80Exceeded: p80Share === null ? null : actual > millionths(p80Share),
     };
   });

@@ -2,7 +2,7 @@
 // The output carries its own explanation so a manager can defend the number.
 
 import { decimalsAgainst, hours, millionths, pct, published } from './format.js';
-import { floorStatus, ruleStatus, worstStatus, type GuardrailPolicy, type RuleResult, type Status } from './guardrails.js';
+import { floorStatus, ruleStatus, worstStatus, type GuardrailPolicy, type ReserveAt, type RuleResult, type Status } from './guardrails.js';
 
 export interface SprintShare {
   name: string;
@@ -23,6 +23,11 @@ export interface PlanInputs {
   lastSprint?: { name: string; reservedOpsShare: number | null } | null;
   /** A what-if: the share the planner chose instead of the recommendation. */
   chosenShare?: number | null;
+  /**
+   * The range beside the plan (kpi/odds.ts), for a policy that reserves at its 80th percentile:
+   * p80Share null (or no range given) when there are too few past sprints for one.
+   */
+  range?: { p80Share: number | null; basedOnSprints: number } | null;
 }
 
 export interface Plan {
@@ -37,6 +42,8 @@ export interface Plan {
   /** The projection, the reservation, then the team's rules over the lookback window. */
   rules: RuleResult[];
   explanation: string[];
+  /** What the recommendation started from: the policy's reserveAt, or PROJECTION when P80 has no range. */
+  recommendationBasis: ReserveAt;
 }
 
 /**
@@ -71,6 +78,16 @@ export function roundUpToStep(x: number, step = 0.05): number {
   return r === 0 ? 0 : r; // never -0
 }
 
+/**
+ * The projection the plan makes from finished sprints' shares (newest first): the published EWMA of
+ * the last lookbackSprints (judged and rounded up as printed: an EWMA of exactly 40% is 40%, not
+ * 0.39999999999999997), or the reserve floor when there is none.
+ */
+export function projectedShare(history: readonly SprintShare[], p: GuardrailPolicy): number {
+  const used = history.slice(0, Math.max(0, p.lookbackSprints));
+  return used.length === 0 ? p.reserveFloor : published('share', ewmaProjection(used.map((s) => s.opsShare)) as number);
+}
+
 /** "4/7" when the weight is a fraction with a small denominator, else a percentage. */
 function weightText(w: number): string {
   if (Math.abs(w - 1) < 1e-9) return 'full weight';
@@ -86,6 +103,7 @@ const SPRINT_IMPACT: Partial<Record<RuleResult['rule'], string>> = {
   opsCeiling: 'ops has recently taken more than the policy allows, so expect less feature work than the reservation leaves; escalate the load.',
   pageHoursPerWeek: 'paging eats into focus time, so plan on-call relief and budget time to fix the noisiest alerts.',
   sleepInterruptionsPerWeek: 'the on-call loses sleep, so fix or retune the night pages this sprint before adding feature work.',
+  sleepInterruptionsPerPersonWeek: 'the nights fall on too few people, so share the on-call more evenly and fix the night pages before adding feature work.',
   changeFailureRate: 'failed deploys cause rework, so budget time to make releases safer before adding feature work.',
 };
 
@@ -93,6 +111,7 @@ const RULE_LABEL: Partial<Record<RuleResult['rule'], string>> = {
   opsCeiling: 'Ops ceiling',
   pageHoursPerWeek: 'Page hours per week',
   sleepInterruptionsPerWeek: 'Sleep interruptions per week',
+  sleepInterruptionsPerPersonWeek: 'Sleep interruptions per person per week',
   changeFailureRate: 'Change failure rate',
 };
 
@@ -152,10 +171,9 @@ export function recommend(i: PlanInputs): Plan {
   const used = i.history.slice(0, Math.max(0, p.lookbackSprints));
   const explanation: string[] = [];
 
-  let projection: number;
+  const projection = projectedShare(i.history, p);
   if (used.length === 0) {
     // No evidence yet: start from the floor the team already agreed to keep.
-    projection = p.reserveFloor;
     explanation.push(`There are no finished sprints yet, so the projection starts at the ${pct(p.reserveFloor)} reserve floor.`);
   } else {
     const w = ewmaWeights(used.length);
@@ -163,9 +181,6 @@ export function recommend(i: PlanInputs): Plan {
     if (i.history.length > used.length) {
       explanation.push(`${i.history.length - used.length} older sprint(s) were left out: the policy looks back ${p.lookbackSprints} sprint(s).`);
     }
-    // The projection is a published share: judged and rounded up as printed (an EWMA of exactly
-    // 40% is 40%, not 0.39999999999999997).
-    projection = published('share', ewmaProjection(used.map((s) => s.opsShare)) as number);
     explanation.push(
       used.length === 1
         ? `With a single sprint, ops is projected to take ${pct(projection)} of the next sprint.`
@@ -173,28 +188,43 @@ export function recommend(i: PlanInputs): Plan {
     );
   }
 
-  const rounded = roundUpToStep(projection);
+  // The basis: the projection (the spec's rule), or the range's 80th percentile when the policy asks
+  // for it and there is a range; without one the plan falls back to the projection and says so.
+  const p80 = i.range?.p80Share ?? null;
+  const basis: ReserveAt = p.reserveAt === 'P80' && p80 !== null ? 'P80' : 'PROJECTION';
+  const start = basis === 'P80' ? (p80 as number) : projection;
+  if (p.reserveAt === 'P80') {
+    const n = i.range?.basedOnSprints ?? 0;
+    explanation.push(
+      basis === 'P80'
+        ? `The policy reserves at the 80th percentile of the range: 4 sprints in 5 like the last ones needed at most ${pct(start)}, so the reservation starts from ${pct(start)} instead of the ${pct(projection)} projection.`
+        : `The policy reserves at the 80th percentile of the range, but there are too few past sprints for a range (${n} with a projection before them), so the reservation starts from the ${pct(projection)} projection.`,
+    );
+  }
+  const basisText = basis === 'P80' ? `4 sprints in 5 like the last ones needed at most ${pct(start)}` : `ops is projected to take ${pct(start)}`;
+
+  const rounded = roundUpToStep(start);
   explanation.push(
-    Math.abs(rounded - projection) <= 1e-9
+    Math.abs(rounded - start) <= 1e-9
       ? `Reservations are planned in 5% steps and ${pct(rounded)} is already on a step.`
-      : `Reservations are planned in 5% steps, so ${pct(projection)} is rounded up to ${pct(rounded)}.`,
+      : `Reservations are planned in 5% steps, so ${pct(start)} is rounded up to ${pct(rounded)}.`,
   );
 
-  // Clamp: the floor wins over a low projection, the ceiling over a high one.
+  // Clamp: the floor wins over a low basis, the ceiling over a high one.
   // If a policy ever had floor > ceiling (validatePolicy forbids it) the ceiling wins.
   let recommended = rounded;
   let why = used.length === 0
     ? `there is no finished sprint to project from, so the plan starts at the ${pct(p.reserveFloor)} floor`
-    : `ops is projected to take ${pct(projection)}${rounded === projection ? '' : `, rounded up to ${pct(rounded)}`}`;
+    : `${basisText}${rounded === start ? '' : `, rounded up to ${pct(rounded)}`}`;
   if (rounded < p.reserveFloor) {
     recommended = p.reserveFloor;
     explanation.push(`That is below the ${pct(p.reserveFloor)} reserve floor, so the floor applies: the team always keeps at least ${pct(p.reserveFloor)} for unplanned ops.`);
-    if (used.length > 0) why = `ops is projected to take only ${pct(projection)}, below the ${pct(p.reserveFloor)} floor, so the floor applies`;
+    if (used.length > 0) why = basis === 'P80' ? `${basisText}, below the ${pct(p.reserveFloor)} floor, so the floor applies` : `ops is projected to take only ${pct(projection)}, below the ${pct(p.reserveFloor)} floor, so the floor applies`;
   }
   if (recommended > p.opsCeiling) {
     recommended = p.opsCeiling;
     explanation.push(`That is above the ${pct(p.opsCeiling)} ops ceiling, so the reservation is capped at the ceiling to protect feature work; load beyond it must be escalated.`);
-    why = `ops is projected to take ${pct(projection)}, above the ${pct(p.opsCeiling)} ceiling the reservation is capped at`;
+    why = `${basisText}, above the ${pct(p.opsCeiling)} ceiling the reservation is capped at`;
   }
   if (recommended === rounded) {
     explanation.push(`That is within the ${pct(p.reserveFloor)}–${pct(p.opsCeiling)} policy range, so no bound applies.`);
@@ -235,5 +265,6 @@ export function recommend(i: PlanInputs): Plan {
     status: worstStatus(rules.map((r) => r.status)),
     rules,
     explanation,
+    recommendationBasis: basis,
   };
 }

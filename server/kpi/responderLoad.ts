@@ -27,3 +27,14 @@ export function responderLoad(rows: readonly ResponderSums[]): ResponderSums[] {
     }))
     .sort((a, b) => b.pageHours - a.pageHours || b.sleepPageHours - a.sleepPageHours || b.pages - a.pages || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
 }
+
+/**
+ * The most sleep interruptions any one person had over some windows (a window: each person's count
+ * in it), summed per person across the windows; null when no window names anyone, so a rule can say
+ * it cannot judge instead of calling nobody's zero a good week.
+ */
+export function busiestSleepInterruptions(windows: readonly ReadonlyMap<string, number>[]): number | null {
+  const total = new Map<string, number>();
+  for (const w of windows) for (const [person, n] of w) total.set(person, (total.get(person) ?? 0) + n);
+  return total.size === 0 ? null : Math.max(...total.values());
+}

@@ -22,6 +22,8 @@ export function teamKpiFigures(input: {
   days: number;
   capacityHours: number;
   reservedOpsShare: number | null;
+  /** See RuleInputs: null when no page of the window names a responder. */
+  busiestResponderSleepInterruptions: number | null;
   model: LoadModel;
   policy: GuardrailPolicy;
 }): TeamKpiFigures {
@@ -46,6 +48,7 @@ export function teamKpiFigures(input: {
       reservedOpsShare: input.reservedOpsShare,
       pageHours: signals.pageHours,
       sleepInterruptions: signals.sleepInterruptions,
+      busiestResponderSleepInterruptions: input.busiestResponderSleepInterruptions,
       deploys: signals.deploys,
       failedDeploys: signals.failedDeploys,
       days: input.days,

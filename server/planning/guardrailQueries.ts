@@ -31,7 +31,8 @@ const select = [
   'id', 'team_id as teamId', 'version', 'reason', 'author', 'created_at as createdAt',
   'reserve_floor as reserveFloor', 'ops_ceiling as opsCeiling', 'max_page_hours_per_week as maxPageHoursPerWeek',
   'max_sleep_interruptions_per_week as maxSleepInterruptionsPerWeek', 'max_change_failure_rate as maxChangeFailureRate',
-  'lookback_sprints as lookbackSprints',
+  'lookback_sprints as lookbackSprints', 'reserve_at as reserveAt',
+  'max_sleep_interruptions_per_person_week as maxSleepInterruptionsPerPersonWeek',
 ];
 
 /** Effective policy per team — its newest version, else the newest org version, else built-in — in one query. */
@@ -85,6 +86,8 @@ export async function insertPolicyVersion(
       max_sleep_interruptions_per_week: p.maxSleepInterruptionsPerWeek,
       max_change_failure_rate: p.maxChangeFailureRate,
       lookback_sprints: p.lookbackSprints,
+      reserve_at: p.reserveAt,
+      max_sleep_interruptions_per_person_week: p.maxSleepInterruptionsPerPersonWeek,
       reason,
       author,
     })

@@ -5,7 +5,9 @@ import { lengthInDays, workingDays, type DateWindow } from '../core/calendar';
 import { todayIn } from '../core/dateRange';
 import { hours, published } from '../kpi/format';
 import type { LoadModel } from '../kpi/loadModel';
-import { recommend, type Plan } from '../kpi/recommendation';
+import { projectedShare, recommend, type Plan } from '../kpi/recommendation';
+import { busiestSleepInterruptions } from '../kpi/responderLoad';
+import { responderSleepByWindow } from '../signals/responderQueries';
 import { addSums, hasSignal } from '../kpi/signals';
 import { teamKpiFigures } from '../kpi/teamKpis';
 import { effectivePolicies } from './guardrailQueries';
@@ -68,17 +70,25 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
 
   const lookback = finished.slice(0, policy.lookbackSprints);
   const sums = addSums(lookback);
+  // Each person's sleep interruptions add up over the sprints looked back on, like the team's.
+  const sleepers = await responderSleepByWindow(db, [team.id], lookback);
   // The team's other rules over the window the plan looks back on, under today's policy; the
   // floor is the plan's own reservation rule, so the past reservations' floor rule is left out.
   const windowRules = lookback.length
     ? teamKpiFigures({
       sums, days: lookback.reduce((d, s) => d + lengthInDays(s.startDate, s.endDate), 0),
       capacityHours: lookback.reduce((c, s) => c + s.capacityHours, 0), reservedOpsShare: null, model, policy,
+      busiestResponderSleepInterruptions: busiestSleepInterruptions(sleepers.map((w) => w.get(team.id) ?? new Map<string, number>())),
     }).rules.filter((r) => r.rule !== 'reserveFloor')
     : [];
 
+  const history = usable.slice(0, policy.lookbackSprints).map((s) => ({ name: s.name, opsShare: s.opsShare! }));
+  // The range goes with the plan's projection; a policy that reserves at its 80th percentile starts from it.
+  const odds = stored
+    ? await planOdds(db, team.id, all.filter((s) => s.state === 'FINISHED' && s.opsShare !== null).map((s) => ({ name: s.name, opsShare: s.opsShare! })), policy, projectedShare(history, policy))
+    : NO_SPRINTS_ODDS;
   const plan = recommend({
-    history: usable.slice(0, policy.lookbackSprints).map((s) => ({ name: s.name, opsShare: s.opsShare! })),
+    history,
     policy,
     capacityHours: capacity,
     window,
@@ -87,14 +97,12 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
     windowRules,
     lastSprint: stored ? { name: stored.name, reservedOpsShare: stored.reservedOpsShare } : null,
     chosenShare: whatIf.reservedOpsShare,
+    range: odds.odds,
   });
   const skipped = lookback.length - usable.slice(0, policy.lookbackSprints).length;
   if (skipped > 0) plan.explanation.unshift(`${skipped} recent sprint(s) had no capacity, so their ops share is unknown and they were skipped.`);
   if (!stored) plan.explanation.unshift('The team records no sprints, so its history is read as 14-day windows, the newest ending yesterday.');
 
-  const odds = stored
-    ? await planOdds(db, team.id, all.filter((s) => s.state === 'FINISHED' && s.opsShare !== null).map((s) => ({ name: s.name, opsShare: s.opsShare! })), policy, plan.projectedOpsShare)
-    : NO_SPRINTS_ODDS;
   plan.explanation.push(odds.odds.sentence);
 
   return {

@@ -41,6 +41,8 @@ export async function setGuardrail(scope: Scope, slug: string | null | undefined
     maxSleepInterruptionsPerWeek: input.maxSleepInterruptionsPerWeek ?? current.maxSleepInterruptionsPerWeek,
     maxChangeFailureRate: input.maxChangeFailureRate ?? current.maxChangeFailureRate,
     lookbackSprints: input.lookbackSprints ?? current.lookbackSprints,
+    reserveAt: input.reserveAt ?? current.reserveAt,
+    maxSleepInterruptionsPerPersonWeek: input.maxSleepInterruptionsPerPersonWeek ?? current.maxSleepInterruptionsPerPersonWeek,
   };
   const problems = validatePolicy(merged);
   const why = reasonSchema.safeParse(reason);

@@ -15,7 +15,7 @@ import { loadModelChanges } from './loadModelChangeQueries';
 import { ownLoadModel } from '../signals/loadModelQueries';
 import { actualsFor, deleteSprint, sprintActuals, upsertSprints, type SprintActuals, type SprintState } from './sprints';
 import { teamPlan, type WhatIf } from './plan';
-import type { RuleResult } from '../kpi/guardrails';
+import { DEFAULT_GUARDRAILS, type ReserveAt, type RuleResult } from '../kpi/guardrails';
 
 const whatIfSchema = z.object({
   capacityHours: hours.nullish(),
@@ -52,7 +52,7 @@ export const planningResolvers: Resolvers = {
       return rows.map((r) => actuals.get(`${r.teamId}|${r.name}`)!);
     },
     deleteSprint: (_: unknown, args: { team: string; name: string }, ctx: Context) => deleteSprint(ctx, args.team, args.name),
-    setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason: string }, ctx: Context) =>
+    setGuardrail: (_: unknown, args: { team?: string | null; input: Record<string, number | string | null>; reason: string }, ctx: Context) =>
       setGuardrail(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
     setLoadModel: (_: unknown, args: { team?: string | null; input: Record<string, number | null>; reason?: string | null }, ctx: Context) =>
       setLoadModel(ctx, args.team, Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null)), args.reason),
@@ -74,6 +74,11 @@ export const planningResolvers: Resolvers = {
     // ... nor the odds and the track record.
     odds: (p) => p.odds ?? null,
     trackRecord: (p) => p.trackRecord ?? null,
+    // ... nor a basis: they all reserved at the projection.
+    recommendationBasis: (p) => p.recommendationBasis ?? 'PROJECTION',
+  },
+  BacktestSprint: {
+    basis: (r) => r.basis ?? 'PROJECTION',
   },
   Sprint: {
     // Snapshot documents frozen before sprints had states judged every sprint as finished.
@@ -84,6 +89,10 @@ export const planningResolvers: Resolvers = {
     daysOff: (s: { daysOff?: number }) => s.daysOff ?? 0,
   },
   GuardrailPolicy: {
+    // Versions frozen in snapshots before these options existed were the projection and the default limit.
+    reserveAt: (p: { reserveAt?: ReserveAt }) => p.reserveAt ?? DEFAULT_GUARDRAILS.reserveAt,
+    maxSleepInterruptionsPerPersonWeek: (p: { maxSleepInterruptionsPerPersonWeek?: number }) =>
+      p.maxSleepInterruptionsPerPersonWeek ?? DEFAULT_GUARDRAILS.maxSleepInterruptionsPerPersonWeek,
     // Frozen snapshot documents carry the slug; live versions carry the team id.
     team: async (p: GuardrailPolicyParent, _: unknown, ctx: Context) =>
       p.team !== undefined ? p.team : p.teamId === null ? null : (await ctx.db('teams').select('slug').where('id', p.teamId).first())?.slug ?? null,

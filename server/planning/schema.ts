@@ -1,4 +1,12 @@
 export const planningTypeDefs = /* GraphQL */ `
+  "What the recommendation reserves before it is clamped to the floor and the ceiling (and rounded up to a 5% step)."
+  enum ReserveAt {
+    "The EWMA projection of the last lookbackSprints finished sprints (the default, the specified rule)."
+    PROJECTION
+    "The 80th percentile of the plan's range (SprintPlan.odds); the projection while there are too few past sprints for a range."
+    P80
+  }
+
   "A version of a guardrail policy. Every change is a new version with who, when and why; none is overwritten."
   type GuardrailPolicy {
     "Always reserve at least this share of capacity for ops (default 0.20, the Phoenix Project's twenty percent)."
@@ -13,6 +21,10 @@ export const planningTypeDefs = /* GraphQL */ `
     maxChangeFailureRate: Float!
     "How many finished sprints the recommendation looks back on (1-12, default 3)."
     lookbackSprints: Int!
+    "What the recommendation reserves before the floor and ceiling: the projection (default) or the range's 80th percentile."
+    reserveAt: ReserveAt!
+    "The busiest responder's sleep interruptions per week above which the rule breaches (default 2; pages naming responders only)."
+    maxSleepInterruptionsPerPersonWeek: Float!
     "Version number within its scope (team or org); 0 is the built-in default."
     version: Int!
     "The team this version belongs to; null for the org default."
@@ -33,6 +45,8 @@ export const planningTypeDefs = /* GraphQL */ `
     maxSleepInterruptionsPerWeek: Float
     maxChangeFailureRate: Float
     lookbackSprints: Int
+    reserveAt: ReserveAt
+    maxSleepInterruptionsPerPersonWeek: Float
   }
 
   "How signals become hours of ops work."
@@ -165,8 +179,10 @@ export const planningTypeDefs = /* GraphQL */ `
     capacityHours: Float!
     "EWMA (alpha 0.5) of the last lookbackSprints finished sprints' ops shares, newest weighted most."
     projectedOpsShare: Float!
-    "Projection rounded up to a 5% step, clamped to reserveFloor..opsCeiling."
+    "The basis (recommendationBasis: the projection, or the range's 80th percentile) rounded up to a 5% step, clamped to reserveFloor..opsCeiling."
     recommendedOpsShare: Float!
+    "What the recommendation started from: the policy's reserveAt, or PROJECTION when it asks for P80 and there is no range yet. PROJECTION in snapshots made before the option existed."
+    recommendationBasis: ReserveAt!
     "The share the hours below use: the recommendation, or the what-if reservedOpsShare."
     reservedOpsShare: Float!
     "reservedOpsShare x capacityHours."
@@ -175,7 +191,7 @@ export const planningTypeDefs = /* GraphQL */ `
     featureHours: Float!
     "The worst of rules: the projection against the ceiling, the reservation against the floor and ceiling, and the team's other rules over the sprints looked back on."
     status: Status!
-    "Every rule the plan is judged by: projectedOpsShare, reservedOpsShare, then opsCeiling, pageHoursPerWeek, sleepInterruptionsPerWeek and changeFailureRate over the sprints looked back on. Empty in snapshots made before it existed."
+    "Every rule the plan is judged by: projectedOpsShare, reservedOpsShare, then opsCeiling, pageHoursPerWeek, sleepInterruptionsPerWeek, sleepInterruptionsPerPersonWeek and changeFailureRate over the sprints looked back on. Empty in snapshots made before it existed."
     rules: [RuleResult!]!
     "Every input and step in plain sentences."
     explanation: [String!]!
@@ -232,6 +248,8 @@ export const planningTypeDefs = /* GraphQL */ `
     opsShare: Float!
     "What the recommendation rule would have reserved before the sprint."
     recommendedOpsShare: Float!
+    "What that reservation started from, by the guardrail version the sprint is judged by (PROJECTION when it asked for P80 and there was no range yet, and in snapshots made before the option existed)."
+    basis: ReserveAt!
     "opsShare at most recommendedOpsShare."
     held: Boolean!
     "The 80th percentile published before the sprint; null when there was no range yet."

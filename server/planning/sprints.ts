@@ -10,6 +10,8 @@ import { syntheticSprints, windowLabel } from '../kpi/sprintWindows';
 import { todayIn } from '../core/dateRange';
 import { millionths, published } from '../kpi/format';
 import { signalSumsForWindows } from '../signals/queries';
+import { responderSleepByWindow } from '../signals/responderQueries';
+import { busiestSleepInterruptions } from '../kpi/responderLoad';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
 import type { LoadModel } from '../kpi/loadModel';
 import { BUILT_IN_POLICY, effectivePolicies, policyById, policyIdsInForceAt, type PolicyVersion } from './guardrailQueries';
@@ -129,7 +131,7 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
     const state = sprintState(s, today);
     return { state, startDate: s.startDate, endDate: state === 'FINISHED' ? s.endDate : state === 'IN_PROGRESS' ? today : addDays(s.startDate, -1) };
   });
-  const sums = await signalSumsForWindows(db, team.id, measured);
+  const [sums, sleepers] = await Promise.all([signalSumsForWindows(db, team.id, measured), responderSleepByWindow(db, [team.id], measured)]);
   const policyCache = new Map<number, PolicyVersion>();
   return Promise.all(
     sprints.map(async (s, i) => {
@@ -144,7 +146,7 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
       const capacity = sprintCapacity(team, s);
       const elapsed = lengthInDays(s.startDate, measuredTo);
       const capacitySoFar = state === 'FINISHED' ? capacity : proratedCapacity(capacity, s, measuredTo);
-      const figures = teamKpiFigures({ sums: sums[i], days: elapsed, capacityHours: capacitySoFar, reservedOpsShare: s.reservedOpsShare, model, policy });
+      const figures = teamKpiFigures({ sums: sums[i], days: elapsed, capacityHours: capacitySoFar, reservedOpsShare: s.reservedOpsShare, busiestResponderSleepInterruptions: busiestSleepInterruptions([sleepers[i].get(team.id) ?? new Map()]), model, policy });
       return {
         ...figures,
         capacityHours: published('hours', capacity),

@@ -62,6 +62,8 @@ export type BackfillRun = {
 /** One sprint of a track record. */
 export type BacktestSprint = {
   __typename?: 'BacktestSprint';
+  /** What that reservation started from, by the guardrail version the sprint is judged by (PROJECTION when it asked for P80 and there was no range yet, and in snapshots made before the option existed). */
+  basis: ReserveAt;
   /** opsShare at most recommendedOpsShare. */
   held: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
@@ -201,8 +203,10 @@ export type GuardrailInput = {
   lookbackSprints?: InputMaybe<Scalars['Int']['input']>;
   maxChangeFailureRate?: InputMaybe<Scalars['Float']['input']>;
   maxPageHoursPerWeek?: InputMaybe<Scalars['Float']['input']>;
+  maxSleepInterruptionsPerPersonWeek?: InputMaybe<Scalars['Float']['input']>;
   maxSleepInterruptionsPerWeek?: InputMaybe<Scalars['Float']['input']>;
   opsCeiling?: InputMaybe<Scalars['Float']['input']>;
+  reserveAt?: InputMaybe<ReserveAt>;
   reserveFloor?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -219,12 +223,16 @@ export type GuardrailPolicy = {
   maxChangeFailureRate: Scalars['Float']['output'];
   /** Page hours per week above which the rule breaches (default 12). */
   maxPageHoursPerWeek: Scalars['Float']['output'];
+  /** The busiest responder's sleep interruptions per week above which the rule breaches (default 2; pages naming responders only). */
+  maxSleepInterruptionsPerPersonWeek: Scalars['Float']['output'];
   /** Sleep interruptions per week above which the rule breaches (default 2). */
   maxSleepInterruptionsPerWeek: Scalars['Float']['output'];
   /** Ops above this share of capacity is an overload (default 0.50, Google SRE's cap on operational work). */
   opsCeiling: Scalars['Float']['output'];
   /** Why the policy was changed. */
   reason: Scalars['String']['output'];
+  /** What the recommendation reserves before the floor and ceiling: the projection (default) or the range's 80th percentile. */
+  reserveAt: ReserveAt;
   /** Always reserve at least this share of capacity for ops (default 0.20, the Phoenix Project's twenty percent). */
   reserveFloor: Scalars['Float']['output'];
   /** The team this version belongs to; null for the org default. */
@@ -630,6 +638,13 @@ export type QueryTeamsArgs = {
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** What the recommendation reserves before it is clamped to the floor and the ceiling (and rounded up to a 5% step). */
+export type ReserveAt =
+  /** The 80th percentile of the plan's range (SprintPlan.odds); the projection while there are too few past sprints for a range. */
+  | 'P80'
+  /** The EWMA projection of the last lookbackSprints finished sprints (the default, the specified rule). */
+  | 'PROJECTION';
+
 /**
  * One person's pages over a range: the pages that named them among their responders
  * (PageInput.responders, PagerDuty's assignees). A page counts in full for each of its responders —
@@ -660,7 +675,7 @@ export type RuleResult = {
   limit: Scalars['Float']['output'];
   /** A plain sentence with the numbers. */
   message: Scalars['String']['output'];
-  /** opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek or changeFailureRate; in a plan also projectedOpsShare and reservedOpsShare. */
+  /** opsCeiling, reserveFloor, pageHoursPerWeek, sleepInterruptionsPerWeek, sleepInterruptionsPerPersonWeek (the busiest responder's) or changeFailureRate; in a plan also projectedOpsShare and reservedOpsShare. */
   rule: Scalars['String']['output'];
   /** OK, WARN from 80% of the limit, BREACH over it, NO_DATA when the window holds no signal. */
   status: Status;
@@ -901,13 +916,15 @@ export type SprintPlan = {
   odds?: Maybe<PlanOdds>;
   /** EWMA (alpha 0.5) of the last lookbackSprints finished sprints' ops shares, newest weighted most. */
   projectedOpsShare: Scalars['Float']['output'];
-  /** Projection rounded up to a 5% step, clamped to reserveFloor..opsCeiling. */
+  /** What the recommendation started from: the policy's reserveAt, or PROJECTION when it asks for P80 and there is no range yet. PROJECTION in snapshots made before the option existed. */
+  recommendationBasis: ReserveAt;
+  /** The basis (recommendationBasis: the projection, or the range's 80th percentile) rounded up to a 5% step, clamped to reserveFloor..opsCeiling. */
   recommendedOpsShare: Scalars['Float']['output'];
   /** reservedOpsShare x capacityHours. */
   reservedOpsHours: Scalars['Float']['output'];
   /** The share the hours below use: the recommendation, or the what-if reservedOpsShare. */
   reservedOpsShare: Scalars['Float']['output'];
-  /** Every rule the plan is judged by: projectedOpsShare, reservedOpsShare, then opsCeiling, pageHoursPerWeek, sleepInterruptionsPerWeek and changeFailureRate over the sprints looked back on. Empty in snapshots made before it existed. */
+  /** Every rule the plan is judged by: projectedOpsShare, reservedOpsShare, then opsCeiling, pageHoursPerWeek, sleepInterruptionsPerWeek, sleepInterruptionsPerPersonWeek and changeFailureRate over the sprints looked back on. Empty in snapshots made before it existed. */
   rules: Array<RuleResult>;
   /** The day after the last sprint ends (or today for a team without sprints). */
   startDate: Scalars['Date']['output'];
@@ -1315,6 +1332,7 @@ export type ResolversTypes = {
   PageUrgency: PageUrgency;
   PlanOdds: ResolverTypeWrapper<PlanOdds>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReserveAt: ReserveAt;
   ResponderLoad: ResolverTypeWrapper<ResponderLoad>;
   RuleResult: ResolverTypeWrapper<KpiRuleResult>;
   Scope: Scope;
@@ -1430,6 +1448,7 @@ export type BackfillRunResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type BacktestSprintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BacktestSprint'] = ResolversParentTypes['BacktestSprint']> = {
+  basis?: Resolver<ResolversTypes['ReserveAt'], ParentType, ContextType>;
   held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   opsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1475,9 +1494,11 @@ export type GuardrailPolicyResolvers<ContextType = Context, ParentType extends R
   lookbackSprints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxChangeFailureRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   maxPageHoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxSleepInterruptionsPerPersonWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   maxSleepInterruptionsPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   opsCeiling?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reserveAt?: Resolver<ResolversTypes['ReserveAt'], ParentType, ContextType>;
   reserveFloor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1733,6 +1754,7 @@ export type SprintPlanResolvers<ContextType = Context, ParentType extends Resolv
   guardrailVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   odds?: Resolver<Maybe<ResolversTypes['PlanOdds']>, ParentType, ContextType>;
   projectedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recommendationBasis?: Resolver<ResolversTypes['ReserveAt'], ParentType, ContextType>;
   recommendedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reservedOpsHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reservedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

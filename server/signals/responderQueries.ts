@@ -42,3 +42,36 @@ export async function responderSums(db: Knex, teamId: number, range: DateRange, 
   }
   return [...byPerson.values()];
 }
+
+/**
+ * Each responder's sleep interruptions per team and window, from the pages triggered in it
+ * (page_events.local_date, as the team's own count): [window] → team id → person → count. A person
+ * named on a page of the window is listed even with 0; a team whose pages of the window name nobody
+ * has no entry — the per-person rule then says it cannot judge. Names stay on the server: the
+ * guardrail rule only publishes the busiest count.
+ */
+export async function responderSleepByWindow(
+  db: Knex,
+  teamIds: readonly number[],
+  windows: readonly { startDate: string; endDate: string }[],
+): Promise<Map<number, Map<string, number>>[]> {
+  const maps = windows.map(() => new Map<number, Map<string, number>>());
+  if (teamIds.length === 0 || windows.length === 0) return maps;
+  const from = windows.reduce((min, w) => (w.startDate < min ? w.startDate : min), windows[0].startDate);
+  const to = windows.reduce((max, w) => (w.endDate > max ? w.endDate : max), windows[0].endDate);
+  const { rows } = await db.raw(
+    `SELECT p.team_id AS "teamId", w.i, r.person, (COUNT(*) FILTER (WHERE p.sleep_interruption))::int AS sleep
+       FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)
+       JOIN page_events p ON p.local_date BETWEEN w.start AND w."end"
+      CROSS JOIN unnest(p.responders) AS r(person)
+      WHERE p.team_id = ANY(?::int[]) AND p.local_date BETWEEN ?::date AND ?::date
+      GROUP BY p.team_id, w.i, r.person`,
+    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), [...teamIds], from, to],
+  );
+  for (const { teamId, i, person, sleep } of rows as { teamId: number; i: number | string; person: string; sleep: number }[]) {
+    const byTeam = maps[Number(i) - 1];
+    if (!byTeam.has(teamId)) byTeam.set(teamId, new Map());
+    byTeam.get(teamId)!.set(person, sleep);
+  }
+  return maps;
+}

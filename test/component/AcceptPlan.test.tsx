@@ -11,7 +11,7 @@ afterEach(() => {
 
 const plan: SprintPlan = {
   startDate: '2026-11-23', endDate: '2026-12-06', capacityHours: 228, projectedOpsShare: 0.2429,
-  recommendedOpsShare: 0.25, reservedOpsShare: 0.25, reservedOpsHours: 57, featureHours: 171,
+  recommendationBasis: 'PROJECTION', recommendedOpsShare: 0.25, reservedOpsShare: 0.25, reservedOpsHours: 57, featureHours: 171,
   status: 'OK', rules: [], explanation: [], basedOn: [], guardrailVersion: 2, odds: null, trackRecord: null,
 };
 const vars: WhatIfVars = { members: null, daysOff: null, capacityHours: null, reservedOpsShare: null };

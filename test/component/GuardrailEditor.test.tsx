@@ -10,8 +10,8 @@ afterEach(() => {
 });
 
 const current: GuardrailVersion = {
-  reserveFloor: 0.2, opsCeiling: 0.5, maxPageHoursPerWeek: 12, maxSleepInterruptionsPerWeek: 2, maxChangeFailureRate: 0.15, lookbackSprints: 3,
-  version: 0, team: null, reason: 'Built-in defaults', author: 'headroom', createdAt: null,
+  reserveFloor: 0.2, opsCeiling: 0.5, maxPageHoursPerWeek: 12, maxSleepInterruptionsPerWeek: 2, maxSleepInterruptionsPerPersonWeek: 2, maxChangeFailureRate: 0.15, lookbackSprints: 3,
+  reserveAt: 'PROJECTION', version: 0, team: null, reason: 'Built-in defaults', author: 'headroom', createdAt: null,
 };
 
 function answer(body: unknown) {
@@ -47,6 +47,19 @@ describe('GuardrailEditor', () => {
     const body = JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string);
     expect(body.variables).toEqual({ team: 'payments', input: { reserveFloor: 0.3 }, reason: 'More incidents' });
     expect(onSaved).toHaveBeenCalledWith(saved);
+  });
+
+  it('sends a change of basis from the reserve-at control', async () => {
+    const fetch = answer({ data: { setGuardrail: { ...current, reserveAt: 'P80', version: 1 } } });
+    render(<GuardrailEditor team="payments" current={current} canPlan onSaved={() => {}} />);
+    expect(screen.getByText(/Now the projection\./)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Reserve at'), { target: { value: 'P80' } });
+    fireEvent.change(field(/^Reason/), { target: { value: 'Plan for 4 sprints in 5' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save as a new version' }));
+    });
+    const body = JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string);
+    expect(body.variables).toEqual({ team: 'payments', input: { reserveAt: 'P80' }, reason: 'Plan for 4 sprints in 5' });
   });
 
   it('shows each of the server’s field problems beside its field', async () => {

@@ -11,7 +11,7 @@ afterEach(() => {
 
 const plan: SprintPlan = {
   startDate: '2026-12-01', endDate: '2026-12-14', capacityHours: 228, projectedOpsShare: 0.2429,
-  recommendedOpsShare: 0.25, reservedOpsShare: 0.25, reservedOpsHours: 57, featureHours: 171,
+  recommendationBasis: 'PROJECTION', recommendedOpsShare: 0.25, reservedOpsShare: 0.25, reservedOpsHours: 57, featureHours: 171,
   status: 'OK', rules: [], explanation: [], basedOn: [], guardrailVersion: 3, odds: null, trackRecord: null,
 };
 

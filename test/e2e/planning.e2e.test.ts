@@ -76,6 +76,7 @@ describe('planning page', () => {
     expect(await text(page, 'plan-capacity')).toBe('300.0');
     expect(await text(page, 'plan-projected')).toBe('24.3%');
     expect(await text(page, 'plan-recommended')).toBe('25%');
+    expect(await text(page, 'plan-basis')).toBe('projection');
     expect(await text(page, 'plan-reserved-share')).toBe('25%');
     // Two sprints with one before them are too few for a range. Replayed: Sprint 43's 30% against the
     // 20% the rule gave after 20%, 10% (16.7% → the floor) ✗; Sprint 42's 20% against the 20% floor ✓.
@@ -88,7 +89,7 @@ describe('planning page', () => {
     expect(await text(page, 'plan-verdict')).toBe('Within every guardrail.');
     // Every rule the plan is judged by, listed as the server judged it.
     const planRules = page.getByTestId('plan-rules');
-    for (const rule of ['projectedOpsShare', 'reservedOpsShare', 'opsCeiling', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'changeFailureRate']) {
+    for (const rule of ['projectedOpsShare', 'reservedOpsShare', 'opsCeiling', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'sleepInterruptionsPerPersonWeek', 'changeFailureRate']) {
       await expect(planRules.getByTestId(`rule-${rule}`).getAttribute('data-testid')).resolves.toBe(`rule-${rule}`);
     }
     expect(await text(page, 'plan-guardrail-version')).toBe('1');
@@ -259,6 +260,44 @@ describe('planning page', () => {
     expect(team.guardrailHistory).toEqual([{ version: 1, reserveFloor: 0.3, reason: 'Incident-heavy quarter: keep more room for ops.', author: 'e2e admin' }]);
     await page.context().close();
   }, 60_000);
+
+  it('reserves at the 80th percentile once the editor says so, and the plan says which basis it used', async () => {
+    // Six finished 300 h sprints of 20, 25, 20, 30, 25, 35% (oldest first, the newest ending
+    // yesterday), looked back on one at a time: the projection is the last share, 35%. The misses
+    // of the projection made before each sprint, newest first, are +10, −5, +10, −5, +5 points; their
+    // 80th percentile (the 4th of 5 sorted) is +10, so 4 sprints in 5 like these need at most 45%.
+    const shares = [0.2, 0.25, 0.2, 0.3, 0.25, 0.35];
+    await seed(app, [{ slug: 'ledger', name: 'Ledger', timezone, members: 5 }], shares.map((share, i) => ({ team: 'ledger', date: daysAgo(80 - 14 * i), toilHours: share * 300 })));
+    await app.gql(`mutation { setGuardrail(team: "ledger", input: { lookbackSprints: 1 }, reason: "React to the last sprint.") { version } }`);
+    await app.gql(`mutation($input: [SprintInput!]!) { upsertSprints(input: $input) { name } }`, {
+      input: shares.map((_, i) => ({ team: 'ledger', name: `L${i + 1}`, startDate: daysAgo(84 - 14 * i), endDate: daysAgo(71 - 14 * i), capacityHours: 300, reservedOpsShare: 0.25 })),
+    });
+
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/ledger/plan`);
+    await page.getByTestId('plan-capacity').waitFor();
+    expect(await text(page, 'plan-projected')).toBe('35.0%');
+    expect(await text(page, 'plan-p80')).toBe('45%');
+    expect(await text(page, 'plan-recommended')).toBe('35%');
+    expect(await text(page, 'plan-basis')).toBe('projection');
+    expect(await text(page, 'guardrail-current-reserveAt')).toBe('projection');
+
+    await page.getByLabel('Reserve at', { exact: true }).selectOption('P80');
+    await page.getByLabel(/^Reason/).fill('Plan for 4 sprints in 5, not the average one.');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByTestId('guardrail-saved').waitFor();
+    await page.getByTestId('history-v2').waitFor();
+    expect(await text(page, 'guardrail-current-reserveAt')).toBe('80th percentile');
+    await expectFigure(page, 'plan-recommended', '45%');
+    await expectFigure(page, 'plan-basis', '80th percentile');
+    expect(await text(page, 'plan-projected')).toBe('35.0%');
+    expect(await text(page, 'plan-reserved-hours')).toBe('135.0');
+    expect(await page.getByTestId('plan-explanation').textContent()).toContain(
+      'The policy reserves at the 80th percentile of the range: 4 sprints in 5 like the last ones needed at most 45%, so the reservation starts from 45% instead of the 35% projection.',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await page.context().close();
+  }, 90_000);
 
   it('works at 390 px wide and passes axe', async () => {
     const page = await openPage(browser, 390, 844, app);

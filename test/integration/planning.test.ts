@@ -138,7 +138,7 @@ describe.each(DB_KINDS)('planning on %s', (kind) => {
     expect(k.opsBreakdown.pages + k.opsBreakdown.alerts + k.opsBreakdown.failedDeploys + k.opsBreakdown.toil).toBe(k.opsHours);
     expect(k.capacityHours).toBe(300);
     expect(k.opsShare).toBe(0.3333); // 1/3, published to 4 decimals
-    expect(k.rules.map((r: any) => r.rule)).toEqual(['opsCeiling', 'reserveFloor', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'changeFailureRate']);
+    expect(k.rules.map((r: any) => r.rule)).toEqual(['opsCeiling', 'reserveFloor', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'sleepInterruptionsPerPersonWeek', 'changeFailureRate']);
     expect(data.loadModelDefaults.minutesPerAlert).toBe(5);
     const bad = await s.gql(`mutation { setLoadModel(team: "ops", input: { maxHoursPerPage: 0 }) { maxHoursPerPage } }`);
     expect(bad.errors[0].extensions.records).toEqual([{ index: 0, field: 'maxHoursPerPage', message: 'must be more than 0' }]);

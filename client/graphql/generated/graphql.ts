@@ -33,8 +33,10 @@ export type GuardrailInput = {
   lookbackSprints?: number | null | undefined;
   maxChangeFailureRate?: number | null | undefined;
   maxPageHoursPerWeek?: number | null | undefined;
+  maxSleepInterruptionsPerPersonWeek?: number | null | undefined;
   maxSleepInterruptionsPerWeek?: number | null | undefined;
   opsCeiling?: number | null | undefined;
+  reserveAt?: ReserveAt | null | undefined;
   reserveFloor?: number | null | undefined;
 };
 
@@ -56,6 +58,13 @@ export type LoadModelInput = {
   offHoursWeight?: number | null | undefined;
   sleepWeight?: number | null | undefined;
 };
+
+/** What the recommendation reserves before it is clamped to the floor and the ceiling (and rounded up to a 5% step). */
+export type ReserveAt =
+  /** The 80th percentile of the plan's range (SprintPlan.odds); the projection while there are too few past sprints for a range. */
+  | 'P80'
+  /** The EWMA projection of the last lookbackSprints finished sprints (the default, the specified rule). */
+  | 'PROJECTION';
 
 /** What a token may do. admin: everything; plan: guardrails, load models, sprints, snapshots (and read); ingest: send signals; read: see figures. */
 export type Scope =
@@ -249,7 +258,7 @@ export type SnapshotQueryVariables = Exact<{
 }>;
 
 
-export type SnapshotQuery = { snapshot: { serverVersion: string, schema: string, id: string, label: string, teams: Array<string>, author: string, createdAt: string, data: Array<{ slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, kpis: { days: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, reservedOpsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> }, guardrail: { version: number, team: string | null, reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reason: string, author: string, createdAt: string | null }, loadModel: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, reservedOpsShare: number | null, opsHours: number, opsShare: number | null, featureHours: number, underReserved: boolean, status: Status, guardrailVersion: number }>, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string> } }>, range: { from: string, to: string } } | null };
+export type SnapshotQuery = { snapshot: { serverVersion: string, schema: string, id: string, label: string, teams: Array<string>, author: string, createdAt: string, data: Array<{ slug: string, name: string, timezone: string, members: number | null, focusHoursPerDay: number, kpis: { days: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, reservedOpsShare: number | null, status: Status, opsBreakdown: { pages: number, alerts: number, failedDeploys: number, toil: number }, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }> }, guardrail: { version: number, team: string | null, reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, reason: string, author: string, createdAt: string | null }, loadModel: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, sprints: Array<{ name: string, startDate: string, endDate: string, state: SprintState, capacityHours: number, reservedOpsShare: number | null, opsHours: number, opsShare: number | null, featureHours: number, underReserved: boolean, status: Status, guardrailVersion: number }>, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string> } }>, range: { from: string, to: string } } | null };
 
 export type SnapshotDiffQueryVariables = Exact<{
   a: string | number;
@@ -282,7 +291,7 @@ export type RevokeTokenMutation = { revokeToken: boolean | null };
 export type DefaultsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
+export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
 
 export type LoadModelFieldsFragment = { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number };
 
@@ -309,14 +318,14 @@ export type GettingStartedQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GettingStartedQuery = { teams: Array<{ slug: string, sprints: Array<{ synthetic: boolean }> }>, freshness: Array<{ source: string }> };
 
-export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
+export type GuardrailPolicyFieldsFragment = { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null };
 
 export type PlanTeamQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type PlanTeamQuery = { team: { slug: string, name: string, members: number | null, focusHoursPerDay: number, guardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }> } | null };
+export type PlanTeamQuery = { team: { slug: string, name: string, members: number | null, focusHoursPerDay: number, guardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }> } | null };
 
 export type PlanQueryVariables = Exact<{
   slug: string;
@@ -327,7 +336,7 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, odds: { p50Share: number | null, p80Share: number | null, basedOnSprints: number, sentence: string } | null, trackRecord: { sprints: number, held: number, p80Sprints: number, p80Exceeded: number, sentence: string } | null } } | null };
+export type PlanQuery = { team: { slug: string, plan: { startDate: string, endDate: string, capacityHours: number, projectedOpsShare: number, recommendedOpsShare: number, recommendationBasis: ReserveAt, reservedOpsShare: number, reservedOpsHours: number, featureHours: number, status: Status, explanation: Array<string>, basedOn: Array<string>, guardrailVersion: number, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, odds: { p50Share: number | null, p80Share: number | null, basedOnSprints: number, sentence: string } | null, trackRecord: { sprints: number, held: number, p80Sprints: number, p80Exceeded: number, sentence: string } | null } } | null };
 
 export type PlanSprintsQueryVariables = Exact<{
   slug: string;
@@ -351,7 +360,7 @@ export type SetGuardrailMutationVariables = Exact<{
 }>;
 
 
-export type SetGuardrailMutation = { setGuardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null } | null };
+export type SetGuardrailMutation = { setGuardrail: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null } | null };
 
 export type AcceptPlanMutationVariables = Exact<{
   input: Array<SprintInput> | SprintInput;
@@ -517,8 +526,10 @@ export const GuardrailPolicyFieldsFragmentDoc = new TypedDocumentString(`
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
@@ -947,8 +958,10 @@ export const SnapshotDocument = new TypedDocumentString(`
         opsCeiling
         maxPageHoursPerWeek
         maxSleepInterruptionsPerWeek
+        maxSleepInterruptionsPerPersonWeek
         maxChangeFailureRate
         lookbackSprints
+        reserveAt
         reason
         author
         createdAt
@@ -1105,8 +1118,10 @@ fragment GuardrailPolicyFields on GuardrailPolicy {
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
@@ -1195,8 +1210,10 @@ export const PlanTeamDocument = new TypedDocumentString(`
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason
@@ -1218,6 +1235,7 @@ export const PlanDocument = new TypedDocumentString(`
       capacityHours
       projectedOpsShare
       recommendedOpsShare
+      recommendationBasis
       reservedOpsShare
       reservedOpsHours
       featureHours
@@ -1284,8 +1302,10 @@ export const SetGuardrailDocument = new TypedDocumentString(`
   opsCeiling
   maxPageHoursPerWeek
   maxSleepInterruptionsPerWeek
+  maxSleepInterruptionsPerPersonWeek
   maxChangeFailureRate
   lookbackSprints
+  reserveAt
   version
   team
   reason

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { GraphQLRequestError, written } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
-import { SET_GUARDRAIL, type GuardrailField, type GuardrailVersion } from './operations';
-import { formFromPolicy, GUARDRAIL_SPECS, parseGuardrailForm, type GuardrailErrors, type GuardrailForm } from './guardrailForm';
-import { policyValue, whenText } from './policyText';
+import { SET_GUARDRAIL, type GuardrailField, type GuardrailVersion, type ReserveAt } from './operations';
+import { formFromPolicy, GUARDRAIL_SPECS, parseGuardrailForm, RESERVE_AT_OPTIONS, type GuardrailErrors, type GuardrailForm } from './guardrailForm';
+import { policyValue, reserveAtText, whenText } from './policyText';
 import { FieldError } from '../../components/FieldError';
 
 /**
@@ -43,11 +43,11 @@ export function GuardrailEditor({
       onSaved(written(res.setGuardrail));
     } catch (err) {
       const next: GuardrailErrors = {};
-      const known = new Set<string>([...GUARDRAIL_SPECS.map((s) => s.field), 'reason']);
+      const known = new Set<string>([...GUARDRAIL_SPECS.map((s) => s.field), 'reserveAt', 'reason']);
       const records = err instanceof GraphQLRequestError ? err.records : [];
       for (const r of records) {
         const field = r.field.replace(/^input\./, '');
-        if (known.has(field)) next[field as GuardrailField | 'reason'] = r.message;
+        if (known.has(field)) next[field as GuardrailField | 'reserveAt' | 'reason'] = r.message;
         else next.form = [next.form, `${r.field}: ${r.message}`].filter(Boolean).join(' ');
       }
       if (records.length === 0) next.form = (err as Error).message;
@@ -92,6 +92,28 @@ export function GuardrailEditor({
             <FieldError id={`${id}-${s.field}-error`} testId={`guardrail-error-${s.field}`} text={errors[s.field]} />
           </div>
         ))}
+        <div className="field">
+          <label htmlFor={`${id}-reserveAt`}>Reserve at</label>
+          <select
+            id={`${id}-reserveAt`}
+            value={form.reserveAt}
+            onChange={(e) => setForm((f) => ({ ...f, reserveAt: e.target.value as ReserveAt }))}
+            aria-invalid={errors.reserveAt ? true : undefined}
+            aria-describedby={describedBy('reserveAt', true)}
+            disabled={!canPlan}
+            data-testid="guardrail-reserveAt"
+          >
+            {RESERVE_AT_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-reserveAt-hint`} className="field-hint">
+            Now the {reserveAtText(current.reserveAt)}. What the recommendation starts from before the floor and ceiling; the 80th percentile needs 4 past sprints, else the projection.
+          </p>
+          <FieldError id={`${id}-reserveAt-error`} testId="guardrail-error-reserveAt" text={errors.reserveAt} />
+        </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>

@@ -1,6 +1,6 @@
 import type { GuardrailVersion } from './operations';
 import { GUARDRAIL_SPECS } from './guardrailForm';
-import { policyValue, whenText } from './policyText';
+import { policyValue, reserveAtText, whenText } from './policyText';
 
 /** The policy in force: every limit, and who set it, when and why (of a team's, or of the org default: scope 'org'). */
 export function CurrentPolicy({ policy, scope = 'team' }: { policy: GuardrailVersion; scope?: 'team' | 'org' }) {
@@ -27,6 +27,10 @@ export function CurrentPolicy({ policy, scope = 'team' }: { policy: GuardrailVer
             <dd data-testid={`guardrail-current-${s.field}`}>{policyValue(s.field, policy[s.field])}</dd>
           </div>
         ))}
+        <div>
+          <dt>Reserve at</dt>
+          <dd data-testid="guardrail-current-reserveAt">{reserveAtText(policy.reserveAt)}</dd>
+        </div>
       </dl>
       {scope === 'team' && policy.team === null && <p className="muted small">The team has no policy of its own yet; saving a change creates its version 1.</p>}
     </div>
@@ -55,6 +59,9 @@ export function GuardrailHistory({ history, scope = 'team' }: { history: Guardra
                 {s.label}
               </th>
             ))}
+            <th scope="col" className="wrap">
+              Reserve at
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -83,11 +90,29 @@ export function GuardrailHistory({ history, scope = 'team' }: { history: Guardra
                     </td>
                   );
                 })}
+                <ReserveAtCell now={v.reserveAt} before={before?.reserveAt} />
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The basis a version reserves at, marked when it differs from the version before. */
+function ReserveAtCell({ now, before }: { now: GuardrailVersion['reserveAt']; before: GuardrailVersion['reserveAt'] | undefined }) {
+  const changed = before !== undefined && before !== now;
+  return (
+    <td className={changed ? 'changed' : undefined}>
+      {reserveAtText(now)}
+      {changed && <span className="sr-only"> (changed from {reserveAtText(before)})</span>}
+      {changed && (
+        <span className="changed__mark" aria-hidden="true">
+          {' '}
+          ●
+        </span>
+      )}
+    </td>
   );
 }

@@ -4,6 +4,7 @@ import { GuardrailRules } from '../team/GuardrailRules';
 import type { GuardrailFields, SprintPlan } from './operations';
 import { planVerdict } from './planVerdict';
 import { PlanOdds } from './PlanOdds';
+import { reserveAtText } from './policyText';
 
 function Figure({ label, value, unit, sub, testId, accent }: { label: string; value: string; unit?: string; sub?: string; testId: string; accent?: boolean }) {
   return (
@@ -45,7 +46,8 @@ export function PlanFigures({ plan, policy }: { plan: SprintPlan; policy: Guardr
       </dl>
       <p className="plan-recommended">
         Recommended <strong data-testid="plan-recommended">{formatShare(plan.recommendedOpsShare)}</strong> · projected ops share{' '}
-        <strong data-testid="plan-projected">{formatPercent(plan.projectedOpsShare)}</strong> · guardrail version{' '}
+        <strong data-testid="plan-projected">{formatPercent(plan.projectedOpsShare)}</strong> · reserved at the{' '}
+        <span data-testid="plan-basis">{reserveAtText(plan.recommendationBasis)}</span> · guardrail version{' '}
         <span data-testid="plan-guardrail-version">{plan.guardrailVersion}</span>
       </p>
       <PlanOdds plan={plan} />

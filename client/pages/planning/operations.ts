@@ -3,24 +3,29 @@
  * are generated from schema.graphql (`npm run codegen`).
  */
 import { graphql } from '../../graphql/generated';
-import type { GuardrailPolicyFieldsFragment, PlanQuery, PlanSprintsQuery, PlanQueryVariables, SprintInput } from '../../graphql/generated/graphql';
+import type { GuardrailPolicyFieldsFragment, PlanQuery, PlanSprintsQuery, PlanQueryVariables, ReserveAt, SprintInput } from '../../graphql/generated/graphql';
 
-export type { SprintInput };
+export type { ReserveAt, SprintInput };
 
 // Declared for codegen; the operations below spread it by name.
 graphql(/* GraphQL */ `
   fragment GuardrailPolicyFields on GuardrailPolicy {
-    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxChangeFailureRate lookbackSprints
+    reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek maxSleepInterruptionsPerPersonWeek
+    maxChangeFailureRate lookbackSprints reserveAt
     version team reason author createdAt
   }
 `);
 
 export type GuardrailVersion = GuardrailPolicyFieldsFragment;
+/** The policy's numbers (each edited in a number field). */
 export type GuardrailFields = Pick<
   GuardrailVersion,
-  'reserveFloor' | 'opsCeiling' | 'maxPageHoursPerWeek' | 'maxSleepInterruptionsPerWeek' | 'maxChangeFailureRate' | 'lookbackSprints'
+  | 'reserveFloor' | 'opsCeiling' | 'maxPageHoursPerWeek' | 'maxSleepInterruptionsPerWeek' | 'maxSleepInterruptionsPerPersonWeek'
+  | 'maxChangeFailureRate' | 'lookbackSprints'
 >;
 export type GuardrailField = keyof GuardrailFields;
+/** Everything a guardrail version sets: its numbers and what the recommendation reserves at. */
+export type GuardrailSettings = GuardrailFields & Pick<GuardrailVersion, 'reserveAt'>;
 
 /** The team and its guardrails: read once, and again after a guardrail change. */
 export const PLAN_TEAM = graphql(/* GraphQL */ `
@@ -38,7 +43,7 @@ export const PLAN = graphql(/* GraphQL */ `
     team(slug: $slug) {
       slug
       plan(members: $members, daysOff: $daysOff, capacityHours: $capacityHours, reservedOpsShare: $reservedOpsShare) {
-        startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsShare
+        startDate endDate capacityHours projectedOpsShare recommendedOpsShare recommendationBasis reservedOpsShare
         reservedOpsHours featureHours status rules { rule status value limit message } explanation basedOn guardrailVersion
         odds { p50Share p80Share basedOnSprints sentence }
         trackRecord { sprints held p80Sprints p80Exceeded sentence }

@@ -1,4 +1,4 @@
-import type { GuardrailField } from './operations';
+import type { GuardrailField, ReserveAt } from './operations';
 import { formatShare } from '../../lib/format';
 
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -17,6 +17,11 @@ export function policyValue(field: GuardrailField, value: number): string {
     default:
       return plain.format(value);
   }
+}
+
+/** What the recommendation reserves at, in a few words. */
+export function reserveAtText(basis: ReserveAt): string {
+  return basis === 'P80' ? '80th percentile' : 'projection';
 }
 
 /** "Nov 23, 2026, 14:05" in the viewer's clock; "built in" for the default that has no date. */

@@ -22,7 +22,8 @@ export function FrozenRules({ team }: { team: SnapshotTeam }) {
         Guardrail version {guardrail.version} ({guardrail.team ? 'the team’s own' : 'org default'}
         {guardrail.createdAt ? `, set by ${guardrail.author} on ${formatDay(guardrail.createdAt)}` : ''})
         {guardrail.reason ? ` — “${guardrail.reason.replace(/\.$/, '')}”` : ''}: reserve floor {formatPercent(guardrail.reserveFloor)}, ops
-        ceiling {formatPercent(guardrail.opsCeiling)}. Load model: {loadModelText(team.loadModel)}.
+        ceiling {formatPercent(guardrail.opsCeiling)}
+        {guardrail.reserveAt === 'P80' ? ', reserving at the 80th percentile of the range' : ''}. Load model: {loadModelText(team.loadModel)}.
       </p>
       <ScrollArea label={`Guardrail rules of ${team.name}`}>
         <table className="table table--compact">

@@ -8,6 +8,8 @@ describe('rule figures', () => {
     ['reserveFloor', null, 0.2, '— · limit 20%'],
     ['pageHoursPerWeek', 17, 12, '17.0 h · limit 12 h per week'],
     ['sleepInterruptionsPerWeek', 1.25, 2, '1.3 · limit 2 per week'],
+    ['sleepInterruptionsPerPersonWeek', 3.5, 2, '3.5 · limit 2 per person per week'],
+    ['sleepInterruptionsPerPersonWeek', null, 2, '— · limit 2 per person per week'],
     ['changeFailureRate', 0.064, 0.15, '6.4% · limit 15%'],
   ])('%s %j of %j', (rule, value, limit, want) => {
     expect(ruleFigures({ rule, value, limit, status: 'OK', message: '' })).toBe(want);
@@ -15,6 +17,7 @@ describe('rule figures', () => {
 
   it('names rules in words, and keeps an unknown rule’s key', () => {
     expect(ruleName('sleepInterruptionsPerWeek')).toBe('Sleep interruptions per week');
+    expect(ruleName('sleepInterruptionsPerPersonWeek')).toBe('Sleep interruptions per person per week');
     expect(ruleName('somethingNew')).toBe('somethingNew');
   });
 });

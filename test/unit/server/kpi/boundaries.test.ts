@@ -15,7 +15,7 @@ import type { TeamDocument } from '../../../../server/snapshots/document';
 const zero: SignalSums = { alerts: 0, pages: 0, pageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, toilHours: 0 };
 const kpis = (sums: Partial<SignalSums>, over: { days?: number; capacityHours?: number; policy?: Partial<typeof DEFAULT_GUARDRAILS> } = {}) =>
   teamKpiFigures({
-    sums: { ...zero, ...sums }, days: over.days ?? 7, capacityHours: over.capacityHours ?? 300, reservedOpsShare: null,
+    sums: { ...zero, ...sums }, days: over.days ?? 7, capacityHours: over.capacityHours ?? 300, reservedOpsShare: null, busiestResponderSleepInterruptions: null,
     model: DEFAULT_LOAD_MODEL, policy: { ...DEFAULT_GUARDRAILS, ...over.policy },
   });
 const rule = (k: ReturnType<typeof kpis>, name: string) => k.rules.find((r) => r.rule === name)!;
@@ -52,7 +52,7 @@ describe('the issue’s boundary cases', () => {
 });
 
 describe('per-week rules over d days judge value × 7 / max(d, 7)', () => {
-  const base: RuleInputs = { opsShare: 0.1, reservedOpsShare: null, pageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, days: 7, hasSignal: true };
+  const base: RuleInputs = { opsShare: 0.1, reservedOpsShare: null, pageHours: 0, sleepInterruptions: 0, busiestResponderSleepInterruptions: null, deploys: 0, failedDeploys: 0, days: 7, hasSignal: true };
   it.each<[string, Partial<RuleInputs>, string, number, Status]>([
     ['one bad day is not a week of them: 2 sleep interruptions in 1 day', { sleepInterruptions: 2, days: 1 }, 'sleepInterruptionsPerWeek', 2, 'WARN'],
     ['3 in 3 days', { sleepInterruptions: 3, days: 3 }, 'sleepInterruptionsPerWeek', 3, 'BREACH'],
@@ -77,10 +77,10 @@ describe('NO_DATA: a window without any signal', () => {
     ['toil alone is a signal', { toilHours: 0.5 }, null, 'OK'],
     ['a deploy alone is a signal', { deploys: 1 }, null, 'OK'],
   ])('%s', (_name, sums, reserved, status) => {
-    const k = teamKpiFigures({ sums: { ...zero, ...sums }, days: 14, capacityHours: 300, reservedOpsShare: reserved, model: DEFAULT_LOAD_MODEL, policy: DEFAULT_GUARDRAILS });
+    const k = teamKpiFigures({ sums: { ...zero, ...sums }, days: 14, capacityHours: 300, reservedOpsShare: reserved, busiestResponderSleepInterruptions: null, model: DEFAULT_LOAD_MODEL, policy: DEFAULT_GUARDRAILS });
     expect(k.status).toBe(status);
     if (Object.keys(sums).length === 0) {
-      expect(k.rules.filter((r) => r.rule !== 'reserveFloor').map((r) => r.status)).toEqual(['NO_DATA', 'NO_DATA', 'NO_DATA', 'NO_DATA']);
+      expect(k.rules.filter((r) => r.rule !== 'reserveFloor').map((r) => r.status)).toEqual(['NO_DATA', 'NO_DATA', 'NO_DATA', 'NO_DATA', 'NO_DATA']);
       expect(k.rules[0].message).toContain('No alerts, pages, deploys or toil were recorded');
     }
   });
@@ -139,7 +139,7 @@ describe('snapshot comparisons publish deltas without float noise', () => {
 });
 
 describe('sentences never print a figure over its limit as equal to it', () => {
-  const base: RuleInputs = { opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, days: 7, hasSignal: true };
+  const base: RuleInputs = { opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 0, sleepInterruptions: 0, busiestResponderSleepInterruptions: null, deploys: 0, failedDeploys: 0, days: 7, hasSignal: true };
   it.each<[string, Partial<RuleInputs>, string, string]>([
     ['ops share 50.01% of a 50% ceiling', { opsShare: 0.5001 }, 'opsCeiling', 'Ops took 50.01% of capacity, above the 50% ceiling.'],
     ['ops share exactly at the ceiling', { opsShare: 0.5 }, 'opsCeiling', 'Ops took 50% of capacity, close to the 50% ceiling.'],

@@ -15,6 +15,7 @@ describe('DEFAULT_GUARDRAILS', () => {
   it('matches the documented defaults and is valid', () => {
     expect(DEFAULT_GUARDRAILS).toEqual({
       reserveFloor: 0.2, opsCeiling: 0.5, maxPageHoursPerWeek: 12, maxSleepInterruptionsPerWeek: 2, maxChangeFailureRate: 0.15, lookbackSprints: 3,
+      reserveAt: 'PROJECTION', maxSleepInterruptionsPerPersonWeek: 2,
     });
     expect(validatePolicy(DEFAULT_GUARDRAILS)).toEqual([]);
   });
@@ -52,14 +53,14 @@ describe('worstStatus', () => {
 });
 
 const base: RuleInputs = {
-  opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 10, sleepInterruptions: 1, deploys: 20, failedDeploys: 1, days: 14, hasSignal: true,
+  opsShare: 0.3, reservedOpsShare: 0.25, pageHours: 10, sleepInterruptions: 1, busiestResponderSleepInterruptions: 1, deploys: 20, failedDeploys: 1, days: 14, hasSignal: true,
 };
 const byRule = (results: RuleResult[], rule: RuleResult['rule']) => results.find((r) => r.rule === rule)!;
 
 describe('evaluateRules', () => {
   it('returns one result per rule, in a stable order', () => {
     expect(evaluateRules(base, DEFAULT_GUARDRAILS).map((r) => r.rule)).toEqual([
-      'opsCeiling', 'reserveFloor', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'changeFailureRate',
+      'opsCeiling', 'reserveFloor', 'pageHoursPerWeek', 'sleepInterruptionsPerWeek', 'sleepInterruptionsPerPersonWeek', 'changeFailureRate',
     ]);
   });
 
@@ -83,6 +84,16 @@ describe('evaluateRules', () => {
     ['sleep OK', { sleepInterruptions: 2 }, 'sleepInterruptionsPerWeek', 'OK', 1, 'Sleep was interrupted 1 time per week, within the limit of 2 per week.'],
     ['sleep BREACH', { sleepInterruptions: 5 }, 'sleepInterruptionsPerWeek', 'BREACH', 2.5, 'Sleep was interrupted 2.5 times per week, above the limit of 2 per week.'],
     ['sleep over 0 days', { sleepInterruptions: 5, days: 0 }, 'sleepInterruptionsPerWeek', 'OK', null, 'Sleep interruptions per week are unknown because the range has no days.'],
+    // sleepInterruptionsPerPersonWeek: the busiest responder's count, per week like the team's (14 days = 2 weeks)
+    ['busiest responder OK', { busiestResponderSleepInterruptions: 2 }, 'sleepInterruptionsPerPersonWeek', 'OK', 1, 'The busiest responder had 1 sleep interruption a week, within the limit of 2 per person.'],
+    ['busiest responder at 80% of the limit: WARN', { busiestResponderSleepInterruptions: 3.2 }, 'sleepInterruptionsPerPersonWeek', 'WARN', 1.6, 'The busiest responder had 1.6 sleep interruptions a week, close to the limit of 2 per person.'],
+    ['busiest responder at the limit: WARN, not BREACH', { busiestResponderSleepInterruptions: 4 }, 'sleepInterruptionsPerPersonWeek', 'WARN', 2, 'The busiest responder had 2 sleep interruptions a week, close to the limit of 2 per person.'],
+    ['busiest responder over the limit', { busiestResponderSleepInterruptions: 7 }, 'sleepInterruptionsPerPersonWeek', 'BREACH', 3.5, 'The busiest responder had 3.5 sleep interruptions a week, above the limit of 2 per person.'],
+    ['responders named but nobody woken', { busiestResponderSleepInterruptions: 0 }, 'sleepInterruptionsPerPersonWeek', 'OK', 0, 'The busiest responder had 0 sleep interruptions a week, within the limit of 2 per person.'],
+    ['one bad night is not a week of them: 2 in 1 day', { busiestResponderSleepInterruptions: 2, days: 1 }, 'sleepInterruptionsPerPersonWeek', 'WARN', 2, 'The busiest responder had 2 sleep interruptions a week, close to the limit of 2 per person.'],
+    ['no page names a responder: cannot judge, OK', { busiestResponderSleepInterruptions: null, sleepInterruptions: 9 }, 'sleepInterruptionsPerPersonWeek', 'OK', null, 'No page in this window names its responders, so sleep interruptions per person cannot be judged against the limit of 2 per person per week.'],
+    ['person over 0 days', { busiestResponderSleepInterruptions: 3, days: 0 }, 'sleepInterruptionsPerPersonWeek', 'OK', null, 'Sleep interruptions per person per week are unknown because the range has no days.'],
+    ['no signal at all: NO_DATA', { busiestResponderSleepInterruptions: null, hasSignal: false }, 'sleepInterruptionsPerPersonWeek', 'NO_DATA', null, 'No alerts, pages, deploys or toil were recorded in this window, so no responder\'s sleep interruptions are judged against the limit of 2 per person per week.'],
     // changeFailureRate
     ['CFR OK', { deploys: 20, failedDeploys: 1 }, 'changeFailureRate', 'OK', 0.05, '5% of deploys failed (1 of 20), within the 15% limit.'],
     ['CFR WARN', { deploys: 8, failedDeploys: 1 }, 'changeFailureRate', 'WARN', 0.125, '12.5% of deploys failed (1 of 8), close to the 15% limit.'],
@@ -96,8 +107,19 @@ describe('evaluateRules', () => {
     expect(r.message).toBe(message);
   });
 
+  it('compares the busiest responder on whole millionths against a limit of its own', () => {
+    const person = (busiest: number, limit: number) =>
+      byRule(evaluateRules({ ...base, days: 7, busiestResponderSleepInterruptions: busiest }, { ...DEFAULT_GUARDRAILS, maxSleepInterruptionsPerPersonWeek: limit }), 'sleepInterruptionsPerPersonWeek');
+    expect(person(4, 5)).toMatchObject({ status: 'WARN', value: 4, limit: 5 }); // 5 × 4 = 4 × 5
+    expect(person(3, 5)).toMatchObject({ status: 'OK', value: 3 });
+    expect(person(1, 0)).toMatchObject({ status: 'BREACH', message: 'The busiest responder had 1 sleep interruption a week, above the limit of 0 per person.' });
+    expect(person(0, 0).status).toBe('OK');
+    // the team's limit does not apply to a person, nor the person's to the team
+    expect(byRule(evaluateRules({ ...base, days: 7, sleepInterruptions: 6, busiestResponderSleepInterruptions: 1 }, DEFAULT_GUARDRAILS), 'sleepInterruptionsPerPersonWeek').status).toBe('OK');
+  });
+
   it('never produces NaN or Infinity with all-zero inputs, and judges no signal as NO_DATA', () => {
-    const zero: RuleInputs = { opsShare: null, reservedOpsShare: null, pageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, days: 0, hasSignal: false };
+    const zero: RuleInputs = { opsShare: null, reservedOpsShare: null, pageHours: 0, sleepInterruptions: 0, busiestResponderSleepInterruptions: null, deploys: 0, failedDeploys: 0, days: 0, hasSignal: false };
     for (const r of evaluateRules(zero, DEFAULT_GUARDRAILS)) {
       expect(r.value === null || Number.isFinite(r.value)).toBe(true);
       expect(r.message).not.toMatch(/NaN|Infinity/);
@@ -117,6 +139,11 @@ describe('validatePolicy', () => {
     ['NaN share', { reserveFloor: Number.NaN }, ['reserveFloor']],
     ['negative page limit', { maxPageHoursPerWeek: -1 }, ['maxPageHoursPerWeek']],
     ['infinite sleep limit', { maxSleepInterruptionsPerWeek: Number.POSITIVE_INFINITY }, ['maxSleepInterruptionsPerWeek']],
+    ['negative per-person sleep limit', { maxSleepInterruptionsPerPersonWeek: -1 }, ['maxSleepInterruptionsPerPersonWeek']],
+    ['NaN per-person sleep limit', { maxSleepInterruptionsPerPersonWeek: Number.NaN }, ['maxSleepInterruptionsPerPersonWeek']],
+    ['zero per-person sleep limit is allowed', { maxSleepInterruptionsPerPersonWeek: 0 }, []],
+    ['reserve at the 80th percentile', { reserveAt: 'P80' }, []],
+    ['reserve at an unknown basis', { reserveAt: 'P95' as never }, ['reserveAt']],
     ['lookback 0', { lookbackSprints: 0 }, ['lookbackSprints']],
     ['lookback 13', { lookbackSprints: 13 }, ['lookbackSprints']],
     ['lookback 2.5', { lookbackSprints: 2.5 }, ['lookbackSprints']],

@@ -110,6 +110,20 @@ describe('trackRecord', () => {
     ]);
   });
 
+  it('replays each version on its own basis: the 80th percentile where it asked for one and had a range', () => {
+    // The worked history; S6 and S4 judged by versions that reserve at the 80th percentile. Before S6
+    // the range's 80th percentile was 35%, so it would have reserved 35% and held; S4 had no range
+    // before it, so its rule fell back to the projection (20%) and still missed.
+    const history = judged(ONE, 0.2, 0.25, 0.2, 0.3, 0.25, 0.35);
+    history[0] = { ...history[0]!, policy: { ...ONE, reserveAt: 'P80' } };
+    history[2] = { ...history[2]!, policy: { ...ONE, reserveAt: 'P80' } };
+    const r = trackRecord(history);
+    expect(r.backtest.map((b) => [b.name, b.recommendedOpsShare, b.basis, b.held])).toEqual([
+      ['S6', 0.35, 'P80', true], ['S5', 0.3, 'PROJECTION', true], ['S4', 0.2, 'PROJECTION', false], ['S3', 0.25, 'PROJECTION', true], ['S2', 0.2, 'PROJECTION', false],
+    ]);
+    expect(r).toMatchObject({ sprints: 5, held: 3, p80Sprints: 1, p80Exceeded: 0 });
+  });
+
   it('uses the plan’s EWMA under a longer lookback', () => {
     // S4 after 20%, 10%, 10% (newest first): (4 × 0.2 + 2 × 0.1 + 0.1) / 7 = 0.1571 → 20% step, the floor.
     const r = trackRecord(judged(DEFAULT_GUARDRAILS, 0.1, 0.1, 0.2, 0.3));

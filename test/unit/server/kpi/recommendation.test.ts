@@ -230,3 +230,39 @@ describe('recommend: compared with last sprint', () => {
     expect(plan.explanation).toContain(sentence);
   });
 });
+
+describe('recommend: reserving at the 80th percentile (reserveAt)', () => {
+  // Projection of 31%, 24%, 18% is 27.1%; the range beside it is given as the plan computes it (kpi/odds.ts).
+  const history = sprints(0.31, 0.24, 0.18);
+  const range = (p80Share: number | null, basedOnSprints = 6) => ({ range: { p80Share, basedOnSprints } });
+  it.each<[string, PlanInputs, number, 'PROJECTION' | 'P80', RegExp[]]>([
+    ['the default ignores the range', input(history, range(0.32)), 0.3, 'PROJECTION', [/27.1% is rounded up to 30%/]],
+    ['P80: starts from the 80th percentile, rounded up to a step', input(history, range(0.32), { reserveAt: 'P80' }), 0.35, 'P80', [
+      /^The policy reserves at the 80th percentile of the range: 4 sprints in 5 like the last ones needed at most 32%, so the reservation starts from 32% instead of the 27.1% projection\.$/m,
+      /^Reservations are planned in 5% steps, so 32% is rounded up to 35%\.$/m,
+    ]],
+    ['P80 on a step stays', input(history, range(0.4), { reserveAt: 'P80' }), 0.4, 'P80', [/40% is already on a step/]],
+    ['P80 may sit below the projection: the floor still applies', input(history, range(0.12), { reserveAt: 'P80' }), 0.2, 'P80', [/below the 20% reserve floor, so the floor applies/]],
+    ['P80 above the ceiling: capped at it', input(history, range(0.62), { reserveAt: 'P80' }), 0.5, 'P80', [/capped at the ceiling/]],
+    ['P80 without a range: falls back to the projection and says so', input(history, range(null, 2), { reserveAt: 'P80' }), 0.3, 'PROJECTION', [
+      /^The policy reserves at the 80th percentile of the range, but there are too few past sprints for a range \(2 with a projection before them\), so the reservation starts from the 27.1% projection\.$/m,
+      /27.1% is rounded up to 30%/,
+    ]],
+    ['P80 with no range given at all (a team without sprints)', input([], {}, { reserveAt: 'P80' }), 0.2, 'PROJECTION', [/too few past sprints for a range \(0 with/]],
+  ])('%s', (_name, i, recommended, basis, patterns) => {
+    const plan = recommend(i);
+    expect(plan.recommendedOpsShare).toBe(recommended);
+    expect(plan.recommendationBasis).toBe(basis);
+    expect(plan.projectedOpsShare).toBe(i.history.length ? 0.2714 : 0.2); // the projection is still the EWMA
+    for (const p of patterns) expect(plan.explanation.join('\n')).toMatch(p);
+  });
+
+  it('the default explains itself exactly as before, range or not', () => {
+    expect(recommend(input(history, range(0.32))).explanation).toEqual(recommend(input(history)).explanation);
+  });
+
+  it('compares with the last sprint on the basis it used', () => {
+    const plan = recommend(input(history, { ...range(0.32), lastSprint: { name: 'Sprint 41', reservedOpsShare: 0.25 } }, { reserveAt: 'P80' }));
+    expect(plan.explanation).toContain('The recommended 35% is higher than last sprint\'s 25% (Sprint 41) because 4 sprints in 5 like the last ones needed at most 32%, rounded up to 35%.');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { responderLoad } from '../../../../server/kpi/responderLoad';
+import { busiestSleepInterruptions, responderLoad } from '../../../../server/kpi/responderLoad';
 
 const row = (person: string, pages: number, pageHours: number, sleepPageHours = 0) => ({ person, pages, pageHours, offHoursPageHours: 0, sleepPageHours, sleepInterruptions: 0 });
 
@@ -18,5 +18,19 @@ describe('responderLoad', () => {
     expect(responderLoad([{ person: 'a', pages: 3, pageHours: 0.1 + 0.2, offHoursPageHours: 1 / 3, sleepPageHours: 2.005, sleepInterruptions: 1 }])).toEqual([
       { person: 'a', pages: 3, pageHours: 0.3, offHoursPageHours: 0.33, sleepPageHours: 2.01, sleepInterruptions: 1 },
     ]);
+  });
+});
+
+describe('busiestSleepInterruptions', () => {
+  const w = (entries: [string, number][]) => new Map(entries);
+  it.each<[string, Map<string, number>[], number | null]>([
+    ['no window', [], null],
+    ['no page names anyone: cannot judge', [w([])], null],
+    ['named but never woken: 0, not unknown', [w([['ana', 0]])], 0],
+    ['the busiest of one window', [w([['ana', 1], ['bo', 3]])], 3],
+    ['summed per person across windows, then the busiest', [w([['ana', 2], ['bo', 3]]), w([['ana', 2]])], 4],
+    ['a window with nobody adds nothing', [w([['bo', 1]]), w([])], 1],
+  ])('%s', (_, windows, expected) => {
+    expect(busiestSleepInterruptions(windows)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import { DEFAULT_LOAD_MODEL } from '../../../../server/kpi/loadModel';
 import { DEFAULT_GUARDRAILS } from '../../../../server/kpi/guardrails';
 
 const zero = { alerts: 0, pages: 0, pageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, toilHours: 0 };
-const base = { days: 14, capacityHours: 300, reservedOpsShare: 0.2, model: DEFAULT_LOAD_MODEL, policy: DEFAULT_GUARDRAILS };
+const base = { days: 14, capacityHours: 300, reservedOpsShare: 0.2, busiestResponderSleepInterruptions: null, model: DEFAULT_LOAD_MODEL, policy: DEFAULT_GUARDRAILS };
 
 describe('teamKpiFigures', () => {
   it.each([
@@ -20,7 +20,7 @@ describe('teamKpiFigures', () => {
     const k = teamKpiFigures({ ...base, sums, capacityHours });
     expect(k).toMatchObject(expected);
     expect(k.opsBreakdown.pages + k.opsBreakdown.alerts + k.opsBreakdown.failedDeploys + k.opsBreakdown.toil).toBeCloseTo(k.opsHours, 12);
-    expect(k.rules).toHaveLength(5);
+    expect(k.rules).toHaveLength(6);
   });
 
   it('weights sleep hours by the load model', () => {

@@ -43,7 +43,7 @@ describe('parseWhatIf', () => {
 
 const plan: SprintPlan = {
   startDate: '2026-11-23', endDate: '2026-12-06', capacityHours: 228, projectedOpsShare: 0.2429,
-  recommendedOpsShare: 0.25, reservedOpsShare: 0.3, reservedOpsHours: 68.4, featureHours: 159.6,
+  recommendedOpsShare: 0.25, recommendationBasis: 'PROJECTION', reservedOpsShare: 0.3, reservedOpsHours: 68.4, featureHours: 159.6,
   status: 'OK', rules: [], explanation: [], basedOn: [], guardrailVersion: 0, odds: null, trackRecord: null,
 };
 
