@@ -284,6 +284,18 @@ export type DefaultsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxChangeFailureRate: number, lookbackSprints: number, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
 
+export type OrgPrivacyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgPrivacyQuery = { orgPrivacy: { hidePeople: boolean, changedBy: string | null, changedAt: string | null } };
+
+export type SetOrgPrivacyMutationVariables = Exact<{
+  hidePeople: boolean;
+}>;
+
+
+export type SetOrgPrivacyMutation = { setOrgPrivacy: { hidePeople: boolean, changedBy: string | null, changedAt: string | null } | null };
+
 export type LoadModelFieldsFragment = { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number };
 
 export type LoadModelChangeFieldsFragment = { team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string };
@@ -366,6 +378,14 @@ export type SetHourScheduleMutationVariables = Exact<{
 
 
 export type SetHourScheduleMutation = { upsertTeams: Array<{ slug: string, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> } }> | null };
+
+export type TeamRespondersQueryVariables = Exact<{
+  slug: string;
+  range: DateRange;
+}>;
+
+
+export type TeamRespondersQuery = { team: { slug: string, responderFigures: { peopleHiddenReason: string | null, pagesWithoutResponders: number, people: Array<{ person: string, pages: number, pageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number }> | null, evenness: { people: number, personPageHours: number, busiestShare: number | null, gini: number | null } } } | null };
 
 export type SaveSprintMutationVariables = Exact<{
   input: Array<SprintInput> | SprintInput;
@@ -1113,6 +1133,24 @@ fragment GuardrailPolicyFields on GuardrailPolicy {
   author
   createdAt
 }`) as unknown as TypedDocumentString<DefaultsQuery, DefaultsQueryVariables>;
+export const OrgPrivacyDocument = new TypedDocumentString(`
+    query OrgPrivacy {
+  orgPrivacy {
+    hidePeople
+    changedBy
+    changedAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrgPrivacyQuery, OrgPrivacyQueryVariables>;
+export const SetOrgPrivacyDocument = new TypedDocumentString(`
+    mutation SetOrgPrivacy($hidePeople: Boolean!) {
+  setOrgPrivacy(input: {hidePeople: $hidePeople}) {
+    hidePeople
+    changedBy
+    changedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrgPrivacyMutation, SetOrgPrivacyMutationVariables>;
 export const TeamLoadModelDocument = new TypedDocumentString(`
     query TeamLoadModel($slug: String!) {
   team(slug: $slug) {
@@ -1317,6 +1355,31 @@ export const SetHourScheduleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetHourScheduleMutation, SetHourScheduleMutationVariables>;
+export const TeamRespondersDocument = new TypedDocumentString(`
+    query TeamResponders($slug: String!, $range: DateRange!) {
+  team(slug: $slug) {
+    slug
+    responderFigures(range: $range) {
+      people {
+        person
+        pages
+        pageHours
+        offHoursPageHours
+        sleepPageHours
+        sleepInterruptions
+      }
+      peopleHiddenReason
+      pagesWithoutResponders
+      evenness {
+        people
+        personPageHours
+        busiestShare
+        gini
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamRespondersQuery, TeamRespondersQueryVariables>;
 export const SaveSprintDocument = new TypedDocumentString(`
     mutation SaveSprint($input: [SprintInput!]!) {
   upsertSprints(input: $input) {
