@@ -385,7 +385,7 @@ export type TeamRespondersQueryVariables = Exact<{
 }>;
 
 
-export type TeamRespondersQuery = { team: { slug: string, responderFigures: { peopleHiddenReason: string | null, pagesWithoutResponders: number, people: Array<{ person: string, pages: number, pageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number }> | null, evenness: { people: number, personPageHours: number, busiestShare: number | null, gini: number | null } } } | null };
+export type TeamRespondersQuery = { team: { slug: string, responderFigures: { pagesWithoutResponders: number, people: Array<{ person: string, pages: number, pageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number }> | null, evenness: { people: number, personPageHours: number, busiestShare: number | null, gini: number | null } } } | null };
 
 export type SaveSprintMutationVariables = Exact<{
   input: Array<SprintInput> | SprintInput;
@@ -1368,7 +1368,6 @@ export const TeamRespondersDocument = new TypedDocumentString(`
         sleepPageHours
         sleepInterruptions
       }
-      peopleHiddenReason
       pagesWithoutResponders
       evenness {
         people

@@ -23,14 +23,15 @@ export function RecordResponders({ unnamed }: { unnamed: number }) {
  * interruptions and off-hours and sleep hours — or, where the org hides them, why not.
  */
 export function PagerLoad({ figures }: { figures: ResponderFigures }) {
-  const { people, evenness, pagesWithoutResponders, peopleHiddenReason } = figures;
+  const { people, evenness, pagesWithoutResponders } = figures;
   const max = Math.max(0, ...(people ?? []).map((p) => p.pageHours));
   return (
     <>
       <p className="pager-sentence" data-testid="pager-evenness">{evennessSentence(evenness)}</p>
       {people === null || people === undefined ? (
         <p className="notice" role="status" data-testid="pager-hidden">
-          <span aria-hidden="true">ℹ </span>Per-person figures are hidden by the org. {peopleHiddenReason}
+          <span aria-hidden="true">ℹ </span>Per-person figures are hidden by the org (Org defaults → Privacy). How evenly the load falls, which
+          names nobody, is still shown.
         </p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="pager-caption" tabIndex={0}>

@@ -8,7 +8,6 @@ export const TEAM_RESPONDERS = graphql(/* GraphQL */ `
       slug
       responderFigures(range: $range) {
         people { person pages pageHours offHoursPageHours sleepPageHours sleepInterruptions }
-        peopleHiddenReason
         pagesWithoutResponders
         evenness { people personPageHours busiestShare gini }
       }
