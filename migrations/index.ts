@@ -16,6 +16,7 @@ import * as loadModelChanges from './20261203100000_load_model_changes';
 import * as dataVersions from './20261204090000_data_versions';
 import * as pageResponders from './20261204100000_page_responders';
 import * as guardrailReserveAt from './20261206100000_guardrail_reserve_at';
+import * as orgPrivacy from './20261206200000_org_privacy';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -37,6 +38,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261204090000_data_versions': dataVersions,
   '20261204100000_page_responders': pageResponders,
   '20261206100000_guardrail_reserve_at': guardrailReserveAt,
+  '20261206200000_org_privacy': orgPrivacy,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

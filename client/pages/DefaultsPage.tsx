@@ -3,8 +3,9 @@ import { Confirmation } from '../components/Confirmation';
 import { DataPanel } from '../components/DataPanel';
 import { useQuery } from '../lib/useQuery';
 import { useViewer } from '../lib/viewer';
-import { canChangeOrgDefaults } from '../lib/viewerRights';
-import { DEFAULTS } from './defaults/operations';
+import { canChangeOrgDefaults, canManageTeams } from '../lib/viewerRights';
+import { DEFAULTS, ORG_PRIVACY } from './defaults/operations';
+import { PrivacySetting } from './defaults/PrivacySetting';
 import { LoadModelEditor } from './loadModel/LoadModelEditor';
 import { LoadModelHistory, LoadModelValuesList } from './loadModel/LoadModelHistory';
 import { GuardrailEditor } from './planning/GuardrailEditor';
@@ -22,6 +23,7 @@ export default function DefaultsPage() {
   const { viewer } = useViewer();
   const canEdit = canChangeOrgDefaults(viewer);
   const q = useQuery(DEFAULTS, NO_VARIABLES);
+  const privacy = useQuery(ORG_PRIVACY, NO_VARIABLES);
   const [guardrailSaved, setGuardrailSaved] = useState<GuardrailVersion | null>(null);
   const [modelSaved, setModelSaved] = useState<string | null>(null);
 
@@ -101,6 +103,18 @@ export default function DefaultsPage() {
               <LoadModelHistory history={d.loadModelDefaultsHistory} scope="org" />
             </>
           )}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">Privacy</h2>
+        <p className="section__intro muted">
+          Who carried the pager: team pages show page hours, sleep interruptions and off-hours time per person. The org can hide those
+          per-person figures; how evenly the load falls (which names nobody) stays visible.
+        </p>
+        <DataPanel query={{ ...privacy, data: privacy.data?.orgPrivacy }} what="the privacy setting" minHeight={80}>
+          {/* The same rule as teams and tokens: the admin scope on a token not limited to teams. */}
+          {(p) => <PrivacySetting privacy={p} canEdit={canManageTeams(viewer)} />}
         </DataPanel>
       </section>
     </>

@@ -22,6 +22,8 @@ import { ArchiveTeam } from './teams/ArchiveTeam';
 import { useViewer } from '../lib/viewer';
 import { canManageTeams, canPlanTeam } from '../lib/viewerRights';
 import { TeamLoadModel } from './team/TeamLoadModel';
+import { PagerLoad, RecordResponders } from './team/PagerLoad';
+import { TEAM_RESPONDERS } from './team/responderOperations';
 
 const isQuiet = (points: KpiPoint[]) =>
   points.every((p) => p.alerts === 0 && p.pages === 0 && p.pageHours === 0 && p.deploys === 0 && p.toilHours === 0);
@@ -43,6 +45,7 @@ export default function TeamPage() {
 
   const team = useQuery(TEAM, useMemo(() => ({ slug, range }), [slug, range]), { refetchInterval: LIVE_REFRESH_MS });
   const series = useQuery(TEAM_SERIES, useMemo(() => ({ slug, range, bucket }), [slug, range, bucket]), { refetchInterval: LIVE_REFRESH_MS });
+  const responders = useQuery(TEAM_RESPONDERS, useMemo(() => ({ slug, range }), [slug, range]), { refetchInterval: LIVE_REFRESH_MS });
   const { viewer } = useViewer();
   const canEdit = canManageTeams(viewer);
   const canPlan = canPlanTeam(viewer, slug);
@@ -154,6 +157,19 @@ export default function TeamPage() {
           empty={<p className="state__title">No signals from any service in this range.</p>}
         >
           {(d) => <ServicesTable services={d.services} />}
+        </DataPanel>
+      </section>
+
+      <section className="section" aria-labelledby="pager-heading" data-testid="pager-section">
+        <h2 id="pager-heading">Who carries the pager</h2>
+        <DataPanel
+          query={{ ...responders, data: responders.data?.team?.responderFigures }}
+          what="who carried the pages"
+          minHeight={120}
+          isEmpty={(f) => f.evenness.people === 0}
+          empty={<RecordResponders unnamed={responders.data?.team?.responderFigures.pagesWithoutResponders ?? 0} />}
+        >
+          {(f) => <PagerLoad figures={f} />}
         </DataPanel>
       </section>
 

@@ -24,6 +24,8 @@ const GRAPHQL_SCOPES = {
   'Query.sourceMappings': 'read',
   'Query.unrouted': 'read',
   'Query.freshness': 'read',
+  // Every reader may know why per-person figures are missing; changing it decides what all of them see.
+  'Query.orgPrivacy': 'read',
   // Org-wide only (the service refuses a token limited to teams): backfills span every team.
   'Query.backfills': 'ingest',
   'Query.tokens': 'admin',
@@ -44,6 +46,7 @@ const GRAPHQL_SCOPES = {
   'Mutation.createToken': 'admin',
   'Mutation.revokeToken': 'admin',
   'Mutation.setSourceMapping': 'plan',
+  'Mutation.setOrgPrivacy': 'admin',
 } as const satisfies Record<string, Scope | 'public'>;
 
 /** The GraphQL root fields' scopes, looked up by `Type.field`. */

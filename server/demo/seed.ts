@@ -154,6 +154,34 @@ export function demoEvents(p: Profile, daily: ReturnType<typeof demoDailyMetrics
 
 const EVENT_DAYS = 28;
 
+const DEMO_PEOPLE = ['Ana', 'Ben', 'Chloé', 'Dev', 'Emre', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kemal', 'Lena', 'Mo', 'Nia'];
+
+/**
+ * Who carried each demo page: the team's first few people (one per member, at most five), the
+ * first of them far more often than the last (weights 5, 3, 2, 1, 1), as on a team where one
+ * person is the expert everyone escalates to — so the team page shows an uneven, realistic
+ * spread. One page in six escalated to a second person, who counts too. A random stream of its
+ * own, so the demo's page times and figures stay as they were before pages had responders.
+ */
+export function withDemoResponders<T extends object>(pages: T[], teamIndex: number, members: number, seed: number): (T & { responders: string[] })[] {
+  const rand = prng(seed);
+  const roster = Array.from({ length: Math.min(5, members) }, (_, k) => DEMO_PEOPLE[(teamIndex * 2 + k) % DEMO_PEOPLE.length]);
+  const weights = [5, 3, 2, 1, 1].slice(0, roster.length);
+  const total = weights.reduce((s, w) => s + w, 0);
+  const pick = (except?: string) => {
+    for (;;) {
+      let r = rand() * total;
+      const k = weights.findIndex((w) => (r -= w) < 0);
+      const person = roster[k === -1 ? roster.length - 1 : k];
+      if (person !== except) return person;
+    }
+  };
+  return pages.map((page) => {
+    const first = pick();
+    return { ...page, responders: roster.length > 1 && rand() < 1 / 6 ? [first, pick(first)] : [first] };
+  });
+}
+
 async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRecords: number }> {
   await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })), SYSTEM);
   let dailyRecords = 0;
@@ -164,7 +192,7 @@ async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRe
     for (const table of ['daily_metrics', 'page_events', 'deploy_events']) await db(table).whereIn('team_id', team.clone()).where({ source: 'demo' }).delete();
     dailyRecords += (await recordDailyMetrics(db, records, SYSTEM)).received;
     const events = demoEvents(p, records, EVENT_DAYS, 2000 + i);
-    await recordPages(db, events.pages, SYSTEM);
+    await recordPages(db, withDemoResponders(events.pages, i, p.members, 3000 + i), SYSTEM);
     await recordDeploys(db, events.deploys, SYSTEM);
     if (p.reserves !== undefined) await upsertSprints(scopeFor(db), demoSprints(p, today));
   }

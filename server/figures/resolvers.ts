@@ -2,7 +2,7 @@ import type { Resolvers } from '../schemaTypes/resolvers';
 import type { Context } from './context';
 import type { TeamRow } from '../teams/queries';
 import { freshness } from './freshness';
-import { responderLoadOf } from './responders';
+import { responderFiguresOf, responderLoadOf } from './responders';
 import { kpisFor, overview } from './kpis';
 import { signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBucket } from '../signals/queries';
 import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
@@ -68,6 +68,7 @@ export const kpiResolvers: Resolvers = {
     },
     kpis: (team: TeamRow, args: { range: DateRange }, ctx: Context) => kpisFor(team, checkedRange(args.range), ctx),
     responderLoad: (team: TeamRow, args: { range: DateRange }, ctx: Context) => responderLoadOf(ctx, team, args.range),
+    responderFigures: (team: TeamRow, args: { range: DateRange }, ctx: Context) => responderFiguresOf(ctx, team, args.range),
     series: async (team: TeamRow, args: { range: DateRange; bucket: SeriesBucket | 'SPRINT' }, ctx: Context) => {
       const range = checkedRange(args.range);
       const [points, model] = await Promise.all([

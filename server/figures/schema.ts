@@ -142,6 +142,37 @@ export const kpiTypeDefs = /* GraphQL */ `
     sleepInterruptions: Int!
   }
 
+  """
+  How evenly a team's page hours fell on the people who carried them over a range. Names nobody,
+  so it is given even where the org hides per-person figures. See README, "Who carries the pager".
+  """
+  type ResponderEvenness {
+    "People named among the range's pages' responders."
+    people: Int!
+    "Sum of the people's page hours (a page counts once per responder): the denominator of busiestShare."
+    personPageHours: Float!
+    "The busiest person's page hours / personPageHours (0..1, 4 decimals); null when nobody carried any hour."
+    busiestShare: Float
+    """
+    Gini coefficient of page hours per person (0 = everyone carried the same; (n-1)/n = one of n
+    carried everything): sum over every ordered pair of people of |x_i - x_j|, over 2 x n x sum(x).
+    4 decimals; null with fewer than 2 people (nothing to compare) or no hours.
+    """
+    gini: Float
+  }
+
+  "Who carried a team's pages over a range: per person (unless the org hides it) and how evenly."
+  type ResponderFigures {
+    "Per person, heaviest first, as Team.responderLoad; null when the org hides per-person figures (see peopleHiddenReason)."
+    people: [ResponderLoad!]
+    "Why people is null (the org hides per-person figures); null when people is given."
+    peopleHiddenReason: String
+    "How evenly the page hours fell; given even when people is hidden."
+    evenness: ResponderEvenness!
+    "Pages triggered in the range that named no responder (PageInput.responders, the CSV responders column, PagerDuty assignees): in no one's figures."
+    pagesWithoutResponders: Int!
+  }
+
   "When a source last sent data."
   type SourceFreshness {
     source: String!
@@ -192,8 +223,10 @@ export const kpiTypeDefs = /* GraphQL */ `
   extend type Team {
     "Load per service over a range, noisiest (most ops hours) first."
     services(range: DateRange!): [ServiceLoad!]!
-    "Page load per person who carried the team's pages over a range, heaviest first (most page hours, then sleep hours, then pages)."
+    "Page load per person who carried the team's pages over a range, heaviest first (most page hours, then sleep hours, then pages). FORBIDDEN when the org hides per-person figures (OrgPrivacy.hidePeople); responderFigures answers null with the reason instead."
     responderLoad(range: DateRange!): [ResponderLoad!]!
+    "Per-person page load (null when the org hides it, with the reason) and how evenly it fell, over a range."
+    responderFigures(range: DateRange!): ResponderFigures!
     "DORA figures over a date range, with performance bands (2023 Accelerate State of DevOps report)."
     dora(range: DateRange!): Dora!
     "KPIs over a date range."

@@ -6,14 +6,17 @@ import { BadInputError, NotFoundError } from '../core/errors';
 import { sendThrown } from './errors';
 import { checkedRange } from '../core/dateRange';
 import { documentOf, exportDocuments, requireSnapshot } from '../snapshots/service';
-import { writeCsv, type ExportKind } from '../snapshots/csv';
+import { PEOPLE_COLUMNS, writeCsv, writeRows, type ExportKind } from '../snapshots/csv';
+import { exportPeople } from '../snapshots/peopleExport';
 import type { TeamDocument } from '../snapshots/document';
 import { exportedDocument } from '../snapshots/exportJson';
 
 function kindOf(q: unknown): ExportKind {
   if (q === undefined || q === 'teams') return 'teams';
   if (q === 'sprints') return 'sprints';
-  throw new BadInputError('kind must be teams or sprints');
+  // Snapshots freeze no per-person figures: frozen, they could not be hidden when the org decides to.
+  if (q === 'people') throw new BadInputError('kind=people is for current figures (/api/export.csv?kind=people): snapshots hold no per-person figures');
+  throw new BadInputError('kind must be teams or sprints (or people, for /api/export.csv)');
 }
 
 /** Sets the download headers and streams the CSV into the response. */
@@ -59,12 +62,20 @@ export function exportRoutes(db: Knex, log: Logger): Router {
     }
   });
 
-  // GET /api/export.csv?from=&to=&teams=a,b&kind=teams|sprints — current figures, streamed.
+  // GET /api/export.csv?from=&to=&teams=a,b&kind=teams|sprints|people — current figures, streamed.
   router.get('/api/export.csv', async (req, res) => {
     try {
       const range = checkedRange({ from: String(req.query.from ?? ''), to: String(req.query.to ?? '') });
-      const kind = kindOf(req.query.kind);
       const slugs = teamsOf(req.query.teams);
+      if (req.query.kind === 'people') {
+        // Per-person figures only when asked for by name (kind=people), never in the other kinds.
+        const rows = await exportPeople(() => createContext(db, log, res.locals.viewer), slugs, range);
+        res.status(200).type('text/csv; charset=utf-8').attachment(`headroom-${range.from}-${range.to}-people.csv`);
+        await writeRows(res, PEOPLE_COLUMNS, rows);
+        res.end();
+        return;
+      }
+      const kind = kindOf(req.query.kind);
       const batches = await exportDocuments(() => createContext(db, log, res.locals.viewer), slugs, range);
       await streamCsv(res, `headroom-${range.from}-${range.to}${kind === 'sprints' ? '-sprints' : ''}.csv`, kind, batches);
     } catch (e) {

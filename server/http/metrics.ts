@@ -57,6 +57,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'PlanTeam', 'Plan', 'PlanSprints', 'SetGuardrail', 'AcceptPlan', 'DeleteSprint', 'SetHourSchedule',
   'SaveTeam', 'ArchiveTeam', 'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',
   'Defaults', 'TeamLoadModel', 'SetLoadModel', 'SaveSprint',
+  'TeamResponders', 'OrgPrivacy', 'SetOrgPrivacy',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

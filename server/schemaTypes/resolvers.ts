@@ -392,6 +392,8 @@ export type Mutation = {
   setGuardrail?: Maybe<GuardrailPolicy>;
   /** Sets a team's load model (team null: the org default) and records the change with who, when and the reason (see loadModelHistory, loadModelDefaultsHistory). */
   setLoadModel?: Maybe<LoadModel>;
+  /** Hides or shows per-person figures org-wide (admin scope). */
+  setOrgPrivacy?: Maybe<OrgPrivacy>;
   /**
    * Maps a sender key to a team (or re-points it) and attributes the signals it routes, in one
    * transaction. A token limited to teams maps to its teams and re-points only keys mapped to them.
@@ -464,6 +466,11 @@ export type MutationSetLoadModelArgs = {
 };
 
 
+export type MutationSetOrgPrivacyArgs = {
+  input: OrgPrivacyInput;
+};
+
+
 export type MutationSetSourceMappingArgs = {
   input: SourceMappingInput;
 };
@@ -490,6 +497,27 @@ export type OpsBreakdown = {
   pages: Scalars['Float']['output'];
   /** Toil hours as logged. */
   toil: Scalars['Float']['output'];
+};
+
+/** The org's privacy setting for per-person figures (who carried the pager). */
+export type OrgPrivacy = {
+  __typename?: 'OrgPrivacy';
+  /** When it was changed last; null while never changed. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Token name of whoever changed it last; null while never changed (per-person figures are shown). */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * True: per-person figures are hidden. Team.responderFigures answers people: null with
+   * peopleHiddenReason, Team.responderLoad answers FORBIDDEN, and exports leave them out (asking for
+   * them is FORBIDDEN). The evenness figures, which name nobody, are still given.
+   */
+  hidePeople: Scalars['Boolean']['output'];
+};
+
+/** A change of the org's privacy setting. */
+export type OrgPrivacyInput = {
+  /** True hides per-person figures from the API, the dashboard and exports; false shows them to whoever may see the team. */
+  hidePeople: Scalars['Boolean']['input'];
 };
 
 export type PageInfo = {
@@ -574,6 +602,8 @@ export type Query = {
   loadModelDefaultsHistory: Array<LoadModelChange>;
   /** Liveness of the GraphQL layer; always true. */
   ok: Scalars['Boolean']['output'];
+  /** The org's privacy setting (whether per-person figures are hidden). */
+  orgPrivacy: OrgPrivacy;
   /** One row per team with its KPIs over the range, computed in one aggregate. */
   overview: Array<TeamOverview>;
   /** One snapshot, or null. */
@@ -644,6 +674,39 @@ export type ReserveAt =
   | 'P80'
   /** The EWMA projection of the last lookbackSprints finished sprints (the default, the specified rule). */
   | 'PROJECTION';
+
+/**
+ * How evenly a team's page hours fell on the people who carried them over a range. Names nobody,
+ * so it is given even where the org hides per-person figures. See README, "Who carries the pager".
+ */
+export type ResponderEvenness = {
+  __typename?: 'ResponderEvenness';
+  /** The busiest person's page hours / personPageHours (0..1, 4 decimals); null when nobody carried any hour. */
+  busiestShare?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Gini coefficient of page hours per person (0 = everyone carried the same; (n-1)/n = one of n
+   * carried everything): sum over every ordered pair of people of |x_i - x_j|, over 2 x n x sum(x).
+   * 4 decimals; null with fewer than 2 people (nothing to compare) or no hours.
+   */
+  gini?: Maybe<Scalars['Float']['output']>;
+  /** People named among the range's pages' responders. */
+  people: Scalars['Int']['output'];
+  /** Sum of the people's page hours (a page counts once per responder): the denominator of busiestShare. */
+  personPageHours: Scalars['Float']['output'];
+};
+
+/** Who carried a team's pages over a range: per person (unless the org hides it) and how evenly. */
+export type ResponderFigures = {
+  __typename?: 'ResponderFigures';
+  /** How evenly the page hours fell; given even when people is hidden. */
+  evenness: ResponderEvenness;
+  /** Pages triggered in the range that named no responder (PageInput.responders, the CSV responders column, PagerDuty assignees): in no one's figures. */
+  pagesWithoutResponders: Scalars['Int']['output'];
+  /** Per person, heaviest first, as Team.responderLoad; null when the org hides per-person figures (see peopleHiddenReason). */
+  people?: Maybe<Array<ResponderLoad>>;
+  /** Why people is null (the org hides per-person figures); null when people is given. */
+  peopleHiddenReason?: Maybe<Scalars['String']['output']>;
+};
 
 /**
  * One person's pages over a range: the pages that named them among their responders
@@ -983,7 +1046,9 @@ export type Team = {
   ownLoadModel?: Maybe<LoadModel>;
   /** The next sprint's plan. What-if arguments change the inputs without writing anything. */
   plan: SprintPlan;
-  /** Page load per person who carried the team's pages over a range, heaviest first (most page hours, then sleep hours, then pages). */
+  /** Per-person page load (null when the org hides it, with the reason) and how evenly it fell, over a range. */
+  responderFigures: ResponderFigures;
+  /** Page load per person who carried the team's pages over a range, heaviest first (most page hours, then sleep hours, then pages). FORBIDDEN when the org hides per-person figures (OrgPrivacy.hidePeople); responderFigures answers null with the reason instead. */
   responderLoad: Array<ResponderLoad>;
   /** KPIs per bucket over a date range, gaps filled with zeros. The buckets cover every day of the range exactly once, so they add up to kpis(range); SPRINT buckets put the days outside any sprint in buckets of their own. */
   series: Array<KpiPoint>;
@@ -1016,6 +1081,12 @@ export type TeamPlanArgs = {
   daysOff?: InputMaybe<Scalars['Float']['input']>;
   members?: InputMaybe<Scalars['Int']['input']>;
   reservedOpsShare?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A team that runs what it builds. Days and hour classes are read in its own time zone. */
+export type TeamResponderFiguresArgs = {
+  range: DateRange;
 };
 
 
@@ -1327,12 +1398,16 @@ export type ResolversTypes = {
   LoadModelInput: LoadModelInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpsBreakdown: ResolverTypeWrapper<OpsBreakdown>;
+  OrgPrivacy: ResolverTypeWrapper<OrgPrivacy>;
+  OrgPrivacyInput: OrgPrivacyInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PageInput: PageInput;
   PageUrgency: PageUrgency;
   PlanOdds: ResolverTypeWrapper<PlanOdds>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReserveAt: ReserveAt;
+  ResponderEvenness: ResolverTypeWrapper<ResponderEvenness>;
+  ResponderFigures: ResolverTypeWrapper<ResponderFigures>;
   ResponderLoad: ResolverTypeWrapper<ResponderLoad>;
   RuleResult: ResolverTypeWrapper<KpiRuleResult>;
   Scope: Scope;
@@ -1396,10 +1471,14 @@ export type ResolversParentTypes = {
   LoadModelInput: LoadModelInput;
   Mutation: Record<PropertyKey, never>;
   OpsBreakdown: OpsBreakdown;
+  OrgPrivacy: OrgPrivacy;
+  OrgPrivacyInput: OrgPrivacyInput;
   PageInfo: PageInfo;
   PageInput: PageInput;
   PlanOdds: PlanOdds;
   Query: Record<PropertyKey, never>;
+  ResponderEvenness: ResponderEvenness;
+  ResponderFigures: ResponderFigures;
   ResponderLoad: ResponderLoad;
   RuleResult: KpiRuleResult;
   ServiceLoad: ServiceLoad;
@@ -1583,6 +1662,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeToken?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   setGuardrail?: Resolver<Maybe<ResolversTypes['GuardrailPolicy']>, ParentType, ContextType, RequireFields<MutationSetGuardrailArgs, 'input' | 'reason'>>;
   setLoadModel?: Resolver<Maybe<ResolversTypes['LoadModel']>, ParentType, ContextType, RequireFields<MutationSetLoadModelArgs, 'input'>>;
+  setOrgPrivacy?: Resolver<Maybe<ResolversTypes['OrgPrivacy']>, ParentType, ContextType, RequireFields<MutationSetOrgPrivacyArgs, 'input'>>;
   setSourceMapping?: Resolver<Maybe<ResolversTypes['SourceMapping']>, ParentType, ContextType, RequireFields<MutationSetSourceMappingArgs, 'input'>>;
   upsertSprints?: Resolver<Maybe<Array<ResolversTypes['Sprint']>>, ParentType, ContextType, RequireFields<MutationUpsertSprintsArgs, 'input' | 'replan'>>;
   upsertTeams?: Resolver<Maybe<Array<ResolversTypes['Team']>>, ParentType, ContextType, RequireFields<MutationUpsertTeamsArgs, 'input'>>;
@@ -1593,6 +1673,12 @@ export type OpsBreakdownResolvers<ContextType = Context, ParentType extends Reso
   failedDeploys?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   pages?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   toil?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OrgPrivacyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrgPrivacy'] = ResolversParentTypes['OrgPrivacy']> = {
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hidePeople?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1615,6 +1701,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   loadModelDefaults?: Resolver<ResolversTypes['LoadModel'], ParentType, ContextType>;
   loadModelDefaultsHistory?: Resolver<Array<ResolversTypes['LoadModelChange']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  orgPrivacy?: Resolver<ResolversTypes['OrgPrivacy'], ParentType, ContextType>;
   overview?: Resolver<Array<ResolversTypes['TeamOverview']>, ParentType, ContextType, RequireFields<QueryOverviewArgs, 'range'>>;
   snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<QuerySnapshotArgs, 'id'>>;
   snapshotDiff?: Resolver<ResolversTypes['SnapshotDiff'], ParentType, ContextType, RequireFields<QuerySnapshotDiffArgs, 'a' | 'reversed'>>;
@@ -1626,6 +1713,20 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   unrouted?: Resolver<Array<ResolversTypes['UnroutedSignal']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   webhookSources?: Resolver<Array<ResolversTypes['WebhookSource']>, ParentType, ContextType>;
+};
+
+export type ResponderEvennessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponderEvenness'] = ResolversParentTypes['ResponderEvenness']> = {
+  busiestShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gini?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  personPageHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ResponderFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponderFigures'] = ResolversParentTypes['ResponderFigures']> = {
+  evenness?: Resolver<ResolversTypes['ResponderEvenness'], ParentType, ContextType>;
+  pagesWithoutResponders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<Maybe<Array<ResolversTypes['ResponderLoad']>>, ParentType, ContextType>;
+  peopleHiddenReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ResponderLoadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponderLoad'] = ResolversParentTypes['ResponderLoad']> = {
@@ -1778,6 +1879,7 @@ export type TeamResolvers<ContextType = Context, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownLoadModel?: Resolver<Maybe<ResolversTypes['LoadModel']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['SprintPlan'], ParentType, ContextType, Partial<TeamPlanArgs>>;
+  responderFigures?: Resolver<ResolversTypes['ResponderFigures'], ParentType, ContextType, RequireFields<TeamResponderFiguresArgs, 'range'>>;
   responderLoad?: Resolver<Array<ResolversTypes['ResponderLoad']>, ParentType, ContextType, RequireFields<TeamResponderLoadArgs, 'range'>>;
   series?: Resolver<Array<ResolversTypes['KpiPoint']>, ParentType, ContextType, RequireFields<TeamSeriesArgs, 'bucket' | 'range'>>;
   services?: Resolver<Array<ResolversTypes['ServiceLoad']>, ParentType, ContextType, RequireFields<TeamServicesArgs, 'range'>>;
@@ -1895,9 +1997,12 @@ export type Resolvers<ContextType = Context> = {
   LoadModelChange?: LoadModelChangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpsBreakdown?: OpsBreakdownResolvers<ContextType>;
+  OrgPrivacy?: OrgPrivacyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlanOdds?: PlanOddsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResponderEvenness?: ResponderEvennessResolvers<ContextType>;
+  ResponderFigures?: ResponderFiguresResolvers<ContextType>;
   ResponderLoad?: ResponderLoadResolvers<ContextType>;
   RuleResult?: RuleResultResolvers<ContextType>;
   ServiceLoad?: ServiceLoadResolvers<ContextType>;

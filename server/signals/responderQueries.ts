@@ -75,3 +75,14 @@ export async function responderSleepByWindow(
   }
   return maps;
 }
+
+/** Pages of one team triggered in the range that named no responder: in no one's figures. */
+export async function pagesWithoutResponders(db: Knex, teamId: number, range: DateRange): Promise<number> {
+  const row = await db('page_events')
+    .where({ team_id: teamId })
+    .whereBetween('local_date', [range.from, range.to])
+    .whereRaw("responders = '{}'")
+    .count<{ n: string }[]>('* as n')
+    .first();
+  return Number(row?.n ?? 0);
+}

@@ -17,8 +17,16 @@ export const SPRINT_COLUMNS = [
   'featureHours', 'underReserved', 'status', 'guardrailVersion', 'featurePointsPlanned', 'featurePointsCompleted', 'state',
 ] as const;
 
+/**
+ * kind=people (current figures only, asked for by name): one row per team and person who carried
+ * its pages, as Team.responderLoad. Snapshots never hold them (README, "Who carries the pager").
+ */
+export const PEOPLE_COLUMNS = [
+  'team', 'person', 'from', 'to', 'pages', 'pageHours', 'offHoursPageHours', 'sleepPageHours', 'sleepInterruptions',
+] as const;
+
 export type ExportKind = 'teams' | 'sprints';
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 export function teamRow(t: TeamDocument): Cell[] {
   const k = t.kpis;
@@ -58,13 +66,19 @@ export function neutralise(cell: Cell): Cell {
  * programs. Leaves `out` open: the caller ends it (a response, a file, or stdout which never ends).
  */
 export async function writeCsv(out: Writable, kind: ExportKind, batches: AsyncIterable<TeamDocument[]>): Promise<void> {
-  const csv = stringify({ header: true, columns: [...columnsOf(kind)], bom: true, record_delimiter: 'windows', cast: { boolean: (b) => String(b) } });
+  async function* rows() {
+    for await (const teams of batches) yield teams.flatMap((t) => rowsOf(kind, t));
+  }
+  await writeRows(out, columnsOf(kind), rows());
+}
+
+/** The same for rows already laid out under `columns` (the people export). */
+export async function writeRows(out: Writable, columns: readonly string[], batches: AsyncIterable<Cell[][]>): Promise<void> {
+  const csv = stringify({ header: true, columns: [...columns], bom: true, record_delimiter: 'windows', cast: { boolean: (b) => String(b) } });
   csv.pipe(out, { end: false });
-  for await (const teams of batches) {
-    for (const t of teams) {
-      for (const row of rowsOf(kind, t)) {
-        if (!csv.write(row.map(neutralise))) await new Promise((r) => csv.once('drain', r));
-      }
+  for await (const rows of batches) {
+    for (const row of rows) {
+      if (!csv.write(row.map(neutralise))) await new Promise((r) => csv.once('drain', r));
     }
   }
   await new Promise<void>((resolve) => {

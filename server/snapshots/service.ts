@@ -20,7 +20,7 @@ const snapshotInput = z.object({ label: text, teams: z.array(slug).max(1000, 'at
  * The teams named (all active teams when none are named: an archived team is left out unless
  * named); unknown slugs are bad input.
  */
-async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
+export async function selectTeams(ctx: Context, slugs: string[] | null | undefined): Promise<TeamRow[]> {
   const named = !!slugs && slugs.length > 0;
   const all = await visibleTeams(ctx, { includeArchived: named });
   if (!named) return all;

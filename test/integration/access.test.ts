@@ -29,6 +29,7 @@ const SAMPLES: Record<string, () => string> = {
   'Query.sourceMappings': () => `{ sourceMappings { key } }`,
   'Query.unrouted': () => `{ unrouted { key } }`,
   'Query.freshness': () => `{ freshness { source } }`,
+  'Query.orgPrivacy': () => `{ orgPrivacy { hidePeople } }`,
   'Query.backfills': () => `{ backfills { source } }`,
   'Query.tokens': () => `{ tokens { id } }`,
   'Query.webhookSources': () => `{ webhookSources { source secretConfigured } }`,
@@ -47,6 +48,7 @@ const SAMPLES: Record<string, () => string> = {
   'Mutation.createToken': () => `mutation { createToken(input: { name: "made in matrix", scopes: [read] }) { id } }`,
   'Mutation.revokeToken': () => `mutation { revokeToken(id: "${randomUUID()}") }`,
   'Mutation.setSourceMapping': () => `mutation { setSourceMapping(input: { source: "github", key: "acme/alpha", team: "alpha" }) { key } }`,
+  'Mutation.setOrgPrivacy': () => `mutation { setOrgPrivacy(input: { hidePeople: false }) { hidePeople } }`,
 };
 
 const AUTH_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
@@ -209,6 +211,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       mappings: await s.db('source_mappings').orderBy(['source', 'key']).select('source', 'key', 'team_id'),
       tokens: await s.db('tokens').orderBy('id').select('id', 'name', 'scopes', 'teams', 'revoked_at', 'expires_at'),
       snapshots: await s.db('snapshots').orderBy('id').select('id', 'deleted_at'),
+      privacy: await s.db('org_privacy').select('*'),
     });
   }
 
@@ -219,6 +222,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     'Query.team': [
       { name: 'read', op: `{ team(slug: "beta") { slug } }`, expect: ifGranted('read', () => ({ data: { team: null } })) },
       { name: 'read a missing team (same answer)', op: `{ team(slug: "nobody") { slug } }`, expect: ifGranted('read', () => ({ data: { team: null } })) },
+      { name: 'read who carried beta\'s pages', op: `{ team(slug: "beta") { responderFigures(range: ${RANGE}) { people { person } } } }`, expect: ifGranted('read', () => ({ data: { team: null } })) },
     ],
     'Query.overview': [{ name: 'read', op: `{ overview(range: ${RANGE}) { team { slug } kpis { alerts } } }`, expect: ifGranted('read', () => ({ data: { overview: [{ team: { slug: 'alpha' }, kpis: { alerts: 2 } }] } })) }],
     'Query.guardrailDefaults': [{ name: 'read (org-wide, no team data)', op: `{ guardrailDefaults { version team } }`, expect: ifGranted('read', () => ({ data: { guardrailDefaults: { version: 0, team: null } } })) }],
@@ -230,6 +234,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     'Query.snapshotDiff': [{ name: 'read', op: `{ snapshotDiff(a: "$betaSnapshot") { teams { team } } }`, expect: ifGranted('read', () => refused('NOT_FOUND')) }],
     'Query.sourceMappings': [{ name: 'read', op: `{ sourceMappings { key team { slug kpis(range: ${RANGE}) { alerts } } } }`, expect: ifGranted('read', () => ({ data: { sourceMappings: [{ key: 'acme/alpha', team: { slug: 'alpha', kpis: { alerts: 2 } } }] } })) }],
     'Query.unrouted': [{ name: 'read', op: `{ unrouted { key } }`, expect: ifGranted('read', () => ({ data: { unrouted: [] } })) }],
+    'Query.orgPrivacy': [{ name: 'read (org-wide, names nobody)', op: `{ orgPrivacy { hidePeople changedBy } }`, expect: ifGranted('read', () => ({ data: { orgPrivacy: { hidePeople: false, changedBy: null } } })) }],
     'Query.freshness': [{ name: 'read', op: `{ freshness { source } }`, expect: ifGranted('read', () => ({ data: { freshness: [{ source: 'alpha-feed' }] } })) }],
     'Query.webhookSources': [{ name: 'read the org-wide inbox', op: `{ webhookSources { source pending } }`, expect: () => refused() }],
     // Backfills span every team: refused to every limited token, ingest and admin ones included.
@@ -272,6 +277,8 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'a token of beta', op: `mutation { revokeToken(id: "$betaToken") }`, expect: ifGranted('admin', () => refused('NOT_FOUND')) },
       { name: 'an unrestricted token', op: `mutation { revokeToken(id: "$orgToken") }`, expect: ifGranted('admin', () => refused('NOT_FOUND')) },
     ],
+    // Org-wide: refused to every limited token, admin ones made before that rule included.
+    'Mutation.setOrgPrivacy': [{ name: 'hide per-person figures org-wide', op: `mutation { setOrgPrivacy(input: { hidePeople: true }) { hidePeople } }`, expect: () => refused() }],
     'Mutation.setSourceMapping': [
       { name: 'map (re-point beta\'s key)', op: `mutation { setSourceMapping(input: { source: "github", key: "acme/beta", team: "alpha" }) { key } }`, expect: () => refused() },
       { name: 'map to beta', op: `mutation { setSourceMapping(input: { source: "github", key: "acme/alpha", team: "beta" }) { key } }`, expect: () => refused() },

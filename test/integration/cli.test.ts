@@ -71,7 +71,7 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect((await headroom(['token', 'revoke', id], env)).code).toBe(1);
   });
 
-  it('exports current figures as CSV to a file and to standard output', { timeout: 120_000 }, async () => {
+  it('exports current figures as CSV to a file and to standard output', { timeout: 240_000 }, async () => {
     await db('daily_metrics').insert({ team_id: (await db('teams').where({ slug: 'alpha' }).first()).id, date: '2026-07-01', source: 'cli-export', alerts: 7 });
     const file = path.join(tmp, 'export.csv');
     const written = await headroom(['export', '--from', '2026-07-01', '--to', '2026-07-01', '--out', file], env);
@@ -85,6 +85,19 @@ describe('headroom import (command line, PostgreSQL)', () => {
     expect(stdout.code, stdout.stderr).toBe(0);
     expect(stdout.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('team,sprint,startDate,endDate,capacityHours,reservedOpsShare,opsHours,opsShare,featureHours,underReserved,status,guardrailVersion,featurePointsPlanned,featurePointsCompleted,state');
     expect((await headroom(['export', '--from', '2026-07-01'], env)).code).toBe(2);
+    // Per-person figures only by name, and never while the org hides them.
+    const people = await headroom(['export', '--from', '2026-07-01', '--to', '2026-07-01', '--kind', 'people'], env);
+    expect(people.code, people.stderr).toBe(0);
+    expect(people.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('team,person,from,to,pages,pageHours,offHoursPageHours,sleepPageHours,sleepInterruptions');
+    await db('org_privacy').update({ hide_people: true });
+    try {
+      const hidden = await headroom(['export', '--from', '2026-07-01', '--to', '2026-07-01', '--kind', 'people'], env);
+      expect(hidden.code).not.toBe(0);
+      expect(hidden.stderr).toContain('hidden by the org');
+      expect(hidden.stdout).not.toContain('person');
+    } finally {
+      await db('org_privacy').update({ hide_people: false });
+    }
   });
 
   it('routes an unrouted webhook signal to a team with mapping set', { timeout: 120_000 }, async () => {

@@ -21,6 +21,14 @@ describe('demo data', () => {
       expect(plan.data.team.sprints).toHaveLength(12);
       expect(plan.data.team.sprints.every((x: any) => !x.synthetic)).toBe(true);
       expect(plan.data.team.plan.basedOn).toHaveLength(3);
+      // Who carries the pager: every demo page names someone, and the load falls unevenly.
+      const pager = await s.gql(`{ team(slug: "payments") { responderFigures(range: { from: "2026-10-27", to: "2026-11-23" }) { pagesWithoutResponders people { person } evenness { people busiestShare gini } } } }`);
+      const figures = pager.data.team.responderFigures;
+      expect(figures.pagesWithoutResponders).toBe(0);
+      expect(figures.evenness.people).toBe(5);
+      expect(figures.people[0].person).toBe('Ana');
+      expect(figures.evenness.busiestShare).toBeGreaterThan(0.3);
+      expect(figures.evenness.gini).toBeGreaterThan(0.2);
       // Re-seeding replaces the demo figures rather than adding to them.
       await seedDemo(s.db, now);
       const again = await s.gql(`{ overview(range: { from: "2026-10-27", to: "2026-11-23" }) { kpis { opsHours } } }`);

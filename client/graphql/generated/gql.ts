@@ -39,6 +39,8 @@ type Documents = {
     "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": typeof types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": typeof types.RevokeTokenDocument,
     "\n  query Defaults {\n    guardrailDefaults { ...GuardrailPolicyFields }\n    guardrailDefaultsHistory { ...GuardrailPolicyFields }\n    loadModelDefaults { ...LoadModelFields }\n    loadModelDefaultsHistory { ...LoadModelChangeFields }\n  }\n": typeof types.DefaultsDocument,
+    "\n  query OrgPrivacy {\n    orgPrivacy { hidePeople changedBy changedAt }\n  }\n": typeof types.OrgPrivacyDocument,
+    "\n  mutation SetOrgPrivacy($hidePeople: Boolean!) {\n    setOrgPrivacy(input: { hidePeople: $hidePeople }) { hidePeople changedBy changedAt }\n  }\n": typeof types.SetOrgPrivacyDocument,
     "\n  fragment LoadModelFields on LoadModel {\n    businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n  }\n": typeof types.LoadModelFieldsFragmentDoc,
     "\n  fragment LoadModelChangeFields on LoadModelChange {\n    team businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n    reason changedBy changedAt\n  }\n": typeof types.LoadModelChangeFieldsFragmentDoc,
     "\n  query TeamLoadModel($slug: String!) {\n    team(slug: $slug) {\n      slug\n      loadModel { ...LoadModelFields }\n      ownLoadModel { ...LoadModelFields }\n      loadModelHistory { ...LoadModelChangeFields }\n    }\n  }\n": typeof types.TeamLoadModelDocument,
@@ -52,6 +54,7 @@ type Documents = {
     "\n  # team null: the org default.\n  mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": typeof types.SetGuardrailDocument,
     "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": typeof types.AcceptPlanDocument,
     "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": typeof types.SetHourScheduleDocument,
+    "\n  query TeamResponders($slug: String!, $range: DateRange!) {\n    team(slug: $slug) {\n      slug\n      responderFigures(range: $range) {\n        people { person pages pageHours offHoursPageHours sleepPageHours sleepInterruptions }\n        pagesWithoutResponders\n        evenness { people personPageHours busiestShare gini }\n      }\n    }\n  }\n": typeof types.TeamRespondersDocument,
     "\n  mutation SaveSprint($input: [SprintInput!]!) {\n    upsertSprints(input: $input) { name }\n  }\n": typeof types.SaveSprintDocument,
     "\n  mutation SaveTeam($input: [TeamInput!]!) {\n    upsertTeams(input: $input) { slug name timezone members focusHoursPerDay archived }\n  }\n": typeof types.SaveTeamDocument,
     "\n  mutation ArchiveTeam($slug: String!) {\n    archiveTeam(slug: $slug) { slug archived }\n  }\n": typeof types.ArchiveTeamDocument,
@@ -81,6 +84,8 @@ const documents: Documents = {
     "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": types.RevokeTokenDocument,
     "\n  query Defaults {\n    guardrailDefaults { ...GuardrailPolicyFields }\n    guardrailDefaultsHistory { ...GuardrailPolicyFields }\n    loadModelDefaults { ...LoadModelFields }\n    loadModelDefaultsHistory { ...LoadModelChangeFields }\n  }\n": types.DefaultsDocument,
+    "\n  query OrgPrivacy {\n    orgPrivacy { hidePeople changedBy changedAt }\n  }\n": types.OrgPrivacyDocument,
+    "\n  mutation SetOrgPrivacy($hidePeople: Boolean!) {\n    setOrgPrivacy(input: { hidePeople: $hidePeople }) { hidePeople changedBy changedAt }\n  }\n": types.SetOrgPrivacyDocument,
     "\n  fragment LoadModelFields on LoadModel {\n    businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n  }\n": types.LoadModelFieldsFragmentDoc,
     "\n  fragment LoadModelChangeFields on LoadModelChange {\n    team businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n    reason changedBy changedAt\n  }\n": types.LoadModelChangeFieldsFragmentDoc,
     "\n  query TeamLoadModel($slug: String!) {\n    team(slug: $slug) {\n      slug\n      loadModel { ...LoadModelFields }\n      ownLoadModel { ...LoadModelFields }\n      loadModelHistory { ...LoadModelChangeFields }\n    }\n  }\n": types.TeamLoadModelDocument,
@@ -94,6 +99,7 @@ const documents: Documents = {
     "\n  # team null: the org default.\n  mutation SetGuardrail($team: String, $input: GuardrailInput!, $reason: String!) {\n    setGuardrail(team: $team, input: $input, reason: $reason) { ...GuardrailPolicyFields }\n  }\n": types.SetGuardrailDocument,
     "\n  # Accepting a plan is planning under the guardrails in force: a sprint of the same name that was\n  # planned before is re-planned (and the server records who and when).\n  mutation AcceptPlan($input: [SprintInput!]!) {\n    upsertSprints(input: $input, replan: true) { name startDate endDate capacityHours reservedOpsShare }\n  }\n": types.AcceptPlanDocument,
     "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n": types.SetHourScheduleDocument,
+    "\n  query TeamResponders($slug: String!, $range: DateRange!) {\n    team(slug: $slug) {\n      slug\n      responderFigures(range: $range) {\n        people { person pages pageHours offHoursPageHours sleepPageHours sleepInterruptions }\n        pagesWithoutResponders\n        evenness { people personPageHours busiestShare gini }\n      }\n    }\n  }\n": types.TeamRespondersDocument,
     "\n  mutation SaveSprint($input: [SprintInput!]!) {\n    upsertSprints(input: $input) { name }\n  }\n": types.SaveSprintDocument,
     "\n  mutation SaveTeam($input: [TeamInput!]!) {\n    upsertTeams(input: $input) { slug name timezone members focusHoursPerDay archived }\n  }\n": types.SaveTeamDocument,
     "\n  mutation ArchiveTeam($slug: String!) {\n    archiveTeam(slug: $slug) { slug archived }\n  }\n": types.ArchiveTeamDocument,
@@ -198,6 +204,14 @@ export function graphql(source: "\n  query Defaults {\n    guardrailDefaults { .
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OrgPrivacy {\n    orgPrivacy { hidePeople changedBy changedAt }\n  }\n"): typeof import('./graphql').OrgPrivacyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrgPrivacy($hidePeople: Boolean!) {\n    setOrgPrivacy(input: { hidePeople: $hidePeople }) { hidePeople changedBy changedAt }\n  }\n"): typeof import('./graphql').SetOrgPrivacyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment LoadModelFields on LoadModel {\n    businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage\n  }\n"): typeof import('./graphql').LoadModelFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -247,6 +261,10 @@ export function graphql(source: "\n  # Accepting a plan is planning under the gu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetHourSchedule($input: [TeamInput!]!) {\n    upsertTeams(input: $input) {\n      slug\n      hourSchedule { businessStartHour businessEndHour sleepStartHour sleepEndHour businessDays }\n    }\n  }\n"): typeof import('./graphql').SetHourScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamResponders($slug: String!, $range: DateRange!) {\n    team(slug: $slug) {\n      slug\n      responderFigures(range: $range) {\n        people { person pages pageHours offHoursPageHours sleepPageHours sleepInterruptions }\n        pagesWithoutResponders\n        evenness { people personPageHours busiestShare gini }\n      }\n    }\n  }\n"): typeof import('./graphql').TeamRespondersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -293,6 +293,18 @@ export type DefaultsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DefaultsQuery = { guardrailDefaults: { reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }, guardrailDefaultsHistory: Array<{ reserveFloor: number, opsCeiling: number, maxPageHoursPerWeek: number, maxSleepInterruptionsPerWeek: number, maxSleepInterruptionsPerPersonWeek: number, maxChangeFailureRate: number, lookbackSprints: number, reserveAt: ReserveAt, version: number, team: string | null, reason: string, author: string, createdAt: string | null }>, loadModelDefaults: { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number }, loadModelDefaultsHistory: Array<{ team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string }> };
 
+export type OrgPrivacyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgPrivacyQuery = { orgPrivacy: { hidePeople: boolean, changedBy: string | null, changedAt: string | null } };
+
+export type SetOrgPrivacyMutationVariables = Exact<{
+  hidePeople: boolean;
+}>;
+
+
+export type SetOrgPrivacyMutation = { setOrgPrivacy: { hidePeople: boolean, changedBy: string | null, changedAt: string | null } | null };
+
 export type LoadModelFieldsFragment = { businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number };
 
 export type LoadModelChangeFieldsFragment = { team: string | null, businessWeight: number, offHoursWeight: number, sleepWeight: number, minutesPerAlert: number, hoursPerFailedDeploy: number, maxHoursPerPage: number, reason: string | null, changedBy: string, changedAt: string };
@@ -375,6 +387,14 @@ export type SetHourScheduleMutationVariables = Exact<{
 
 
 export type SetHourScheduleMutation = { upsertTeams: Array<{ slug: string, hourSchedule: { businessStartHour: number, businessEndHour: number, sleepStartHour: number, sleepEndHour: number, businessDays: Array<number> } }> | null };
+
+export type TeamRespondersQueryVariables = Exact<{
+  slug: string;
+  range: DateRange;
+}>;
+
+
+export type TeamRespondersQuery = { team: { slug: string, responderFigures: { pagesWithoutResponders: number, people: Array<{ person: string, pages: number, pageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number }> | null, evenness: { people: number, personPageHours: number, busiestShare: number | null, gini: number | null } } } | null };
 
 export type SaveSprintMutationVariables = Exact<{
   input: Array<SprintInput> | SprintInput;
@@ -1128,6 +1148,24 @@ fragment GuardrailPolicyFields on GuardrailPolicy {
   author
   createdAt
 }`) as unknown as TypedDocumentString<DefaultsQuery, DefaultsQueryVariables>;
+export const OrgPrivacyDocument = new TypedDocumentString(`
+    query OrgPrivacy {
+  orgPrivacy {
+    hidePeople
+    changedBy
+    changedAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrgPrivacyQuery, OrgPrivacyQueryVariables>;
+export const SetOrgPrivacyDocument = new TypedDocumentString(`
+    mutation SetOrgPrivacy($hidePeople: Boolean!) {
+  setOrgPrivacy(input: {hidePeople: $hidePeople}) {
+    hidePeople
+    changedBy
+    changedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrgPrivacyMutation, SetOrgPrivacyMutationVariables>;
 export const TeamLoadModelDocument = new TypedDocumentString(`
     query TeamLoadModel($slug: String!) {
   team(slug: $slug) {
@@ -1337,6 +1375,30 @@ export const SetHourScheduleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetHourScheduleMutation, SetHourScheduleMutationVariables>;
+export const TeamRespondersDocument = new TypedDocumentString(`
+    query TeamResponders($slug: String!, $range: DateRange!) {
+  team(slug: $slug) {
+    slug
+    responderFigures(range: $range) {
+      people {
+        person
+        pages
+        pageHours
+        offHoursPageHours
+        sleepPageHours
+        sleepInterruptions
+      }
+      pagesWithoutResponders
+      evenness {
+        people
+        personPageHours
+        busiestShare
+        gini
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamRespondersQuery, TeamRespondersQueryVariables>;
 export const SaveSprintDocument = new TypedDocumentString(`
     mutation SaveSprint($input: [SprintInput!]!) {
   upsertSprints(input: $input) {

@@ -9,3 +9,16 @@ export const DEFAULTS = graphql(/* GraphQL */ `
     loadModelDefaultsHistory { ...LoadModelChangeFields }
   }
 `);
+
+/** The org's privacy setting: whether per-person figures (who carried the pager) are hidden. */
+export const ORG_PRIVACY = graphql(/* GraphQL */ `
+  query OrgPrivacy {
+    orgPrivacy { hidePeople changedBy changedAt }
+  }
+`);
+
+export const SET_ORG_PRIVACY = graphql(/* GraphQL */ `
+  mutation SetOrgPrivacy($hidePeople: Boolean!) {
+    setOrgPrivacy(input: { hidePeople: $hidePeople }) { hidePeople changedBy changedAt }
+  }
+`);
