@@ -21,13 +21,17 @@ import { routingTypeDefs } from '../routing/schema';
 import { routingResolvers } from '../routing/resolvers';
 import { backfillTypeDefs } from '../backfillRuns/schema';
 import { backfillResolvers } from '../backfillRuns/resolvers';
+import { groupsTypeDefs } from '../groups/schema';
+import { groupsResolvers } from '../groups/resolvers';
+import { groupOverviewTypeDefs } from '../figures/groupOverviewSchema';
+import { groupOverviewResolvers } from '../figures/groupOverviewResolvers';
 
 const baseResolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } };
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   const schema = nullableMutations(makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs, groupsTypeDefs, groupOverviewTypeDefs],
     resolvers: [
       baseResolvers,
       teamsResolvers,
@@ -38,6 +42,8 @@ export function buildSchema() {
       authResolvers,
       routingResolvers,
       backfillResolvers,
+      groupsResolvers,
+      groupOverviewResolvers,
     ],
   }));
   return refuseInvalidScalars(schema);

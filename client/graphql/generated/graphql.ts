@@ -141,6 +141,8 @@ export type TeamInput = {
 
 export type TokenInput = {
   expiresAt?: string | null | undefined;
+  /** Limit the token to a group (by id): it sees the group's teams and its nested groups' teams, including teams added later. Not with teams, not with admin. */
+  group?: string | number | null | undefined;
   name: string;
   scopes: Array<Scope>;
   /** Limit the token to these teams; left out means every team. Not with admin: an admin token is org-wide. */
