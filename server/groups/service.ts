@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import { BadInputError, NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
+import { BadInputError, ForbiddenError, NotFoundError, invalidInput, recordsOfIssues } from '../core/errors';
 import { text } from '../core/fields';
 import { authorize } from '../core/permissions';
 import type { Scope } from '../core/scope';
+import type { Viewer } from '../core/viewer';
 import {
   deleteGroupById, groupById, groupByName, groupContents, insertGroup, listGroups, releaseRevokedTokens,
   setTeamGroupId, teamIdsInGroupTree, teamSlugsInGroupTree, updateGroup, type GroupRow,
@@ -67,6 +68,14 @@ function checkedName(name: unknown): string {
   return parsed.data;
 }
 
+/**
+ * Groups span the org, and who sits in which group decides what group tokens see: a token limited
+ * to teams (an admin token stored before admin became org-wide) changes none of them.
+ */
+function requireOrgWide(viewer: Viewer): void {
+  if (viewer.teams !== null) throw new ForbiddenError(`Groups span the org: the token "${viewer.name}" is limited to ${viewer.teams.join(', ') || 'no team'}, so it cannot change them.`);
+}
+
 /** Group changes take turns: a depth or cycle check holds only if nobody moves a group meanwhile. */
 async function lockGroups(trx: Knex.Transaction): Promise<void> {
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['headroom|groups']);
@@ -93,6 +102,7 @@ async function requirePlacement(trx: Knex.Transaction, id: number, parent: strin
 /** Creates a group, at the top level or under `parent`; names are unique, nesting at most three levels. */
 export async function createGroup(ctx: Scope, input: { name: string; parent?: string | number | null }): Promise<GroupRow> {
   authorize(ctx.viewer, 'Mutation.createGroup');
+  requireOrgWide(ctx.viewer);
   const name = checkedName(input.name);
   return ctx.db.transaction(async (trx) => {
     await lockGroups(trx);
@@ -105,6 +115,7 @@ export async function createGroup(ctx: Scope, input: { name: string; parent?: st
 
 export async function renameGroup(ctx: Scope, id: string | number, name: string): Promise<GroupRow> {
   authorize(ctx.viewer, 'Mutation.renameGroup');
+  requireOrgWide(ctx.viewer);
   const checked = checkedName(name);
   return ctx.db.transaction(async (trx) => {
     await lockGroups(trx);
@@ -117,6 +128,7 @@ export async function renameGroup(ctx: Scope, id: string | number, name: string)
 /** Moves a group (with its subgroups and teams) under another, or to the top level (parent null). */
 export async function moveGroup(ctx: Scope, id: string | number, parent: string | number | null | undefined): Promise<GroupRow> {
   authorize(ctx.viewer, 'Mutation.moveGroup');
+  requireOrgWide(ctx.viewer);
   return ctx.db.transaction(async (trx) => {
     await lockGroups(trx);
     const group = await requireGroup(trx, id);
@@ -132,6 +144,7 @@ export async function moveGroup(ctx: Scope, id: string | number, parent: string 
  */
 export async function deleteGroup(ctx: Scope, id: string | number): Promise<boolean> {
   authorize(ctx.viewer, 'Mutation.deleteGroup');
+  requireOrgWide(ctx.viewer);
   return ctx.db.transaction(async (trx) => {
     await lockGroups(trx);
     const group = await requireGroup(trx, id);
@@ -151,6 +164,7 @@ export async function deleteGroup(ctx: Scope, id: string | number): Promise<bool
 /** Puts a team in a group, or in none (group null). */
 export async function setTeamGroup(ctx: Scope, team: string, group: string | number | null | undefined): Promise<void> {
   authorize(ctx.viewer, 'Mutation.setTeamGroup', [team]);
+  requireOrgWide(ctx.viewer);
   await ctx.db.transaction(async (trx) => {
     await lockGroups(trx);
     const groupId = group === null || group === undefined ? null : (await requireGroup(trx, group, 'group')).id;
