@@ -23,7 +23,8 @@ type Documents = {
     "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n": typeof types.RatedKpisFragmentDoc,
     "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n": typeof types.KpiPointFieldsFragmentDoc,
     "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n": typeof types.DoraMetricFieldsFragmentDoc,
-    "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members }\n      status\n      kpis { ...RatedKpis }\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  fragment TotalsFields on KpiTotals {\n    teams alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare status\n  }\n": typeof types.TotalsFieldsFragmentDoc,
+    "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members group { id } }\n      status\n      kpis { ...RatedKpis }\n    }\n    overviewGroups(range: $range) {\n      group { id name path depth parent { id } }\n      teams\n      status\n      totals { ...TotalsFields }\n    }\n    orgTotal(range: $range) { ...TotalsFields }\n  }\n": typeof types.OverviewDocument,
     "\n  query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {\n    teams {\n      slug name\n      series(range: $range, bucket: WEEK) { start end days bucketDays alerts pageHours }\n      spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }\n    }\n  }\n": typeof types.OverviewSeriesDocument,
     "\n  query Freshness {\n    freshness { source lastReceivedAt latestDate }\n  }\n": typeof types.FreshnessDocument,
     "\n  query Viewer {\n    viewer { name scopes teams }\n  }\n": typeof types.ViewerDocument,
@@ -65,7 +66,8 @@ const documents: Documents = {
     "\n  fragment RatedKpis on TeamKpis {\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare\n    status\n    rules { rule status value limit message }\n    previous { alerts pages pageHours opsHours opsShare sleepInterruptions }\n  }\n": types.RatedKpisFragmentDoc,
     "\n  fragment KpiPointFields on KpiPoint {\n    start end days bucketDays sprint\n    alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours opsBreakdown { pages alerts failedDeploys toil }\n  }\n": types.KpiPointFieldsFragmentDoc,
     "\n  fragment DoraMetricFields on DoraMetric { value unit band }\n": types.DoraMetricFieldsFragmentDoc,
-    "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members }\n      status\n      kpis { ...RatedKpis }\n    }\n  }\n": types.OverviewDocument,
+    "\n  fragment TotalsFields on KpiTotals {\n    teams alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare status\n  }\n": types.TotalsFieldsFragmentDoc,
+    "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members group { id } }\n      status\n      kpis { ...RatedKpis }\n    }\n    overviewGroups(range: $range) {\n      group { id name path depth parent { id } }\n      teams\n      status\n      totals { ...TotalsFields }\n    }\n    orgTotal(range: $range) { ...TotalsFields }\n  }\n": types.OverviewDocument,
     "\n  query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {\n    teams {\n      slug name\n      series(range: $range, bucket: WEEK) { start end days bucketDays alerts pageHours }\n      spark: series(range: $range, bucket: $sparkBucket) { start end opsHours }\n    }\n  }\n": types.OverviewSeriesDocument,
     "\n  query Freshness {\n    freshness { source lastReceivedAt latestDate }\n  }\n": types.FreshnessDocument,
     "\n  query Viewer {\n    viewer { name scopes teams }\n  }\n": types.ViewerDocument,
@@ -134,7 +136,11 @@ export function graphql(source: "\n  fragment DoraMetricFields on DoraMetric { v
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members }\n      status\n      kpis { ...RatedKpis }\n    }\n  }\n"): typeof import('./graphql').OverviewDocument;
+export function graphql(source: "\n  fragment TotalsFields on KpiTotals {\n    teams alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours\n    sleepInterruptions deploys failedDeploys changeFailureRate toilHours\n    opsHours capacityHours opsShare status\n  }\n"): typeof import('./graphql').TotalsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview($range: DateRange!) {\n    overview(range: $range) {\n      team { slug name timezone members group { id } }\n      status\n      kpis { ...RatedKpis }\n    }\n    overviewGroups(range: $range) {\n      group { id name path depth parent { id } }\n      teams\n      status\n      totals { ...TotalsFields }\n    }\n    orgTotal(range: $range) { ...TotalsFields }\n  }\n"): typeof import('./graphql').OverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

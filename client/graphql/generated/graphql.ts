@@ -182,12 +182,14 @@ export type KpiPointFieldsFragment = { start: string, end: string, days: number,
 
 export type DoraMetricFieldsFragment = { value: number | null, unit: string, band: DoraBand | null };
 
+export type TotalsFieldsFragment = { teams: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status };
+
 export type OverviewQueryVariables = Exact<{
   range: DateRange;
 }>;
 
 
-export type OverviewQuery = { overview: Array<{ status: Status, team: { slug: string, name: string, timezone: string, members: number | null }, kpis: { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null } }> };
+export type OverviewQuery = { overview: Array<{ status: Status, team: { slug: string, name: string, timezone: string, members: number | null, group: { id: string } | null }, kpis: { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null } }>, overviewGroups: Array<{ teams: Array<string>, status: Status, group: { id: string, name: string, path: string, depth: number, parent: { id: string } | null }, totals: { teams: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status } }>, orgTotal: { teams: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status } };
 
 export type OverviewSeriesQueryVariables = Exact<{
   range: DateRange;
@@ -476,6 +478,26 @@ export const DoraMetricFieldsFragmentDoc = new TypedDocumentString(`
   band
 }
     `, {"fragmentName":"DoraMetricFields"}) as unknown as TypedDocumentString<DoraMetricFieldsFragment, unknown>;
+export const TotalsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TotalsFields on KpiTotals {
+  teams
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
+}
+    `, {"fragmentName":"TotalsFields"}) as unknown as TypedDocumentString<TotalsFieldsFragment, unknown>;
 export const SnapshotSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnapshotSummaryFields on Snapshot {
   id
@@ -613,11 +635,33 @@ export const OverviewDocument = new TypedDocumentString(`
       name
       timezone
       members
+      group {
+        id
+      }
     }
     status
     kpis {
       ...RatedKpis
     }
+  }
+  overviewGroups(range: $range) {
+    group {
+      id
+      name
+      path
+      depth
+      parent {
+        id
+      }
+    }
+    teams
+    status
+    totals {
+      ...TotalsFields
+    }
+  }
+  orgTotal(range: $range) {
+    ...TotalsFields
   }
 }
     fragment RatedKpis on TeamKpis {
@@ -651,6 +695,24 @@ export const OverviewDocument = new TypedDocumentString(`
     opsShare
     sleepInterruptions
   }
+}
+fragment TotalsFields on KpiTotals {
+  teams
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const OverviewSeriesDocument = new TypedDocumentString(`
     query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {
