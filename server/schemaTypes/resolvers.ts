@@ -832,6 +832,8 @@ export type Snapshot = {
   data: Array<SnapshotTeam>;
   /** The frozen document as stored, byte for byte (JSON). */
   document: Scalars['String']['output'];
+  /** The frozen group rows: each group holding one of its teams, by path, with their totals; empty for snapshots made before groups existed. */
+  groups: Array<SnapshotGroup>;
   id: Scalars['ID']['output'];
   /** A name for the meeting or review it was made for. */
   label: Scalars['String']['output'];
@@ -843,6 +845,8 @@ export type Snapshot = {
   serverVersion: Scalars['String']['output'];
   /** Slugs of the teams it holds. */
   teams: Array<Scalars['String']['output']>;
+  /** The totals of all its teams; null for snapshots made before groups existed. */
+  total?: Maybe<KpiTotals>;
 };
 
 /** Snapshots, newest first, Relay style. */
@@ -868,6 +872,16 @@ export type SnapshotEdge = {
   node: Snapshot;
 };
 
+/** A group row of a snapshot, frozen. */
+export type SnapshotGroup = {
+  __typename?: 'SnapshotGroup';
+  /** The group's path when the snapshot was made. */
+  path: Scalars['String']['output'];
+  /** The snapshot's teams in the group or its nested groups. */
+  teams: Array<Scalars['String']['output']>;
+  totals: KpiTotals;
+};
+
 /** What to freeze: a label, a range, and teams (all teams when left out or empty). */
 export type SnapshotInput = {
   label: Scalars['String']['input'];
@@ -885,6 +899,8 @@ export type SnapshotRange = {
 export type SnapshotTeam = {
   __typename?: 'SnapshotTeam';
   focusHoursPerDay: Scalars['Float']['output'];
+  /** The team's group path when the snapshot was made (e.g. 'Infrastructure / Data'); null: in no group, or a snapshot made before groups existed. */
+  group?: Maybe<Scalars['String']['output']>;
   /** The guardrail version in force when the snapshot was made. */
   guardrail: GuardrailPolicy;
   kpis: TeamKpis;
@@ -1460,6 +1476,7 @@ export type ResolversTypes = {
   SnapshotConnection: ResolverTypeWrapper<Omit<SnapshotConnection, 'edges'> & { edges: Array<ResolversTypes['SnapshotEdge']> }>;
   SnapshotDiff: ResolverTypeWrapper<Omit<SnapshotDiff, 'after' | 'before'> & { after?: Maybe<ResolversTypes['Snapshot']>, before: ResolversTypes['Snapshot'] }>;
   SnapshotEdge: ResolverTypeWrapper<Omit<SnapshotEdge, 'node'> & { node: ResolversTypes['Snapshot'] }>;
+  SnapshotGroup: ResolverTypeWrapper<SnapshotGroup>;
   SnapshotInput: SnapshotInput;
   SnapshotRange: ResolverTypeWrapper<SnapshotRange>;
   SnapshotTeam: ResolverTypeWrapper<Omit<SnapshotTeam, 'guardrail' | 'kpis' | 'plan' | 'sprints'> & { guardrail: ResolversTypes['GuardrailPolicy'], kpis: ResolversTypes['TeamKpis'], plan: ResolversTypes['SprintPlan'], sprints: Array<ResolversTypes['Sprint']> }>;
@@ -1528,6 +1545,7 @@ export type ResolversParentTypes = {
   SnapshotConnection: Omit<SnapshotConnection, 'edges'> & { edges: Array<ResolversParentTypes['SnapshotEdge']> };
   SnapshotDiff: Omit<SnapshotDiff, 'after' | 'before'> & { after?: Maybe<ResolversParentTypes['Snapshot']>, before: ResolversParentTypes['Snapshot'] };
   SnapshotEdge: Omit<SnapshotEdge, 'node'> & { node: ResolversParentTypes['Snapshot'] };
+  SnapshotGroup: SnapshotGroup;
   SnapshotInput: SnapshotInput;
   SnapshotRange: SnapshotRange;
   SnapshotTeam: Omit<SnapshotTeam, 'guardrail' | 'kpis' | 'plan' | 'sprints'> & { guardrail: ResolversParentTypes['GuardrailPolicy'], kpis: ResolversParentTypes['TeamKpis'], plan: ResolversParentTypes['SprintPlan'], sprints: Array<ResolversParentTypes['Sprint']> };
@@ -1827,12 +1845,14 @@ export type SnapshotResolvers<ContextType = Context, ParentType extends Resolver
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   data?: Resolver<Array<ResolversTypes['SnapshotTeam']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['SnapshotGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   range?: Resolver<ResolversTypes['SnapshotRange'], ParentType, ContextType>;
   schema?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serverVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   teams?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['KpiTotals']>, ParentType, ContextType>;
 };
 
 export type SnapshotConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SnapshotConnection'] = ResolversParentTypes['SnapshotConnection']> = {
@@ -1851,6 +1871,12 @@ export type SnapshotEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
 };
 
+export type SnapshotGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SnapshotGroup'] = ResolversParentTypes['SnapshotGroup']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  teams?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['KpiTotals'], ParentType, ContextType>;
+};
+
 export type SnapshotRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SnapshotRange'] = ResolversParentTypes['SnapshotRange']> = {
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1858,6 +1884,7 @@ export type SnapshotRangeResolvers<ContextType = Context, ParentType extends Res
 
 export type SnapshotTeamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SnapshotTeam'] = ResolversParentTypes['SnapshotTeam']> = {
   focusHoursPerDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   guardrail?: Resolver<ResolversTypes['GuardrailPolicy'], ParentType, ContextType>;
   kpis?: Resolver<ResolversTypes['TeamKpis'], ParentType, ContextType>;
   loadModel?: Resolver<ResolversTypes['LoadModel'], ParentType, ContextType>;
@@ -2075,6 +2102,7 @@ export type Resolvers<ContextType = Context> = {
   SnapshotConnection?: SnapshotConnectionResolvers<ContextType>;
   SnapshotDiff?: SnapshotDiffResolvers<ContextType>;
   SnapshotEdge?: SnapshotEdgeResolvers<ContextType>;
+  SnapshotGroup?: SnapshotGroupResolvers<ContextType>;
   SnapshotRange?: SnapshotRangeResolvers<ContextType>;
   SnapshotTeam?: SnapshotTeamResolvers<ContextType>;
   SourceFreshness?: SourceFreshnessResolvers<ContextType>;

@@ -134,6 +134,35 @@ describe.each(DB_KINDS)('groups on %s', (kind) => {
     expect(d.orgTotal).toEqual({ teams: 4, opsHours: 81, capacityHours: 420, opsShare: 0.181, deploys: 12, failedDeploys: 2, changeFailureRate: 0.1667, status: 'BREACH' });
   });
 
+  it('freezes each team\'s group path and the group rows in a snapshot, and names the group in the exports', async () => {
+    const SNAP = `mutation($i: SnapshotInput!) { createSnapshot(input: $i) { id data { slug group } groups { path teams totals { opsHours opsShare status } } total { teams opsHours } } }`;
+    const snap = (await ok(SNAP, { i: { label: 'ops review', range: RANGE } })).createSnapshot;
+    expect(snap.data.map((t: { slug: string; group: string | null }) => [t.slug, t.group])).toEqual([['api', 'Platform'], ['etl', 'Platform / Data'], ['solo', null], ['web', 'Product']]);
+    // The groups holding its teams: the empty Streaming has no row.
+    expect(snap.groups).toEqual([
+      { path: 'Platform', teams: ['api', 'etl'], totals: { opsHours: 76, opsShare: 0.2111, status: 'BREACH' } },
+      { path: 'Platform / Data', teams: ['etl'], totals: { opsHours: 62, opsShare: 0.2583, status: 'BREACH' } },
+      { path: 'Product', teams: ['web'], totals: { opsHours: 5, opsShare: null, status: expect.any(String) } },
+    ]);
+    expect(snap.total).toEqual({ teams: 4, opsHours: 81 });
+    // Renaming the group later leaves the frozen path as it was.
+    await ok(`mutation($id: ID!) { renameGroup(id: $id, name: "Platform team") { id } }`, { id: ids.Platform });
+    const again = (await ok(`query($id: ID!) { snapshot(id: $id) { data { group } groups { path } } }`, { id: snap.id })).snapshot;
+    expect(again.data[0].group).toBe('Platform');
+    expect(again.groups[0].path).toBe('Platform');
+    await ok(`mutation($id: ID!) { renameGroup(id: $id, name: "Platform") { id } }`, { id: ids.Platform });
+
+    const json = JSON.parse(await (await fetch(`${s.url}/api/snapshots/${snap.id}.json`, { headers: s.auth })).text());
+    expect(json.teams[1].group).toBe('Platform / Data');
+    expect(json.groups.map((g: { path: string }) => g.path)).toEqual(['Platform', 'Platform / Data', 'Product']);
+    const frozen = (await (await fetch(`${s.url}/api/snapshots/${snap.id}.csv`, { headers: s.auth })).text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(frozen[0].split(',').at(-1)).toBe('group');
+    expect(frozen[2].split(',').at(-1)).toBe('Platform / Data');
+    const current = (await (await fetch(`${s.url}/api/export.csv?from=${RANGE.from}&to=${RANGE.to}`, { headers: s.auth })).text()).split('\r\n');
+    expect(current.find((l) => l.startsWith('solo,'))!.split(',').at(-1)).toBe('');
+    expect(current.find((l) => l.startsWith('api,'))!.split(',').at(-1)).toBe('Platform');
+  });
+
   it('limits a token to a group: its teams and nested groups\' teams, teams added later too, nothing else', async () => {
     const { token } = await ok(`mutation($g: ID) { createToken(input: { name: "platform reader", scopes: [read], group: $g }) { token group { path } teams } }`, { g: ids.Platform })
       .then((d) => { expect(d.createToken.group.path).toBe('Platform'); expect(d.createToken.teams).toEqual(['api', 'etl']); return d.createToken; });
