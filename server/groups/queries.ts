@@ -63,11 +63,10 @@ export async function teamSlugsInGroupTree(db: Knex, groupId: number): Promise<s
 
 /** What keeps a group from being deleted: its teams (archived too), subgroups and unrevoked tokens. */
 export async function groupContents(db: Knex, id: number): Promise<{ teams: string[]; subgroups: string[]; tokens: string[] }> {
-  const [teams, subgroups, tokens] = await Promise.all([
-    db('teams').where({ group_id: id }).orderBy('slug').pluck('slug'),
-    db('groups').where({ parent_id: id }).orderBy('name').pluck('name'),
-    db('tokens').where({ group_id: id }).whereNull('revoked_at').orderBy('name').pluck('name'),
-  ]);
+  // One after the other: called in a transaction, whose one connection takes one query at a time.
+  const teams: string[] = await db('teams').where({ group_id: id }).orderBy('slug').pluck('slug');
+  const subgroups: string[] = await db('groups').where({ parent_id: id }).orderBy('name').pluck('name');
+  const tokens: string[] = await db('tokens').where({ group_id: id }).whereNull('revoked_at').orderBy('name').pluck('name');
   return { teams, subgroups, tokens };
 }
 
@@ -80,8 +79,3 @@ export async function setTeamGroupId(db: Knex, slug: string, groupId: number | n
   return db('teams').where({ slug }).update({ group_id: groupId, updated_at: db.fn.now() });
 }
 
-/** Each team's group id, by team id (null: no group). */
-export async function groupIdsOfTeams(db: Knex, teamIds: readonly number[]): Promise<Map<number, number | null>> {
-  const rows: { id: number; group_id: number | null }[] = teamIds.length ? await db('teams').select('id', 'group_id').whereIn('id', [...teamIds]) : [];
-  return new Map(rows.map((r) => [r.id, r.group_id]));
-}
