@@ -267,7 +267,7 @@ export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: s
 export type TokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TokensQuery = { tokens: Array<{ id: string, name: string, scopes: Array<Scope>, teams: Array<string> | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> };
+export type TokensQuery = { tokens: Array<{ id: string, name: string, scopes: Array<Scope>, teams: Array<string> | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, group: { id: string, path: string } | null }>, groups: Array<{ id: string, path: string }> };
 
 export type CreateTokenMutationVariables = Exact<{
   input: TokenInput;
@@ -1108,10 +1108,18 @@ export const TokensDocument = new TypedDocumentString(`
     name
     scopes
     teams
+    group {
+      id
+      path
+    }
     createdAt
     lastUsedAt
     expiresAt
     revokedAt
+  }
+  groups {
+    id
+    path
   }
 }
     `) as unknown as TypedDocumentString<TokensQuery, TokensQueryVariables>;
