@@ -1,7 +1,7 @@
 // The server's layers, enforced by `npm run lint` (README "Architecture"). Each folder may import
 // the folders below it, never one above:
 //
-//   core → kpi → signals → teams, auth, privacy → ingest, planning, routing, backfillRuns → figures → snapshots → demo
+//   core → kpi → signals → groups → teams, auth, privacy → ingest, planning, routing, backfillRuns → figures → snapshots → demo
 //   → adapters: http → graphql → webhooks → backfill → cli → app.ts → main.ts
 //
 // Folders in one layer do not import each other's folder in both directions (no-circular checks
@@ -21,6 +21,7 @@ const LAYERS = [
   ['core'],
   ['kpi'],
   ['signals'],
+  ['groups'],
   ['teams', 'auth', 'privacy'],
   ['ingest', 'planning', 'routing', 'backfillRuns'],
   ['figures'],

@@ -29,6 +29,11 @@ const config: CodegenConfig = {
         // Parents that are database rows (or service results), not the GraphQL shape.
         mappers: {
           Team: '../teams/queries#TeamRow',
+          Group: '../groups/queries#GroupRow',
+          GroupOverview: '../figures/groupOverview#GroupOverviewRow',
+          Viewer: '../core/viewer#Viewer as ViewerParent',
+          TokenInfo: '../auth/queries#TokenRow',
+          CreatedToken: '../auth/queries#CreatedTokenRow',
           Snapshot: '../snapshots/queries#SnapshotRow',
           GuardrailPolicy: '../planning/guardrailQueries#GuardrailPolicyParent',
           TeamKpis: '../figures/kpiParent#TeamKpisParent',

@@ -17,6 +17,7 @@ import * as dataVersions from './20261204090000_data_versions';
 import * as pageResponders from './20261204100000_page_responders';
 import * as guardrailReserveAt from './20261206100000_guardrail_reserve_at';
 import * as orgPrivacy from './20261206200000_org_privacy';
+import * as groups from './20261206300000_groups';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -39,6 +40,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261204100000_page_responders': pageResponders,
   '20261206100000_guardrail_reserve_at': guardrailReserveAt,
   '20261206200000_org_privacy': orgPrivacy,
+  '20261206300000_groups': groups,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -67,15 +67,34 @@ export type OpsBreakdown = KpiPoint['opsBreakdown'];
 export type OverviewRow = OverviewQuery['overview'][number];
 export type Team = OverviewRow['team'];
 
+graphql(/* GraphQL */ `
+  fragment TotalsFields on KpiTotals {
+    teams alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours
+    sleepInterruptions deploys failedDeploys changeFailureRate toilHours
+    opsHours capacityHours opsShare status
+  }
+`);
+
+/** Every team's row, and the group rows and the org total the server sums from them (server/kpi/groupTotals.ts). */
 export const OVERVIEW = graphql(/* GraphQL */ `
   query Overview($range: DateRange!) {
     overview(range: $range) {
-      team { slug name timezone members }
+      team { slug name timezone members group { id } }
       status
       kpis { ...RatedKpis }
     }
+    overviewGroups(range: $range) {
+      group { id name path depth parent { id } }
+      teams
+      status
+      totals { ...TotalsFields }
+    }
+    orgTotal(range: $range) { ...TotalsFields }
   }
 `);
+
+export type GroupRow = OverviewQuery['overviewGroups'][number];
+export type Totals = OverviewQuery['orgTotal'];
 
 /**
  * Every team's series in one round trip: weekly figures for the trend cards (page hours and

@@ -144,6 +144,9 @@ export default function OverviewPage() {
                 noMatch={noMatch}
                 sparks={sparks}
                 sparkPer={bucketWord(sparkBucket)}
+                groups={d.overviewGroups}
+                orgTotal={d.orgTotal}
+                filtered={filter.trim() !== '' || status !== 'ALL'}
               />
             </>
           )}

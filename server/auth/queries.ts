@@ -6,17 +6,22 @@ export interface TokenRow {
   name: string;
   scopes: Scope[];
   teams: string[] | null;
+  /** The group the token is limited to (its teams and nested groups' teams, as they are at each request); null when none. */
+  groupId: number | null;
   expiresAt: Date | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
-const select = ['id', 'name', 'scopes', 'teams', 'expires_at as expiresAt', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'];
+/** A token just made: its row and the secret, shown this once. */
+export type CreatedTokenRow = TokenRow & { token: string };
 
-export function insertToken(db: Knex, row: { id: string; name: string; hash: string; scopes: Scope[]; teams: string[] | null; expiresAt: Date | null }): Promise<TokenRow[]> {
+const select = ['id', 'name', 'scopes', 'teams', 'group_id as groupId', 'expires_at as expiresAt', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'];
+
+export function insertToken(db: Knex, row: { id: string; name: string; hash: string; scopes: Scope[]; teams: string[] | null; groupId?: number | null; expiresAt: Date | null }): Promise<TokenRow[]> {
   return db('tokens')
-    .insert({ id: row.id, name: row.name, hash: row.hash, scopes: row.scopes, teams: row.teams, expires_at: row.expiresAt })
+    .insert({ id: row.id, name: row.name, hash: row.hash, scopes: row.scopes, teams: row.teams, group_id: row.groupId ?? null, expires_at: row.expiresAt })
     .returning(select);
 }
 

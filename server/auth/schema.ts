@@ -12,8 +12,10 @@ export const authTypeDefs = /* GraphQL */ `
     "The token's name (or public / anonymous)."
     name: String!
     scopes: [Scope!]!
-    "Teams the token is limited to; null for every team."
+    "Teams the token is limited to; null for every team. For a token limited to a group: the group's teams now."
     teams: [String!]
+    "The group the token is limited to; null when it is not limited to a group."
+    group: Group
   }
 
   "A token as listed: never its secret."
@@ -21,7 +23,10 @@ export const authTypeDefs = /* GraphQL */ `
     id: ID!
     name: String!
     scopes: [Scope!]!
+    "Teams the token is limited to; null for every team. For a token limited to a group: the group's teams now."
     teams: [String!]
+    "The group the token is limited to: it sees the group's teams and its nested groups' teams, as they are at each request."
+    group: Group
     expiresAt: DateTime
     createdAt: DateTime!
     lastUsedAt: DateTime
@@ -35,6 +40,7 @@ export const authTypeDefs = /* GraphQL */ `
     name: String!
     scopes: [Scope!]!
     teams: [String!]
+    group: Group
     expiresAt: DateTime
   }
 
@@ -43,6 +49,8 @@ export const authTypeDefs = /* GraphQL */ `
     scopes: [Scope!]!
     "Limit the token to these teams; left out means every team. Not with admin: an admin token is org-wide."
     teams: [String!]
+    "Limit the token to a group (by id): it sees the group's teams and its nested groups' teams, including teams added later. Not with teams, not with admin."
+    group: ID
     expiresAt: DateTime
   }
 

@@ -12,15 +12,25 @@ import { grants, SCOPES, SYSTEM, type Scope, type Viewer } from '../core/viewer'
 import { authorize } from '../core/permissions';
 import { CODE_MINUTES, createSignInCode, signInLink } from './signInCodes';
 import { ensureDataDir } from '../dataDir';
+import { viewerOfToken } from './tokenViewer';
+import { groupIdOf } from '../groups/service';
+import { groupById } from '../groups/queries';
 
 const tokenInput = z.object({
   name: text,
   scopes: z.array(z.enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` })).min(1, 'must name at least one scope'),
   teams: z.array(slug).min(1, 'must name at least one team, or be left out for every team').nullish(),
+  group: z.union([z.string(), z.number()]).nullish(),
   expiresAt: z.date().nullish(),
 }).refine((t) => !(t.teams && t.scopes.includes('admin')), {
   path: ['teams'],
   message: 'an admin token acts for the whole org: leave teams out, or give a team-limited token other scopes',
+}).refine((t) => !(t.group != null && t.scopes.includes('admin')), {
+  path: ['group'],
+  message: 'an admin token acts for the whole org: leave group out, or give a group-limited token other scopes',
+}).refine((t) => !(t.group != null && t.teams), {
+  path: ['group'],
+  message: 'limit a token to teams or to a group, not both',
 });
 
 export type TokenInput = z.input<typeof tokenInput>;
@@ -29,9 +39,11 @@ export type TokenInput = z.input<typeof tokenInput>;
  * Whether a viewer may see and revoke a token: any, for a viewer not limited to teams; else only
  * tokens limited to some of its own teams.
  */
-function withinViewer(viewer: Viewer, token: { teams: string[] | null }): boolean {
+function withinViewer(viewer: Viewer, token: { teams: string[] | null; groupId?: number | null }): boolean {
   const own = viewer.teams;
-  return own === null || (token.teams !== null && token.teams.every((t) => own.includes(t)));
+  if (own === null) return true;
+  // A group gains teams over time, so a group token never stays within a limited viewer's teams.
+  return (token.groupId ?? null) === null && token.teams !== null && token.teams.every((t) => own.includes(t));
 }
 
 /**
@@ -39,8 +51,9 @@ function withinViewer(viewer: Viewer, token: { teams: string[] | null }): boolea
  * that rule still cannot widen its reach: it creates only tokens limited to some of its own teams,
  * with scopes it holds.
  */
-function requireWithinViewer(viewer: Viewer, token: { scopes: readonly Scope[]; teams?: string[] | null }): void {
+function requireWithinViewer(viewer: Viewer, token: { scopes: readonly Scope[]; teams?: string[] | null; group?: unknown }): void {
   if (viewer.teams === null) return;
+  if (token.group != null) throw new ForbiddenError(`The token "${viewer.name}" is limited to teams: it cannot create a token limited to a group, which may gain other teams.`);
   if (!withinViewer(viewer, { teams: token.teams ?? null })) {
     throw new ForbiddenError(`The token "${viewer.name}" is limited to ${viewer.teams.join(', ')}: it can only create tokens limited to some of those teams.`);
   }
@@ -64,10 +77,14 @@ export async function createToken(db: Knex, input: TokenInput, viewer: Viewer = 
     const known = new Set((await db('teams').select('slug').whereIn('slug', parsed.data.teams)).map((t: { slug: string }) => t.slug));
     parsed.data.teams.forEach((t, i) => { if (!known.has(t)) problems.push({ index: 0, field: `teams.${i}`, message: `no team with slug "${t}"` }); });
   }
+  const groupId = parsed.success && parsed.data.group != null ? groupIdOf(parsed.data.group) : null;
+  if (parsed.success && parsed.data.group != null && (groupId === null || !(await groupById(db, groupId)))) {
+    problems.push({ index: 0, field: 'group', message: `no group with id "${parsed.data.group}"` });
+  }
   if (problems.length) throw new BadInputError(`Invalid token: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
   const { name, scopes, teams, expiresAt } = parsed.data!;
   const token = newSecret();
-  const [row] = await insertToken(db, { id: randomUUID(), name, hash: hashSecret(token), scopes: [...new Set(scopes)], teams: teams ?? null, expiresAt: expiresAt ?? null });
+  const [row] = await insertToken(db, { id: randomUUID(), name, hash: hashSecret(token), scopes: [...new Set(scopes)], teams: teams ?? null, groupId, expiresAt: expiresAt ?? null });
   return { ...row, token };
 }
 
@@ -90,7 +107,7 @@ export async function authenticate(db: Knex, secret: string): Promise<Viewer | n
   const row = await liveTokenByHash(db, hashSecret(secret));
   if (!row) return null;
   void touchToken(db, row.id).catch(() => undefined); // last-used is best effort; never fail a request on it
-  return { tokenId: row.id, name: row.name, scopes: row.scopes, teams: row.teams };
+  return viewerOfToken(db, { ...row, group_id: row.groupId });
 }
 
 function writeTokenFile(file: string, token: string) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { viewerOfToken } from './tokenViewer';
 import { hashSecret } from './tokens';
 import { touchToken } from './queries';
 import type { Viewer } from '../core/viewer';
@@ -28,7 +29,7 @@ export async function startSession(db: Knex, tokenId: string): Promise<{ secret:
 export async function sessionViewer(db: Knex, secret: string): Promise<Viewer | null> {
   const row = await db('sessions as s')
     .join('tokens as t', 't.id', 's.token_id')
-    .select('t.id', 't.name', 't.scopes', 't.teams')
+    .select('t.id', 't.name', 't.scopes', 't.teams', 't.group_id')
     .where('s.hash', hashSecret(secret))
     .where('s.expires_at', '>', db.fn.now())
     .whereNull('t.revoked_at')
@@ -36,7 +37,7 @@ export async function sessionViewer(db: Knex, secret: string): Promise<Viewer | 
     .first();
   if (!row) return null;
   void touchToken(db, row.id).catch(() => undefined); // the token's last use includes its sessions'; best effort
-  return { tokenId: row.id, name: row.name, scopes: row.scopes, teams: row.teams };
+  return viewerOfToken(db, row);
 }
 
 /** Signing out: the session ends on the server, whatever the browser does with its cookie. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { viewerOfToken } from './tokenViewer';
 import { hashSecret } from './tokens';
 import type { Scope } from '../core/viewer';
 import type { Viewer } from '../core/viewer';
@@ -23,15 +24,15 @@ export async function createSignInCode(db: Knex, tokenId: string): Promise<strin
  * with the same code, only one gets the row back.
  */
 export async function redeemSignInCode(db: Knex, code: string): Promise<Viewer | null> {
-  const { rows } = await db.raw<{ rows: { id: string; name: string; scopes: Scope[]; teams: string[] | null }[] }>(
+  const { rows } = await db.raw<{ rows: { id: string; name: string; scopes: Scope[]; teams: string[] | null; group_id: number | null }[] }>(
     `DELETE FROM sign_in_codes c USING tokens t
       WHERE c.token_id = t.id AND c.hash = ? AND c.expires_at > now()
         AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-      RETURNING t.id, t.name, t.scopes, t.teams`,
+      RETURNING t.id, t.name, t.scopes, t.teams, t.group_id`,
     [hashSecret(code)],
   );
   const row = rows[0];
-  return row ? { tokenId: row.id, name: row.name, scopes: row.scopes, teams: row.teams } : null;
+  return row ? viewerOfToken(db, row) : null;
 }
 
 /** The link to print. The code sits in the fragment, which browsers never send to the server. */

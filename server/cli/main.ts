@@ -7,6 +7,7 @@ import { mappingCommand } from './mapping';
 import { signinLinkCommand } from './signinLink';
 import { inboxCommand } from './inbox';
 import { teamCommand } from './team';
+import { groupCommand } from './group';
 import { backfillCommand } from './backfill';
 import { sprintCommand } from './sprint';
 import { out, err, CliError, UsageError, isParseArgsError, type Command } from './command';
@@ -14,7 +15,7 @@ import { out, err, CliError, UsageError, isParseArgsError, type Command } from '
 // The `headroom` command (bin/headroom.mjs runs its bundle, dist/cli.mjs; `npm run headroom -- …`
 // in a checkout): dispatches to one file per command. Exit codes: 0 done, 1 failed (bad input,
 // database trouble), 2 usage or configuration mistake.
-const COMMANDS: Command[] = [teamCommand, sprintCommand, importCommand, exportCommand, mappingCommand, inboxCommand, backfillCommand, seedCommand, tokenCommand, signinLinkCommand];
+const COMMANDS: Command[] = [teamCommand, groupCommand, sprintCommand, importCommand, exportCommand, mappingCommand, inboxCommand, backfillCommand, seedCommand, tokenCommand, signinLinkCommand];
 
 function help(write: (line?: string) => void) {
   write('Usage: headroom <command> [options]   (npx headroom …, or npm run headroom -- … in a checkout)');

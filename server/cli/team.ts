@@ -6,6 +6,9 @@ import { BadInputError } from '../core/errors';
 import { SYSTEM } from '../core/viewer';
 import { scopeFor } from '../core/scope';
 import { withDatabase } from './database';
+import { requireGroupNamed, setTeamGroup } from '../groups/service';
+import { listGroups } from '../groups/queries';
+import { pathOf } from '../groups/tree';
 import { CliError, err, out, UsageError, type Command } from './command';
 
 const OPTIONS = {
@@ -15,6 +18,8 @@ const OPTIONS = {
   'focus-hours': { type: 'string' },
   unarchive: { type: 'boolean' },
   all: { type: 'boolean' },
+  group: { type: 'string' },
+  ungroup: { type: 'boolean' },
 } as const;
 
 /** A numeric option as the service's input; anything else is a usage mistake named here. */
@@ -25,23 +30,25 @@ function numberOption(flag: string, value: string | undefined): number | undefin
   return n;
 }
 
-function line(t: TeamRow): string {
+function line(t: TeamRow, groupPath = ''): string {
   const members = t.members === null ? '-' : String(t.members);
-  return `${t.slug.padEnd(24)} ${t.name.padEnd(28)} ${t.timezone.padEnd(20)} ${members.padStart(4)} members ${String(t.focus_hours_per_day).padStart(5)} h/day${t.archived_at ? '  (archived)' : ''}`;
+  return `${t.slug.padEnd(24)} ${t.name.padEnd(28)} ${t.timezone.padEnd(20)} ${members.padStart(4)} members ${String(t.focus_hours_per_day).padStart(5)} h/day${t.archived_at ? '  (archived)' : ''}${groupPath ? `  [${groupPath}]` : ''}`;
 }
 
 export const teamCommand: Command = {
   name: 'team',
   summary: 'Create, change, list and archive teams',
   usage: [
-    'team add SLUG --name NAME [--timezone TZ] [--members N] [--focus-hours H]',
-    '       team set SLUG [--name NAME] [--timezone TZ] [--members N] [--focus-hours H] [--unarchive]',
+    'team add SLUG --name NAME [--timezone TZ] [--members N] [--focus-hours H] [--group GROUP]',
+    '       team set SLUG [--name NAME] [--timezone TZ] [--members N] [--focus-hours H] [--unarchive] [--group GROUP | --ungroup]',
     '       team list [--all]',
     '       team archive SLUG',
     '',
     '  SLUG is 1-64 characters of a-z, 0-9 and -; TZ an IANA time zone (default UTC); H the focused',
     '  hours a member gives a sprint per working day (default 6). An archived team leaves the overview,',
     '  plans and exports but keeps its history; list --all shows it, set --unarchive brings it back.',
+    '  --group puts the team in a group by name (group create makes one), --ungroup in none; list shows',
+    '  each team\'s group path in brackets.',
   ].join('\n'),
   async run(args) {
     const [action, ...rest] = args;
@@ -50,8 +57,9 @@ export const teamCommand: Command = {
     if (action === 'list') {
       return withDatabase(async (db) => {
         const rows = await visibleTeams(scopeFor(db), { includeArchived: values.all === true });
+        const groups = await listGroups(db);
         if (rows.length === 0) out(values.all ? 'No teams.' : 'No active teams (list --all shows archived ones).');
-        for (const t of rows) out(line(t));
+        for (const t of rows) out(line(t, t.group_id === null ? '' : pathOf(groups, t.group_id)));
         return 0;
       });
     }
@@ -67,6 +75,7 @@ export const teamCommand: Command = {
       });
     }
     if (action === 'add' && !values.name) throw new UsageError('team add needs --name');
+    if (values.group !== undefined && values.ungroup) throw new UsageError('team takes --group or --ungroup, not both');
     const fields = {
       timezone: values.timezone,
       members: numberOption('members', values.members),
@@ -79,10 +88,16 @@ export const teamCommand: Command = {
       if (action === 'add' && stored) throw new CliError(`Team "${slug}" already exists; change it with team set ${slug}.`);
       if (action === 'set' && !stored) throw new CliError(`No team with slug "${slug}"; create it with team add ${slug} --name NAME.`);
       const record = Object.fromEntries(Object.entries({ slug, name: values.name ?? stored?.name, ...fields }).filter(([, v]) => v !== undefined));
+      // Checked before the team is written: an unknown group leaves nothing half-done.
+      const group = values.group === undefined ? undefined : await requireGroupNamed(db, values.group).catch(() => {
+        throw new CliError(`No group named "${values.group}"; create it with group create "${values.group}".`);
+      });
       try {
         const [t] = await upsertTeams(db, [record], SYSTEM);
+        if (group || values.ungroup) await setTeamGroup(scopeFor(db), slug, group ? group.id : null);
+        const groupId = group ? group.id : values.ungroup ? null : t.group_id;
         out(`${action === 'add' ? 'Created' : 'Updated'} team:`);
-        out(`  ${line(t)}`);
+        out(`  ${line(t, groupId === null ? '' : pathOf(await listGroups(db), groupId))}`);
         return 0;
       } catch (e) {
         if (!(e instanceof BadInputError)) throw e;

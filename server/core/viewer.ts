@@ -20,6 +20,11 @@ export interface Viewer {
   scopes: Scope[];
   /** Slugs this viewer may see or write; null means every team. */
   teams: string[] | null;
+  /**
+   * The group a token is limited to; its `teams` are then the group's teams (nested groups'
+   * included) as they were when the request began. Absent or null for other viewers.
+   */
+  groupId?: number | null;
 }
 
 export const ANONYMOUS: Viewer = { tokenId: null, name: 'anonymous', scopes: [], teams: null };

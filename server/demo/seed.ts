@@ -7,6 +7,8 @@ import { recordDeploys } from '../ingest/deploys';
 import { upsertSprints } from '../planning/sprints';
 import { SYSTEM } from '../core/viewer';
 import { scopeFor } from '../core/scope';
+import { createGroup, setTeamGroup } from '../groups/service';
+import { groupByName } from '../groups/queries';
 
 /** A demo team and the shape of its operational load. */
 interface Profile {
@@ -23,15 +25,24 @@ interface Profile {
   badWeek?: [number, number];
   /** Ops share reserved in its recorded sprints; undefined: the team records no sprints. */
   reserves?: number;
+  /** The name of its group (DEMO_GROUPS); undefined: in no group. */
+  group?: string;
 }
 
+/** The demo's groups, parents first: two departments, one with a nested group, so the overview shows group rows. */
+export const DEMO_GROUPS: { name: string; parent?: string }[] = [
+  { name: 'Commerce' },
+  { name: 'Infrastructure' },
+  { name: 'Data', parent: 'Infrastructure' },
+];
+
 export const DEMO_TEAMS: Profile[] = [
-  { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7, alertsPerDay: 14, pagesPerDay: 1.6, deploysPerWeekday: 4, failureRate: 0.12, toilHoursPerWeekday: 3, reserves: 0.25 },
-  { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5, alertsPerDay: 2, pagesPerDay: 0.15, deploysPerWeekday: 3, failureRate: 0.03, toilHoursPerWeekday: 0.5, reserves: 0.2 },
-  { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6, alertsPerDay: 8, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.08, toilHoursPerWeekday: 4 },
+  { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7, alertsPerDay: 14, pagesPerDay: 1.6, deploysPerWeekday: 4, failureRate: 0.12, toilHoursPerWeekday: 3, reserves: 0.25, group: 'Commerce' },
+  { slug: 'search', name: 'Search', timezone: 'America/New_York', members: 5, alertsPerDay: 2, pagesPerDay: 0.15, deploysPerWeekday: 3, failureRate: 0.03, toilHoursPerWeekday: 0.5, reserves: 0.2, group: 'Infrastructure' },
+  { slug: 'platform', name: 'Platform', timezone: 'UTC', members: 6, alertsPerDay: 8, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.08, toilHoursPerWeekday: 4, group: 'Infrastructure' },
   { slug: 'mobile-api', name: 'Mobile API', timezone: 'America/Los_Angeles', members: 6, alertsPerDay: 4, pagesPerDay: 0.4, deploysPerWeekday: 2, failureRate: 0.06, toilHoursPerWeekday: 1, badWeek: [24, 18], reserves: 0.2 },
-  { slug: 'checkout', name: 'Checkout', timezone: 'Europe/London', members: 8, alertsPerDay: 6, pagesPerDay: 0.5, deploysPerWeekday: 5, failureRate: 0.1, toilHoursPerWeekday: 1.5, reserves: 0.2 },
-  { slug: 'data-pipeline', name: 'Data Pipeline', timezone: 'Asia/Kolkata', members: 4, alertsPerDay: 5, pagesPerDay: 0.3, deploysPerWeekday: 1, failureRate: 0.18, toilHoursPerWeekday: 5 },
+  { slug: 'checkout', name: 'Checkout', timezone: 'Europe/London', members: 8, alertsPerDay: 6, pagesPerDay: 0.5, deploysPerWeekday: 5, failureRate: 0.1, toilHoursPerWeekday: 1.5, reserves: 0.2, group: 'Commerce' },
+  { slug: 'data-pipeline', name: 'Data Pipeline', timezone: 'Asia/Kolkata', members: 4, alertsPerDay: 5, pagesPerDay: 0.3, deploysPerWeekday: 1, failureRate: 0.18, toilHoursPerWeekday: 5, group: 'Data' },
 ];
 
 /** mulberry32: a tiny deterministic PRNG, so every demo database holds the same figures. */
@@ -184,6 +195,7 @@ export function withDemoResponders<T extends object>(pages: T[], teamIndex: numb
 
 async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRecords: number }> {
   await upsertTeams(db, DEMO_TEAMS.map(({ slug, name, timezone, members }) => ({ slug, name, timezone, members })), SYSTEM);
+  await seedDemoGroups(db);
   let dailyRecords = 0;
   for (const [i, p] of DEMO_TEAMS.entries()) {
     const today = DateTime.fromJSDate(now).setZone(p.timezone).startOf('day');
@@ -197,6 +209,17 @@ async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRe
     if (p.reserves !== undefined) await upsertSprints(scopeFor(db), demoSprints(p, today));
   }
   return { teams: DEMO_TEAMS.length, dailyRecords };
+}
+
+/** Creates the demo groups that are missing (re-seeding keeps those there) and puts the demo teams in them. */
+async function seedDemoGroups(db: Knex): Promise<void> {
+  const ctx = scopeFor(db);
+  const ids = new Map<string, number>();
+  for (const g of DEMO_GROUPS) {
+    const existing = await groupByName(db, g.name);
+    ids.set(g.name, existing?.id ?? (await createGroup(ctx, { name: g.name, parent: g.parent ? ids.get(g.parent) : null })).id);
+  }
+  for (const p of DEMO_TEAMS) await setTeamGroup(ctx, p.slug, p.group ? ids.get(p.group) : null);
 }
 
 /** True when the database holds no team at all: the embedded first start. */

@@ -23,13 +23,17 @@ import { backfillTypeDefs } from '../backfillRuns/schema';
 import { backfillResolvers } from '../backfillRuns/resolvers';
 import { privacyTypeDefs } from '../privacy/schema';
 import { privacyResolvers } from '../privacy/resolvers';
+import { groupsTypeDefs } from '../groups/schema';
+import { groupsResolvers } from '../groups/resolvers';
+import { groupOverviewTypeDefs } from '../figures/groupOverviewSchema';
+import { groupOverviewResolvers } from '../figures/groupOverviewResolvers';
 
 const baseResolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } };
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   const schema = nullableMutations(makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs, privacyTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs, privacyTypeDefs, groupsTypeDefs, groupOverviewTypeDefs],
     resolvers: [
       baseResolvers,
       teamsResolvers,
@@ -41,6 +45,8 @@ export function buildSchema() {
       routingResolvers,
       backfillResolvers,
       privacyResolvers,
+      groupsResolvers,
+      groupOverviewResolvers,
     ],
   }));
   return refuseInvalidScalars(schema);

@@ -10,6 +10,8 @@ export const TEAM_COLUMNS = [
   'sleepPageHours', 'sleepInterruptions', 'deploys', 'failedDeploys', 'changeFailureRate', 'toilHours',
   'opsHours', 'opsHoursPages', 'opsHoursAlerts', 'opsHoursFailedDeploys', 'opsHoursToil', 'capacityHours',
   'opsShare', 'reservedOpsShare', 'status', 'guardrailVersion', 'projectedOpsShare', 'recommendedOpsShare',
+  // Appended, so spreadsheets that read columns by position keep working.
+  'group',
 ] as const;
 
 export const SPRINT_COLUMNS = [
@@ -35,6 +37,8 @@ export function teamRow(t: TeamDocument): Cell[] {
     k.sleepPageHours, k.sleepInterruptions, k.deploys, k.failedDeploys, k.changeFailureRate, k.toilHours,
     k.opsHours, k.opsBreakdown.pages, k.opsBreakdown.alerts, k.opsBreakdown.failedDeploys, k.opsBreakdown.toil, k.capacityHours,
     k.opsShare, k.reservedOpsShare, k.status, t.guardrail.version, t.plan.projectedOpsShare, t.plan.recommendedOpsShare,
+    // Documents frozen before groups existed name none.
+    t.group ?? null,
   ];
 }
 

@@ -24,5 +24,10 @@ export const snapshotsResolvers: Resolvers = {
     range: (r: SnapshotRow) => ({ from: r.from, to: r.to }),
     schema: (r: SnapshotRow) => documentOf(r).schema,
     data: (r: SnapshotRow) => documentOf(r).teams,
+    groups: (r: SnapshotRow) => documentOf(r).groups ?? [],
+    total: (r: SnapshotRow) => documentOf(r).total ?? null,
+  },
+  SnapshotTeam: {
+    group: (t: { group?: string | null }) => t.group ?? null,
   },
 };

@@ -17,6 +17,10 @@ export const snapshotsTypeDefs = /* GraphQL */ `
     schema: String!
     "The frozen figures per team."
     data: [SnapshotTeam!]!
+    "The frozen group rows: each group holding one of its teams, by path, with their totals; empty for snapshots made before groups existed."
+    groups: [SnapshotGroup!]!
+    "The totals of all its teams; null for snapshots made before groups existed."
+    total: KpiTotals
     "The frozen document as stored, byte for byte (JSON)."
     document: String!
   }
@@ -33,6 +37,8 @@ export const snapshotsTypeDefs = /* GraphQL */ `
     timezone: String!
     members: Int
     focusHoursPerDay: Float!
+    "The team's group path when the snapshot was made (e.g. 'Infrastructure / Data'); null: in no group, or a snapshot made before groups existed."
+    group: String
     kpis: TeamKpis!
     "The guardrail version in force when the snapshot was made."
     guardrail: GuardrailPolicy!
@@ -42,6 +48,15 @@ export const snapshotsTypeDefs = /* GraphQL */ `
     sprints: [Sprint!]!
     "The recommendation for the next sprint at that time."
     plan: SprintPlan!
+  }
+
+  "A group row of a snapshot, frozen."
+  type SnapshotGroup {
+    "The group's path when the snapshot was made."
+    path: String!
+    "The snapshot's teams in the group or its nested groups."
+    teams: [String!]!
+    totals: KpiTotals!
   }
 
   "What to freeze: a label, a range, and teams (all teams when left out or empty)."

@@ -10,7 +10,8 @@ import { canSeeTeam } from '../core/viewer';
 import { checkedRange } from '../core/dateRange';
 import type { DateRange } from '../core/dateRange';
 import { SERVER_VERSION } from '../version';
-import { SNAPSHOT_SCHEMA, teamDocument, type SnapshotDocument, type TeamDocument } from './document';
+import { SNAPSHOT_SCHEMA, groupDocuments, teamDocument, type SnapshotDocument, type TeamDocument } from './document';
+import { totalsOf } from '../kpi/groupTotals';
 import { insertSnapshot, markDeleted, snapshotById, snapshotPage, type SnapshotRow } from './queries';
 import { diffTeams } from './diff';
 
@@ -69,6 +70,7 @@ export async function createSnapshot(ctx: Context, input: { label: string; range
   const teams = await selectTeams(ctx, parsed.data.teams);
   const id = randomUUID();
   const createdAt = new Date();
+  const docs = await currentDocuments(ctx, teams, range);
   const document: SnapshotDocument = {
     schema: SNAPSHOT_SCHEMA,
     id,
@@ -77,7 +79,9 @@ export async function createSnapshot(ctx: Context, input: { label: string; range
     author: ctx.actor,
     createdAt: createdAt.toISOString(),
     serverVersion: SERVER_VERSION,
-    teams: await currentDocuments(ctx, teams, range),
+    teams: docs,
+    groups: await groupDocuments(ctx, teams, docs),
+    total: totalsOf(docs.map((d) => d.kpis)),
   };
   return insertSnapshot(ctx.db, {
     id, label: document.label, from: range.from, to: range.to, teams: teams.map((t) => t.slug),

@@ -12,9 +12,11 @@ export interface TeamRow {
   hour_schedule: unknown;
   /** When the team was archived; null while it is active. */
   archived_at: Date | string | null;
+  /** The team's group (server/groups); null when it is in none. */
+  group_id: number | null;
 }
 
-const columns = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day', 'hour_schedule', 'archived_at'];
+const columns = ['id', 'slug', 'name', 'timezone', 'members', 'focus_hours_per_day', 'hour_schedule', 'archived_at', 'group_id'];
 
 /** Teams by slug; archived ones only when asked for (they keep their history, but leave the lists). */
 export function listTeams(db: Knex, { includeArchived = false } = {}): Promise<TeamRow[]> {

@@ -81,7 +81,7 @@ const zero: RatedKpis = {
   sleepInterruptions: 0, deploys: 0, failedDeploys: 0, changeFailureRate: null, toilHours: 0,
   opsHours: 0, capacityHours: 0, opsShare: null, status: 'OK', rules: [], previous: null,
 };
-const row = (status: Status): OverviewRow => ({ team: { slug: 'a', name: 'A', timezone: 'UTC', members: 1 }, status, kpis: { ...zero, status } });
+const row = (status: Status): OverviewRow => ({ team: { slug: 'a', name: 'A', timezone: 'UTC', members: 1, group: null }, status, kpis: { ...zero, status } });
 
 describe('stepsDone', () => {
   it('derives each step from the data', () => {

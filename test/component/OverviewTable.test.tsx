@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useState } from 'react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { OverviewRow, RatedKpis } from '../../client/graphql/operations';
+import type { GroupRow, OverviewRow, RatedKpis, Totals } from '../../client/graphql/operations';
 import { OverviewTable } from '../../client/pages/overview/OverviewTable';
 import { DEFAULT_SORT, nextSort, sortRows, type SortState } from '../../client/lib/teamTable';
 
@@ -17,7 +17,7 @@ const zero: RatedKpis = {
 };
 const rows: OverviewRow[] = [
   {
-    team: { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7 },
+    team: { slug: 'payments', name: 'Payments', timezone: 'Europe/Berlin', members: 7, group: null },
     status: 'BREACH',
     kpis: {
       ...zero, alerts: 43, pageHours: 13.5, deploys: 20, failedDeploys: 2, changeFailureRate: 0.1, opsHours: 25.1, capacityHours: 840, opsShare: 0.34,
@@ -29,7 +29,7 @@ const rows: OverviewRow[] = [
       previous: { alerts: 40, pages: 0, pageHours: 13.5, opsHours: 20, opsShare: 0.3, sleepInterruptions: 0 },
     },
   },
-  { team: { slug: 'search', name: 'Search', timezone: 'UTC', members: 1 }, status: 'OK', kpis: { ...zero, alerts: 3, pageHours: 0.8 } },
+  { team: { slug: 'search', name: 'Search', timezone: 'UTC', members: 1, group: null }, status: 'OK', kpis: { ...zero, alerts: 3, pageHours: 0.8 } },
 ];
 const range = { from: '2024-05-01', to: '2024-05-28' };
 
@@ -119,5 +119,49 @@ describe('OverviewTable', () => {
     const header = screen.getByRole('button', { name: /Total page hours/ }).closest('th')!;
     expect(header.getAttribute('aria-sort')).toBe('ascending');
     expect(screen.getByRole('columnheader', { name: /Status/ }).getAttribute('aria-sort')).toBeNull();
+  });
+});
+
+describe('OverviewTable with groups', () => {
+  const totals = (over: Partial<Totals>): Totals => ({
+    teams: 0, alerts: 0, pages: 0, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0,
+    deploys: 0, failedDeploys: 0, changeFailureRate: null, toilHours: 0, opsHours: 0, capacityHours: 0, opsShare: null, status: 'NO_DATA', ...over,
+  });
+  const platform: GroupRow = {
+    group: { id: '1', name: 'Platform', path: 'Platform', depth: 1, parent: null },
+    teams: ['payments'], status: 'BREACH', totals: totals({ teams: 1, alerts: 43, opsHours: 25.1, opsShare: 0.34, status: 'BREACH' }),
+  };
+  const data: GroupRow = {
+    group: { id: '2', name: 'Data', path: 'Platform / Data', depth: 2, parent: { id: '1' } },
+    teams: [], status: 'NO_DATA', totals: totals({}),
+  };
+  const grouped: OverviewRow[] = [{ ...rows[0], team: { ...rows[0].team, group: { id: '1' } } }, rows[1]];
+  const org = totals({ teams: 2, alerts: 46, opsHours: 25.1, opsShare: 0.0296, status: 'BREACH' });
+
+  function renderGrouped(filtered = false, shown = grouped) {
+    render(
+      <RouterProvider router={createMemoryRouter([{
+        path: '/',
+        element: <OverviewTable rows={shown} range={range} sort={DEFAULT_SORT} onSort={() => {}} noMatch="No team matches." sparkPer="week" groups={[data, platform]} orgTotal={org} filtered={filtered} />,
+      }])} />,
+    );
+  }
+  const lines = () => screen.getAllByTestId(/^(team-row-|group-\d+-row|no-group-row|org-row)/).map((r) => r.dataset.testid);
+
+  it('lists each group row over its teams, subgroups after, teams in no group under "No group", and the org total last', () => {
+    renderGrouped();
+    expect(lines()).toEqual(['group-1-row', 'team-row-payments', 'group-2-row', 'no-group-row', 'team-row-search', 'org-row']);
+    expect(screen.getByTestId('group-1-kpi-alerts').textContent).toBe('43');
+    expect(screen.getByTestId('group-1-kpi-opsShare').textContent).toBe('34.0%');
+    expect(screen.getByTestId('group-1-status').textContent).toBe('✕Breach');
+    expect(screen.getByTestId('group-2-row').textContent).toContain('Platform / Data · 0 teams');
+    expect(screen.getByTestId('org-kpi-alerts').textContent).toBe('46');
+    expect(screen.getByTestId('org-kpi-opsShare').textContent).toBe('3.0%');
+    expect(screen.getByTestId('org-row').closest('tfoot')).toBeTruthy();
+  });
+
+  it('leaves out the groups without a shown team while a filter is on', () => {
+    renderGrouped(true, [grouped[0]]);
+    expect(lines()).toEqual(['group-1-row', 'team-row-payments', 'org-row']);
   });
 });

@@ -17,7 +17,7 @@ function answer(body: unknown) {
 }
 const sent = (fetch: ReturnType<typeof answer>, i = 0) => JSON.parse((fetch.mock.calls[i] as unknown as [string, RequestInit])[1].body as string);
 
-const base: TokenRow = { id: '1', name: 'ci', scopes: ['ingest'], teams: null, createdAt: '2026-11-01T10:00:00Z', lastUsedAt: null, expiresAt: null, revokedAt: null };
+const base: TokenRow = { id: '1', name: 'ci', scopes: ['ingest'], teams: null, group: null, createdAt: '2026-11-01T10:00:00Z', lastUsedAt: null, expiresAt: null, revokedAt: null };
 
 describe('CreateTokenForm', () => {
   it('asks for a name before sending anything', () => {
@@ -46,6 +46,37 @@ describe('CreateTokenForm', () => {
     });
     expect(writeText).toHaveBeenCalledWith('hr_secret_123');
     expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+});
+
+describe('CreateTokenForm with groups', () => {
+  const groups = [{ id: '3', path: 'Infrastructure' }, { id: '4', path: 'Infrastructure / Data' }];
+
+  it('limits the token to the chosen group', async () => {
+    const fetch = answer({ data: { createToken: { id: '8', name: 'data reader', token: 'hr_x' } } });
+    render(<CreateTokenForm groups={groups} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'data reader' } });
+    fireEvent.change(screen.getByLabelText('Teams'), { target: { value: '4' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    });
+    expect(sent(fetch).variables).toEqual({ input: { name: 'data reader', scopes: ['read'], group: '4' } });
+  });
+
+  it('refuses an admin token limited to a group before sending anything', () => {
+    const fetch = answer({});
+    render(<CreateTokenForm groups={groups} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'x' } });
+    fireEvent.click(screen.getByLabelText(/^admin/));
+    fireEvent.change(screen.getByLabelText('Teams'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    expect(screen.getByRole('alert').textContent).toContain('An admin token acts for the whole org');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('shows a group token\'s group and its teams now', () => {
+    render(<TokenTable tokens={[{ ...base, group: { id: '4', path: 'Infrastructure / Data' }, teams: ['data-pipeline'] }]} />);
+    expect(screen.getByTestId('token-1-teams').textContent).toBe('group Infrastructure / Data (data-pipeline)');
   });
 });
 

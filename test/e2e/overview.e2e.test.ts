@@ -148,7 +148,7 @@ describe('overview', () => {
 
     for (const slug of Object.keys(expected)) await expectChartDrawn(page, `chart-${slug}`);
     await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'overview.png');
+    // The screenshot is taken with groups, below.
 
     // Triage: worst first by default, the broken rule written in the row, a summary of why.
     const order = () => page.locator('tbody tr[data-testid^="team-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
@@ -195,6 +195,50 @@ describe('overview', () => {
     await page.goto(app.url + '/?from=2024-02-30&to=nope');
     await page.getByText('The link’s date range was not valid').waitFor();
     await expect.poll(() => kpi(page, 'kpi-payments-alerts')).toBe('43');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows teams under their group rows with totals and the worst status, "No group", and the org total', async () => {
+    const create = async (name: string, parent: string | null = null) =>
+      (await app.gql<{ createGroup: { id: string } }>(`mutation($n: String!, $p: ID) { createGroup(name: $n, parent: $p) { id } }`, { n: name, p: parent })).createGroup.id;
+    const infra = await create('Infrastructure');
+    const identityGroup = await create('Identity', infra);
+    const commerce = await create('Commerce');
+    const put = (team: string, group: string) => app.gql(`mutation($t: String!, $g: ID) { setTeamGroup(team: $t, group: $g) { slug } }`, { t: team, g: group });
+    await put('payments', commerce);
+    await put('platform', infra);
+    await put('identity', identityGroup);
+    // search stays in no group.
+
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(app.url + '/');
+    await page.getByTestId(`group-${infra}-row`).waitFor();
+    const lines = () => page.locator('table.table--overview tr[data-testid]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect(await lines()).toEqual([
+      `group-${commerce}-row`, 'team-row-payments',
+      `group-${infra}-row`, 'team-row-platform', `group-${identityGroup}-row`, 'team-row-identity',
+      'no-group-row', 'team-row-search',
+      'org-row',
+    ]);
+    // Infrastructure sums platform and, through its subgroup, identity: 40 + 5 alerts; identity's breach is its status.
+    expect(await kpi(page, `group-${infra}-kpi-alerts`)).toBe('45');
+    expect(await kpi(page, `group-${infra}-kpi-pages`)).toBe('19');
+    expect(await kpi(page, `group-${infra}-status`)).toContain('Breach');
+    expect(await kpi(page, `group-${commerce}-kpi-alerts`)).toBe(expected.payments.alerts);
+    expect(await kpi(page, `group-${commerce}-kpi-opsShare`)).toBe(expected.payments.opsShare);
+    expect(await kpi(page, `group-${commerce}-status`)).toContain('OK');
+    expect(await kpi(page, `group-${identityGroup}-name`)).toBe('Identity');
+    // The org: all four teams; 43 + 3 + 40 + 5 alerts, 10 + 1 + 7 + 12 pages.
+    expect(await kpi(page, 'org-name')).toBe('Org total');
+    expect(await kpi(page, 'org-kpi-alerts')).toBe('91');
+    expect(await kpi(page, 'org-kpi-pages')).toBe('30');
+    expect(await kpi(page, 'org-status')).toContain('Breach');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'overview.png');
+
+    // A filter keeps the groups holding a shown team only.
+    await page.getByLabel('Filter teams').fill('pay');
+    await expect.poll(lines).toEqual([`group-${commerce}-row`, 'team-row-payments', 'org-row']);
     await page.context().close();
   }, 60_000);
 

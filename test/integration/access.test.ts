@@ -19,6 +19,9 @@ const SAMPLES: Record<string, () => string> = {
   'Query.teams': () => `{ teams { slug } }`,
   'Query.team': () => `{ team(slug: "alpha") { slug } }`,
   'Query.overview': () => `{ overview(range: ${RANGE}) { status } }`,
+  'Query.overviewGroups': () => `{ overviewGroups(range: ${RANGE}) { status } }`,
+  'Query.orgTotal': () => `{ orgTotal(range: ${RANGE}) { teams } }`,
+  'Query.groups': () => `{ groups { id path } }`,
   'Query.guardrailDefaults': () => `{ guardrailDefaults { version } }`,
   'Query.guardrailDefaultsHistory': () => `{ guardrailDefaultsHistory { version } }`,
   'Query.loadModelDefaults': () => `{ loadModelDefaults { minutesPerAlert } }`,
@@ -36,6 +39,11 @@ const SAMPLES: Record<string, () => string> = {
   'Mutation.noop': () => `mutation { noop }`,
   'Mutation.upsertTeams': () => `mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 3 }]) { slug } }`,
   'Mutation.archiveTeam': () => `mutation { archiveTeam(slug: "beta") { archived } }`,
+  'Mutation.createGroup': () => `mutation { createGroup(name: "Matrix ${randomUUID()}") { id } }`,
+  'Mutation.renameGroup': () => `mutation { renameGroup(id: "1", name: "Matrix ${randomUUID()}") { id } }`,
+  'Mutation.moveGroup': () => `mutation { moveGroup(id: "1", parent: null) { id } }`,
+  'Mutation.deleteGroup': () => `mutation { deleteGroup(id: "999999") }`,
+  'Mutation.setTeamGroup': () => `mutation { setTeamGroup(team: "alpha", group: "1") { slug } }`,
   'Mutation.recordDailyMetrics': () => `mutation { recordDailyMetrics(input: [{ team: "alpha", date: "2026-05-02", alerts: 3 }]) { received } }`,
   'Mutation.recordPages': () => `mutation { recordPages(input: [{ source: "pd", externalId: "P-1", team: "alpha", triggeredAt: "2026-05-02T03:00:00Z", resolvedAt: "2026-05-02T04:00:00Z" }]) { received } }`,
   'Mutation.recordDeploys': () => `mutation { recordDeploys(input: [{ source: "gh", externalId: "D-1", team: "alpha", deployedAt: "2026-05-02T10:00:00Z", status: SUCCEEDED }]) { received } }`,
@@ -189,7 +197,7 @@ const ifGranted = (needed: Scope, ok: () => Outcome) => (scope: Limited): Outcom
 describe('access matrix: tokens limited to team alpha against team beta, every root field and route', () => {
   let s: TestServer;
   const tokens = {} as Record<Limited, string>;
-  const ids = {} as Record<'alphaSnapshot' | 'betaSnapshot' | 'betaToken' | 'orgToken', string>;
+  const ids = {} as Record<'alphaSnapshot' | 'betaSnapshot' | 'betaToken' | 'orgToken' | 'alphaGroup' | 'betaGroup', string>;
   const limitedTokenIds: string[] = [];
 
   /** Everything the cases must leave as it was: beta's rows, and the org-wide tables a limited token must not reach. */
@@ -199,6 +207,8 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       (where ? s.db(table).where(where) : s.db(table)).orderBy(order).select('*');
     return JSON.stringify({
       teams: await rows('teams', { id: beta }),
+      teamGroups: await s.db('teams').orderBy('id').select('slug', 'group_id'),
+      groups: await s.db('groups').orderBy('id').select('id', 'name', 'parent_id'),
       teamCount: await s.db('teams').count('* as n'),
       daily: await rows('daily_metrics', { team_id: beta }, 'date'),
       pages: await rows('page_events', undefined),
@@ -225,6 +235,9 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'read who carried beta\'s pages', op: `{ team(slug: "beta") { responderFigures(range: ${RANGE}) { people { person } } } }`, expect: ifGranted('read', () => ({ data: { team: null } })) },
     ],
     'Query.overview': [{ name: 'read', op: `{ overview(range: ${RANGE}) { team { slug } kpis { alerts } } }`, expect: ifGranted('read', () => ({ data: { overview: [{ team: { slug: 'alpha' }, kpis: { alerts: 2 } }] } })) }],
+    'Query.overviewGroups': [{ name: 'read', op: `{ overviewGroups(range: ${RANGE}) { group { path } teams totals { alerts } } }`, expect: ifGranted('read', () => ({ data: { overviewGroups: [{ group: { path: 'Alpha group' }, teams: ['alpha'], totals: { alerts: 2 } }] } })) }],
+    'Query.orgTotal': [{ name: 'read', op: `{ orgTotal(range: ${RANGE}) { teams alerts } }`, expect: ifGranted('read', () => ({ data: { orgTotal: { teams: 1, alerts: 2 } } })) }],
+    'Query.groups': [{ name: 'read', op: `{ groups { path allTeams { slug } } }`, expect: ifGranted('read', () => ({ data: { groups: [{ path: 'Alpha group', allTeams: [{ slug: 'alpha' }] }] } })) }],
     'Query.guardrailDefaults': [{ name: 'read (org-wide, no team data)', op: `{ guardrailDefaults { version team } }`, expect: ifGranted('read', () => ({ data: { guardrailDefaults: { version: 0, team: null } } })) }],
     'Query.guardrailDefaultsHistory': [{ name: 'read (org-wide, no team data)', op: `{ guardrailDefaultsHistory { team } }`, expect: ifGranted('read', () => ({ data: { guardrailDefaultsHistory: [] } })) }],
     'Query.loadModelDefaults': [{ name: 'read (org-wide, no team data)', op: `{ loadModelDefaults { minutesPerAlert } }`, expect: ifGranted('read', () => ({ data: { loadModelDefaults: { minutesPerAlert: 5 } } })) }],
@@ -246,6 +259,15 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'create a team', op: `mutation { upsertTeams(input: [{ slug: "gamma", name: "New" }]) { slug } }`, expect: () => refused() },
     ],
     'Mutation.archiveTeam': [{ name: 'write', op: `mutation { archiveTeam(slug: "beta") { slug } }`, expect: () => refused() }],
+    // Groups span the org: a limited token (even a stored admin one) changes none.
+    'Mutation.createGroup': [{ name: 'write', op: `mutation { createGroup(name: "Mine") { id } }`, expect: () => refused() }],
+    'Mutation.renameGroup': [{ name: 'write', op: `mutation { renameGroup(id: "$betaGroup", name: "Taken") { id } }`, expect: () => refused() }],
+    'Mutation.moveGroup': [{ name: 'write', op: `mutation { moveGroup(id: "$betaGroup", parent: "$alphaGroup") { id } }`, expect: () => refused() }],
+    'Mutation.deleteGroup': [{ name: 'write', op: `mutation { deleteGroup(id: "$betaGroup") }`, expect: () => refused() }],
+    'Mutation.setTeamGroup': [
+      { name: 'move beta', op: `mutation { setTeamGroup(team: "beta", group: "$alphaGroup") { slug } }`, expect: () => refused() },
+      { name: 'move alpha into beta\'s group', op: `mutation { setTeamGroup(team: "alpha", group: "$betaGroup") { slug } }`, expect: () => refused() },
+    ],
     'Mutation.recordDailyMetrics': [{ name: 'write', op: `mutation { recordDailyMetrics(input: [{ team: "beta", date: "2026-05-03", source: "beta-feed", alerts: 9 }]) { received } }`, expect: () => refused() }],
     'Mutation.recordPages': [
       { name: 'write', op: `mutation { recordPages(input: [{ source: "pd", externalId: "P-B1", team: "beta", triggeredAt: "2026-05-02T03:00:00Z" }]) { received } }`, expect: () => refused() },
@@ -325,6 +347,9 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     ids.betaSnapshot = (await ok(`mutation { createSnapshot(input: { label: "beta", range: ${RANGE}, teams: ["beta"] }) { id } }`)).createSnapshot.id;
     ids.betaToken = (await createToken(s.db, { name: 'beta reader', scopes: ['read'], teams: ['beta'] })).id;
     ids.orgToken = (await createToken(s.db, { name: 'org reader', scopes: ['read'] })).id;
+    ids.alphaGroup = (await ok(`mutation { createGroup(name: "Alpha group") { id } }`)).createGroup.id;
+    ids.betaGroup = (await ok(`mutation { createGroup(name: "Beta group") { id } }`)).createGroup.id;
+    await ok(`mutation { a: setTeamGroup(team: "alpha", group: "${ids.alphaGroup}") { slug } b: setTeamGroup(team: "beta", group: "${ids.betaGroup}") { slug } }`);
     for (const scope of LIMITED) {
       // An admin token limited to teams can no longer be made; one stored before that rule is inserted as it was.
       const secret = newSecret();

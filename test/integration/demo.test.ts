@@ -33,6 +33,16 @@ describe('demo data', () => {
       await seedDemo(s.db, now);
       const again = await s.gql(`{ overview(range: { from: "2026-10-27", to: "2026-11-23" }) { kpis { opsHours } } }`);
       expect(again.data.overview.map((o: any) => o.kpis.opsHours)).toEqual(data.overview.map((o: any) => o.kpis.opsHours));
+      // Group rows on the first screen: two departments, one with a nested group, one team in none; re-seeding keeps them.
+      const groups = await s.gql(`{ overviewGroups(range: { from: "2026-10-27", to: "2026-11-23" }) { group { path } teams totals { opsHours } } orgTotal(range: { from: "2026-10-27", to: "2026-11-23" }) { teams opsHours } }`);
+      expect(groups.data.overviewGroups.map((g: any) => [g.group.path, g.teams])).toEqual([
+        ['Commerce', ['checkout', 'payments']],
+        ['Infrastructure', ['data-pipeline', 'platform', 'search']],
+        ['Infrastructure / Data', ['data-pipeline']],
+      ]);
+      const hours = (slugs: string[]) => Math.round(slugs.reduce((sum, slug) => sum + bySlug[slug].opsHours, 0) * 100) / 100;
+      expect(groups.data.overviewGroups[0].totals.opsHours).toBe(hours(['checkout', 'payments']));
+      expect(groups.data.orgTotal).toEqual({ teams: DEMO_TEAMS.length, opsHours: hours(DEMO_TEAMS.map((t) => t.slug)) });
     } finally {
       await s.close();
     }

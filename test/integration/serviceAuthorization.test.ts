@@ -21,6 +21,9 @@ import { createSnapshot, deleteSnapshot, exportDocuments, listSnapshots, require
 import { freshness } from '../../server/figures/freshness';
 import { createToken, revokeToken, visibleTokens } from '../../server/auth/service';
 import { latestBackfills } from '../../server/backfillRuns/service';
+import { createGroup, deleteGroup, moveGroup, renameGroup, setTeamGroup, visibleGroups } from '../../server/groups/service';
+import { groupByName } from '../../server/groups/queries';
+import { orgTotal, overviewGroups } from '../../server/figures/groupOverview';
 
 /**
  * Services hold the scope table on their own: called directly with a scope made in one line,
@@ -35,6 +38,7 @@ const DEPLOY = { source: 'api', externalId: 'd-1', team: 'alpha', deployedAt: '2
 interface Fixture {
   snapshotId: string;
   tokenId: string;
+  groupId: number;
 }
 
 /** One call per operation of the table that a service carries out, made as `ctx`'s viewer. */
@@ -49,6 +53,9 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Query.freshness': (ctx) => freshness(ctx),
   'Query.backfills': (ctx) => latestBackfills(ctx),
   'Query.overview': (ctx) => overview(ctx, RANGE),
+  'Query.overviewGroups': (ctx) => overviewGroups(ctx, RANGE),
+  'Query.orgTotal': (ctx) => orgTotal(ctx, RANGE),
+  'Query.groups': (ctx) => visibleGroups(ctx),
   'Query.guardrailDefaults': (ctx) => guardrailDefaults(ctx),
   'Query.guardrailDefaultsHistory': (ctx) => guardrailDefaultsHistory(ctx),
   'Query.loadModelDefaults': (ctx) => loadModelDefaults(ctx),
@@ -58,6 +65,12 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
   'Mutation.upsertTeams': (ctx) => upsertTeams(ctx.db, [{ slug: 'gamma', name: 'Gamma' }], ctx.viewer),
   // After upsertTeams in the table's order: gamma exists by then.
   'Mutation.archiveTeam': (ctx) => archiveTeam(ctx.db, 'gamma', ctx.viewer),
+  'Mutation.createGroup': (ctx) => createGroup(ctx, { name: 'Platform' }),
+  'Mutation.renameGroup': (ctx, f) => renameGroup(ctx, f.groupId, 'Fixture group renamed'),
+  'Mutation.moveGroup': (ctx, f) => moveGroup(ctx, f.groupId, null),
+  // After createGroup in the table's order: Platform exists by then (and is empty).
+  'Mutation.deleteGroup': async (ctx) => deleteGroup(ctx, (await groupByName(ctx.db, 'Platform'))?.id ?? 0),
+  'Mutation.setTeamGroup': (ctx, f) => setTeamGroup(ctx, 'alpha', f.groupId),
   'Mutation.recordDailyMetrics': (ctx) => recordDailyMetrics(ctx.db, [{ team: 'alpha', date: '2026-03-04', pages: 1 }], ctx.viewer),
   'Mutation.recordPages': (ctx) => recordPages(ctx.db, [PAGE], ctx.viewer),
   'Mutation.recordDeploys': (ctx) => recordDeploys(ctx.db, [DEPLOY], ctx.viewer),
@@ -103,7 +116,7 @@ const REFUSALS = GUARDED.flatMap((op) =>
   })),
 );
 
-const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'load_model_changes', 'source_mappings', 'snapshots', 'tokens'];
+const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'load_model_changes', 'source_mappings', 'snapshots', 'tokens', 'groups'];
 
 describe('the service authorization table', () => {
   it('has a service call, or a stated reason for none, for every operation that needs a scope', () => {
@@ -113,7 +126,7 @@ describe('the service authorization table', () => {
 
 describe.each(DB_KINDS)('services authorize on %s', (kind) => {
   let s: TestServer;
-  const f: Fixture = { snapshotId: '', tokenId: '' };
+  const f: Fixture = { snapshotId: '', tokenId: '', groupId: 0 };
   const ctxOf = (viewer: Viewer) => createContext(s.db, pino({ level: 'silent' }), viewer);
 
   /** Row counts of every table a service writes, and how many snapshots and tokens are deleted or revoked. */
@@ -133,6 +146,7 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
     await upsertTeams(s.db, [{ slug: 'alpha', name: 'Alpha', members: 4 }], SYSTEM);
     f.snapshotId = (await createSnapshot(system, { label: 'before', range: RANGE })).id;
     f.tokenId = (await createToken(s.db, { name: 'to revoke', scopes: ['read'] })).id;
+    f.groupId = (await createGroup(system, { name: 'Fixture group' })).id;
   });
   afterAll(() => s?.close());
 

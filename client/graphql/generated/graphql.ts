@@ -150,6 +150,8 @@ export type TeamInput = {
 
 export type TokenInput = {
   expiresAt?: string | null | undefined;
+  /** Limit the token to a group (by id): it sees the group's teams and its nested groups' teams, including teams added later. Not with teams, not with admin. */
+  group?: string | number | null | undefined;
   name: string;
   scopes: Array<Scope>;
   /** Limit the token to these teams; left out means every team. Not with admin: an admin token is org-wide. */
@@ -189,12 +191,14 @@ export type KpiPointFieldsFragment = { start: string, end: string, days: number,
 
 export type DoraMetricFieldsFragment = { value: number | null, unit: string, band: DoraBand | null };
 
+export type TotalsFieldsFragment = { teams: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status };
+
 export type OverviewQueryVariables = Exact<{
   range: DateRange;
 }>;
 
 
-export type OverviewQuery = { overview: Array<{ status: Status, team: { slug: string, name: string, timezone: string, members: number | null }, kpis: { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null } }> };
+export type OverviewQuery = { overview: Array<{ status: Status, team: { slug: string, name: string, timezone: string, members: number | null, group: { id: string } | null }, kpis: { alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status, rules: Array<{ rule: string, status: Status, value: number | null, limit: number, message: string }>, previous: { alerts: number, pages: number, pageHours: number, opsHours: number, opsShare: number | null, sleepInterruptions: number } | null } }>, overviewGroups: Array<{ teams: Array<string>, status: Status, group: { id: string, name: string, path: string, depth: number, parent: { id: string } | null }, totals: { teams: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status } }>, orgTotal: { teams: number, alerts: number, pages: number, pageHours: number, businessPageHours: number, offHoursPageHours: number, sleepPageHours: number, sleepInterruptions: number, deploys: number, failedDeploys: number, changeFailureRate: number | null, toilHours: number, opsHours: number, capacityHours: number, opsShare: number | null, status: Status } };
 
 export type OverviewSeriesQueryVariables = Exact<{
   range: DateRange;
@@ -272,7 +276,7 @@ export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: s
 export type TokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TokensQuery = { tokens: Array<{ id: string, name: string, scopes: Array<Scope>, teams: Array<string> | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null }> };
+export type TokensQuery = { tokens: Array<{ id: string, name: string, scopes: Array<Scope>, teams: Array<string> | null, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, group: { id: string, path: string } | null }>, groups: Array<{ id: string, path: string }> };
 
 export type CreateTokenMutationVariables = Exact<{
   input: TokenInput;
@@ -503,6 +507,26 @@ export const DoraMetricFieldsFragmentDoc = new TypedDocumentString(`
   band
 }
     `, {"fragmentName":"DoraMetricFields"}) as unknown as TypedDocumentString<DoraMetricFieldsFragment, unknown>;
+export const TotalsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TotalsFields on KpiTotals {
+  teams
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
+}
+    `, {"fragmentName":"TotalsFields"}) as unknown as TypedDocumentString<TotalsFieldsFragment, unknown>;
 export const SnapshotSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnapshotSummaryFields on Snapshot {
   id
@@ -642,11 +666,33 @@ export const OverviewDocument = new TypedDocumentString(`
       name
       timezone
       members
+      group {
+        id
+      }
     }
     status
     kpis {
       ...RatedKpis
     }
+  }
+  overviewGroups(range: $range) {
+    group {
+      id
+      name
+      path
+      depth
+      parent {
+        id
+      }
+    }
+    teams
+    status
+    totals {
+      ...TotalsFields
+    }
+  }
+  orgTotal(range: $range) {
+    ...TotalsFields
   }
 }
     fragment RatedKpis on TeamKpis {
@@ -680,6 +726,24 @@ export const OverviewDocument = new TypedDocumentString(`
     opsShare
     sleepInterruptions
   }
+}
+fragment TotalsFields on KpiTotals {
+  teams
+  alerts
+  pages
+  pageHours
+  businessPageHours
+  offHoursPageHours
+  sleepPageHours
+  sleepInterruptions
+  deploys
+  failedDeploys
+  changeFailureRate
+  toilHours
+  opsHours
+  capacityHours
+  opsShare
+  status
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const OverviewSeriesDocument = new TypedDocumentString(`
     query OverviewSeries($range: DateRange!, $sparkBucket: Bucket!) {
@@ -1077,10 +1141,18 @@ export const TokensDocument = new TypedDocumentString(`
     name
     scopes
     teams
+    group {
+      id
+      path
+    }
     createdAt
     lastUsedAt
     expiresAt
     revokedAt
+  }
+  groups {
+    id
+    path
   }
 }
     `) as unknown as TypedDocumentString<TokensQuery, TokensQueryVariables>;

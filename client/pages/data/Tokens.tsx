@@ -4,7 +4,7 @@ import { written } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
 import { ScrollArea } from '../snapshots/ScrollArea';
 import { formatWhen } from './dataFormat';
-import { CREATE_TOKEN, REVOKE_TOKEN, type TokenRow } from './tokenOperations';
+import { CREATE_TOKEN, REVOKE_TOKEN, type TokenGroup, type TokenRow } from './tokenOperations';
 import { mutationMessage } from './UnroutedSignals';
 import { FieldError } from '../../components/FieldError';
 
@@ -60,7 +60,18 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
                 <tr key={t.id} data-testid={`token-${t.id}`}>
                   <th scope="row">{t.name}</th>
                   <td>{t.scopes.join(', ')}</td>
-                  <td>{t.teams ? t.teams.join(', ') : 'every team'}</td>
+                  <td data-testid={`token-${t.id}-teams`}>
+                    {t.group ? (
+                      <>
+                        group {t.group.path}
+                        <span className="muted">{t.teams && t.teams.length ? ` (${t.teams.join(', ')})` : ' (no team yet)'}</span>
+                      </>
+                    ) : t.teams ? (
+                      t.teams.join(', ')
+                    ) : (
+                      'every team'
+                    )}
+                  </td>
                   <td className="nowrap">{formatWhen(t.createdAt)}</td>
                   <td className="nowrap" data-testid={`token-${t.id}-used`}>
                     {t.lastUsedAt ? formatWhen(t.lastUsedAt) : <span className="muted">never</span>}
@@ -83,10 +94,14 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
   );
 }
 
-/** Creates a token; its secret is shown this once, with a copy button, since only its hash is kept. */
-export function CreateTokenForm() {
+/**
+ * Creates a token; its secret is shown this once, with a copy button, since only its hash is kept.
+ * It may be limited to a group: it then sees the group's teams, nested groups' too, as they change.
+ */
+export function CreateTokenForm({ groups = [] }: { groups?: TokenGroup[] }) {
   const id = useId();
   const [name, setName] = useState('');
+  const [group, setGroup] = useState('');
   const [scopes, setScopes] = useState<Scope[]>(['read']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -99,10 +114,14 @@ export function CreateTokenForm() {
       setError(!name.trim() ? 'Enter a name saying who or what uses the token.' : 'Choose at least one scope.');
       return;
     }
+    if (group && scopes.includes('admin')) {
+      setError('An admin token acts for the whole org: choose “Every team”, or other scopes for a group token.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const t = written((await mutate(CREATE_TOKEN, { input: { name: name.trim(), scopes } })).createToken);
+      const t = written((await mutate(CREATE_TOKEN, { input: { name: name.trim(), scopes, ...(group ? { group } : {}) } })).createToken);
       setCreated({ name: t.name, token: t.token });
       setCopied(false);
       setName('');
@@ -154,6 +173,19 @@ export function CreateTokenForm() {
             </label>
           ))}
         </fieldset>
+        {groups.length > 0 && (
+          <div className="field">
+            <label htmlFor={`${id}-group`}>Teams</label>
+            <select id={`${id}-group`} value={group} onChange={(e) => setGroup(e.target.value)} data-testid="token-group">
+              <option value="">Every team</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  Group {g.path}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Creating…' : 'Create token'}
         </button>

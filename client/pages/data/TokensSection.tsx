@@ -15,7 +15,7 @@ export function TokensSection() {
         Scripts, CSV uploads and people signing in use a token (webhooks use their signing secret instead). Give each user a token of its own, with the
         fewest scopes it needs, so revoking one stops only that user.
       </p>
-      <CreateTokenForm />
+      <CreateTokenForm groups={tokens.data?.groups ?? []} />
       <DataPanel query={tokens} what="tokens" minHeight={120} isEmpty={(d) => d.tokens.length === 0} empty={<p className="state__title">No tokens</p>}>
         {(d) => <TokenTable tokens={d.tokens} />}
       </DataPanel>

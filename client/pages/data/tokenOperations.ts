@@ -4,7 +4,8 @@ import type { TokensQuery } from '../../graphql/generated/graphql';
 
 export const TOKENS = graphql(/* GraphQL */ `
   query Tokens {
-    tokens { id name scopes teams createdAt lastUsedAt expiresAt revokedAt }
+    tokens { id name scopes teams group { id path } createdAt lastUsedAt expiresAt revokedAt }
+    groups { id path }
   }
 `);
 
@@ -21,3 +22,5 @@ export const REVOKE_TOKEN = graphql(/* GraphQL */ `
 `);
 
 export type TokenRow = TokensQuery['tokens'][number];
+/** A group a new token can be limited to. */
+export type TokenGroup = TokensQuery['groups'][number];

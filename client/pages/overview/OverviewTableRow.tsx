@@ -20,8 +20,10 @@ function deltaOf(row: OverviewRow, field: KpiField) {
 
 
 /** One team's row: name and links, verdict, ops load with its trend, then the signal columns. */
-export function OverviewTableRow({ row, range, sparks, sparkPer }: {
+export function OverviewTableRow({ row, range, sparks, sparkPer, depth = 0 }: {
   row: OverviewRow;
+  /** The depth of the team's group (0: the table has no groups): indents the name under its group's row. */
+  depth?: number;
   range: DateRange;
   /** Ops hours per bucket per team; undefined while loading, null on error. */
   sparks?: Map<string, OpsPoint[]> | null;
@@ -33,7 +35,7 @@ export function OverviewTableRow({ row, range, sparks, sparkPer }: {
   const spark = sparks?.get(team.slug);
   return (
     <tr data-testid={`team-row-${team.slug}`}>
-      <th scope="row" className="col-team">
+      <th scope="row" className="col-team" style={depth > 0 ? { paddingLeft: `${0.5 + depth * 1.25}rem` } : undefined}>
         <Link to={{ pathname: `/teams/${team.slug}`, search: rangeSearch(range) }} className="team-link">
           {team.name}
         </Link>

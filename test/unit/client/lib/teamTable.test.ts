@@ -9,7 +9,7 @@ const zero: RatedKpis = {
 };
 
 function row(slug: string, name: string, kpis: Partial<RatedKpis>, status: Status = 'OK'): OverviewRow {
-  return { team: { slug, name, timezone: 'UTC', members: null }, status, kpis: { ...zero, ...kpis, status } };
+  return { team: { slug, name, timezone: 'UTC', members: null, group: null }, status, kpis: { ...zero, ...kpis, status } };
 }
 
 const rows = [

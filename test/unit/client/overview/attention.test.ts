@@ -10,7 +10,7 @@ const zero: RatedKpis = {
 const rule = (r: string, status: Status): RuleResult => ({ rule: r, status, value: 1, limit: 1, message: `${r} is ${status}` });
 
 function row(slug: string, status: Status, rules: RuleResult[] = []): OverviewRow {
-  return { team: { slug, name: slug, timezone: 'UTC', members: null }, status, kpis: { ...zero, status, rules } };
+  return { team: { slug, name: slug, timezone: 'UTC', members: null, group: null }, status, kpis: { ...zero, status, rules } };
 }
 
 describe('brokenRules', () => {
