@@ -21,13 +21,15 @@ import { routingTypeDefs } from '../routing/schema';
 import { routingResolvers } from '../routing/resolvers';
 import { backfillTypeDefs } from '../backfillRuns/schema';
 import { backfillResolvers } from '../backfillRuns/resolvers';
+import { notificationsTypeDefs } from '../notifications/schema';
+import { notificationsResolvers } from '../notifications/resolvers';
 
 const baseResolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } };
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   const schema = nullableMutations(makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs, notificationsTypeDefs],
     resolvers: [
       baseResolvers,
       teamsResolvers,
@@ -38,6 +40,7 @@ export function buildSchema() {
       authResolvers,
       routingResolvers,
       backfillResolvers,
+      notificationsResolvers,
     ],
   }));
   return refuseInvalidScalars(schema);
