@@ -57,6 +57,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'PlanTeam', 'Plan', 'PlanSprints', 'SetGuardrail', 'AcceptPlan', 'DeleteSprint', 'SetHourSchedule',
   'SaveTeam', 'ArchiveTeam', 'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',
   'Defaults', 'TeamLoadModel', 'SetLoadModel', 'SaveSprint',
+  'NotificationChannels', 'NotificationDeliveries', 'CreateNotificationChannel', 'UpdateNotificationChannel',
+  'DeleteNotificationChannel', 'SubscribeNotifications', 'UnsubscribeNotifications', 'SendTestNotification',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */
