@@ -7,7 +7,7 @@ import { STATE_LABEL } from './notificationText';
 export function DeliveryLog({ deliveries }: { deliveries: NotificationDelivery[] }) {
   return (
     <ScrollArea label="Notification deliveries">
-      <table className="table table--compact" data-testid="notification-deliveries">
+      <table className="table table--compact notification-table" data-testid="notification-deliveries">
         <caption className="sr-only">Notification deliveries, newest first</caption>
         <thead>
           <tr>

@@ -41,7 +41,7 @@ export function NotificationChannelTable({ channels, teams }: { channels: Notifi
       )}
       <FieldError text={error} />
       <ScrollArea label="Notification channels">
-        <table className="table table--compact" data-testid="notification-channels">
+        <table className="table table--compact notification-table" data-testid="notification-channels">
           <caption className="sr-only">Notification channels by name</caption>
           <thead>
             <tr>
@@ -72,7 +72,7 @@ export function NotificationChannelTable({ channels, teams }: { channels: Notifi
                       {c.subscriptions.map((s) => (
                         <li key={s.id}>
                           <strong>{targetText(s.team, teams)}</strong>: {s.events.map((e) => EVENT_LABEL[e]).join(', ')}{' '}
-                          <button type="button" className="notification-remove" onClick={() => void unsubscribe(s.id)} aria-label={`Unsubscribe ${c.name} from ${targetText(s.team, teams)}`}>
+                          <button type="button" className="notification-remove" onClick={() => void unsubscribe(s.id)} aria-label={`Remove ${c.name} for ${targetText(s.team, teams)}`}>
                             Remove
                           </button>
                         </li>
@@ -82,7 +82,7 @@ export function NotificationChannelTable({ channels, teams }: { channels: Notifi
                 </td>
                 <td>{c.enabled ? 'enabled' : 'disabled'}</td>
                 <td className="notification-actions">
-                  <button type="button" className="button" onClick={() => void test(c)} disabled={!c.enabled} aria-label={`Send a test to ${c.name}`}>
+                  <button type="button" className="button" onClick={() => void test(c)} disabled={!c.enabled} aria-label={`Send test to ${c.name}`}>
                     Send test
                   </button>
                   <button type="button" className="button" onClick={() => void toggle(c)} aria-label={`${c.enabled ? 'Disable' : 'Enable'} ${c.name}`}>

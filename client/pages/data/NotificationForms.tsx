@@ -64,7 +64,7 @@ export function CreateChannelForm() {
           Add a channel
         </p>
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>Channel name</label>
           <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="off" />
         </div>
         <div className="field">
