@@ -243,6 +243,29 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     expect(last.body).toMatchObject({ event: 'test', data: { requestedBy: 'test admin' } });
   });
 
+  it('re-points, disables and unsubscribes: a disabled channel or a removed subscription gets nothing new', async () => {
+    const bad = await s.gql(`mutation($c: ID!) { updateNotificationChannel(id: $c, input: { url: "https://user:pw@example.com/x" }) { id } }`, { c: channels.slack });
+    expect(bad.errors[0].message).toBe('Invalid notification channel: url must not hold a user name or password; a signed webhook uses its secret instead');
+    const missing = await s.gql(`mutation { updateNotificationChannel(id: "424242", input: { enabled: false }) { id } }`);
+    expect(missing.errors[0]).toMatchObject({ message: 'No notification channel with id "424242".', extensions: { code: 'NOT_FOUND' } });
+    const off = await ok(`mutation($c: ID!) { updateNotificationChannel(id: $c, input: { enabled: false, url: "${rx.url}/slack2" }) { enabled target } }`, { c: channels.slack });
+    expect(off.updateNotificationChannel).toEqual({ enabled: false, target: `${rx.url}/…ack2` });
+    const hook = (await ok(`{ notificationChannels { name subscriptions { id } } }`)).notificationChannels.find((c: any) => c.name === 'ops hook');
+    expect(await ok(`mutation($s: ID!) { unsubscribeNotifications(id: $s) }`, { s: hook.subscriptions[0].id })).toEqual({ unsubscribeNotifications: true });
+
+    // Alpha recovers (a large team now), then breaches again: no channel takes it any more.
+    await ok(`mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 100 }]) { slug } }`);
+    expect((await evaluateNotifications(s.db, log, new Date())).statusAlarms).toBe(0);
+    expect((await s.db('notification_team_status').join('teams', 'teams.id', 'team_id').where({ slug: 'alpha' }).first()).status).toBe('OK');
+    await ok(`mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 1 }]) { slug } }`);
+    const before = (await outbox('team.status')).length;
+    const result = await evaluateNotifications(s.db, log, new Date());
+    expect(result).toMatchObject({ statusAlarms: 1 });
+    expect(await outbox('team.status')).toHaveLength(before);
+    const test = await s.gql(`mutation($c: ID!) { sendTestNotification(channel: $c) { id } }`, { c: channels.slack });
+    expect(test.errors[0].message).toBe('Invalid test notification: channel "#alpha" is disabled: enable it first');
+  });
+
   it('keeps a token limited to teams out, and a read token', async () => {
     const { createToken } = await import('../../server/auth/service');
     const limited = (await createToken(s.db, { name: 'alpha planner', scopes: ['plan'], teams: ['alpha'] })).token;
