@@ -2,7 +2,8 @@
  * Notifications in headless Chromium against the real app: a signed JSON webhook channel is added
  * on the Data page (its secret shown once), subscribed for a team, sent a test that a local receiver
  * verifies, and the delivery log shows it delivered; a channel whose receiver fails shows RETRYING
- * with the error. axe finds nothing serious.
+ * with the error; the planning page shows where the team's alerts go and subscribes a channel for
+ * it. axe finds nothing serious.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,5 +98,24 @@ describe('notifications on the data page', () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('heading', { level: 2, name: 'Notifications' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'data-notifications.png');
+  });
+
+  it("shows on the planning page where the team's alerts go, and subscribes a channel for it there", async () => {
+    const page = await openPage(browser, 1280, 900, app);
+    await page.goto(`${app.url}/teams/payments/plan`);
+    const section = page.getByTestId('team-notifications');
+    await section.getByText('ops-hook: status turns WARN or BREACH, sprint ended under-reserved').waitFor();
+    const form = section.getByRole('form', { name: 'Subscribe a channel' });
+    // The target is the team: not asked, and the org-wide digest not offered.
+    expect(await form.getByLabel('For').count()).toBe(0);
+    expect(await form.getByLabel('weekly digest').count()).toBe(0);
+    await form.getByLabel('Channel').selectOption({ label: '#broken' });
+    await form.getByRole('button', { name: 'Subscribe' }).click();
+    await section.getByText('#broken: status turns WARN or BREACH').waitFor();
+    const listed = await app.gql<{ notificationChannels: { name: string; subscriptions: { team: string | null; events: string[] }[] }[] }>(
+      `{ notificationChannels { name subscriptions { team events } } }`,
+    );
+    expect(listed.notificationChannels.find((c) => c.name === '#broken')!.subscriptions).toEqual([{ team: 'payments', events: ['TEAM_STATUS'] }]);
+    await expectNoSeriousA11yViolations(page);
   });
 });

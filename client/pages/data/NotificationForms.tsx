@@ -89,11 +89,15 @@ export function CreateChannelForm() {
 
 const ORG = '';
 
-/** Subscribes a channel to events of one team or the whole org; again for the same target replaces its events. */
-export function SubscribeForm({ channels, teams }: { channels: NotificationChannel[]; teams: TeamOption[] }) {
+/**
+ * Subscribes a channel to events of one team or the whole org; again for the same target replaces its
+ * events. With `forTeam` the target is that team (the planning page) and not asked.
+ */
+export function SubscribeForm({ channels, teams, forTeam }: { channels: NotificationChannel[]; teams: TeamOption[]; forTeam?: string }) {
   const id = useId();
   const [channel, setChannel] = useState(channels[0]?.id ?? '');
-  const [team, setTeam] = useState(ORG);
+  const [picked, setTeam] = useState(ORG);
+  const team = forTeam ?? picked;
   const [events, setEvents] = useState<NotificationEvent[]>(['TEAM_STATUS']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -134,17 +138,19 @@ export function SubscribeForm({ channels, teams }: { channels: NotificationChann
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-team`}>For</label>
-        <select id={`${id}-team`} value={team} onChange={(e) => setTeam(e.target.value)}>
-          <option value={ORG}>Whole org (every team)</option>
-          {teams.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      {forTeam === undefined && (
+        <div className="field">
+          <label htmlFor={`${id}-team`}>For</label>
+          <select id={`${id}-team`} value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value={ORG}>Whole org (every team)</option>
+            {teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <fieldset className="field token-scopes">
         <legend>Events</legend>
         {offered.map((ev) => (
