@@ -1,4 +1,5 @@
 import { pct, hours } from '../kpi/format';
+import { lengthInDays } from '../core/calendar';
 import type { DigestPayload, DigestTeam, EventName, Payload, SprintUnderReservedPayload, TeamStatusPayload, TestPayload } from './events';
 
 /**
@@ -34,7 +35,7 @@ export function details(event: EventName, payload: Payload): string[] {
     case 'team.status': {
       const p = payload as TeamStatusPayload;
       return [
-        `Last 28 days (${p.range.from} to ${p.range.to}), ops share ${p.opsShare === null ? 'n/a' : pct(p.opsShare)}.`,
+        `Last ${lengthInDays(p.range.from, p.range.to)} days (${p.range.from} to ${p.range.to}), ops share ${p.opsShare === null ? 'n/a' : pct(p.opsShare)}.`,
         ...p.rules.map((r) => `${r.status}: ${r.message}`),
       ];
     }

@@ -28,7 +28,7 @@ export function NotificationChannelTable({ channels, teams }: { channels: Notifi
     });
   const toggle = (c: NotificationChannel) => run(() => mutate(UPDATE_NOTIFICATION_CHANNEL, { id: c.id, input: { enabled: !c.enabled } }));
   const remove = (c: NotificationChannel) => {
-    if (window.confirm(`Delete the channel “${c.name}” and its subscriptions? Messages not yet delivered are dropped.`)) void run(() => mutate(DELETE_NOTIFICATION_CHANNEL, { id: c.id }));
+    if (window.confirm(`Delete the channel “${c.name}” and its subscriptions? Messages not yet delivered are marked failed.`)) void run(() => mutate(DELETE_NOTIFICATION_CHANNEL, { id: c.id }));
   };
   const unsubscribe = (id: string) => run(() => mutate(UNSUBSCRIBE_NOTIFICATIONS, { id }));
 
