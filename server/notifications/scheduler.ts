@@ -13,12 +13,14 @@ import { dispatchDue } from './dispatcher';
 export function startNotifier(db: Knex, log: Logger, everySeconds: number): { stop(): Promise<void> } {
   let round: Promise<unknown> | null = null;
   const tick = () => {
+    // A failed evaluation does not hold back the retries of messages already in the outbox.
     round ??= evaluateNotifications(db, log)
       .then((evaluation) => {
         if (evaluation.enqueued) log.info(evaluation, 'notifications: events found');
-        return dispatchDue(db, log);
       })
-      .catch((e) => log.warn({ err: e }, 'notifications: round failed; tried again next round'))
+      .catch((e) => log.warn({ err: e }, 'notifications: evaluation failed; tried again next round'))
+      .then(() => dispatchDue(db, log))
+      .catch((e) => log.warn({ err: e }, 'notifications: sending failed; tried again next round'))
       .finally(() => (round = null));
   };
   const timer = setInterval(tick, everySeconds * 1000);

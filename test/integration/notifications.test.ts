@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { DB_KINDS, startTestServer, type TestServer } from './harness';
 import { evaluateNotifications, previousWeek } from '../../server/notifications/detection';
 import { dispatchDue } from '../../server/notifications/dispatcher';
+import { startNotifier } from '../../server/notifications/scheduler';
 import { verifySignature } from '../../server/notifications/signature';
 import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../../server/notifications/retry';
 import { addDays } from '../../server/core/calendar';
@@ -264,6 +265,22 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     expect(await outbox('team.status')).toHaveLength(before);
     const test = await s.gql(`mutation($c: ID!) { sendTestNotification(channel: $c) { id } }`, { c: channels.slack });
     expect(test.errors[0].message).toBe('Invalid test notification: channel "#alpha" is disabled: enable it first');
+  });
+
+  it('the notifier evaluates and sends on its own every interval, and stops', async () => {
+    const made = await ok(`mutation { createNotificationChannel(input: { name: "scheduled", kind: SLACK, url: "${rx.url}/sched" }) { channel { id } } }`);
+    await ok(`mutation($c: ID!) { subscribeNotifications(input: { channel: $c, team: "alpha", events: [TEAM_STATUS] }) { id } }`, { c: made.createNotificationChannel.channel.id });
+    // As if alpha had been OK at the last round: it is in breach now.
+    const alpha = (await s.db('teams').where({ slug: 'alpha' }).first()).id;
+    await s.db('notification_team_status').where({ team_id: alpha }).update({ status: 'OK' });
+    const notifier = startNotifier(s.db, log, 1);
+    try {
+      for (let i = 0; i < 100 && !rx.received.some((r) => r.path === '/sched'); i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await notifier.stop();
+    }
+    expect(rx.received.filter((r) => r.path === '/sched').map((r) => r.body.text)).toEqual(['Alpha is now BREACH (was OK)']);
+    expect(await s.db('notification_outbox').where({ channel_name: 'scheduled' }).select('state', 'attempts')).toEqual([{ state: 'delivered', attempts: 1 }]);
   });
 
   it('keeps a token limited to teams out, and a read token', async () => {
