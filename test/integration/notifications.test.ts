@@ -195,6 +195,25 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     expect(await ok(`mutation($c: ID!) { deleteNotificationChannel(id: $c) }`, { c: id })).toEqual({ deleteNotificationChannel: true });
   });
 
+  it('counts a receiver that never answers as a failed attempt once the timeout passes', async () => {
+    const hanging = createServer(() => {});
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/slow`;
+      const made = await ok(`mutation { createNotificationChannel(input: { name: "slow", kind: SLACK, url: "${url}" }) { channel { id } } }`);
+      const channelId = Number(made.createNotificationChannel.channel.id);
+      const [row] = await s.db('notification_outbox').insert({ channel_id: channelId, channel_name: 'slow', event: 'test', payload: JSON.stringify({ message: 'hi', requestedBy: 'test' }) }).returning('id');
+      const now = new Date(Date.now() + 1000);
+      expect(await dispatchDue(s.db, log, { now, ids: [Number(row.id)], timeoutMs: 300 })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+      expect(await s.db('notification_outbox').where({ id: row.id }).first()).toMatchObject({ state: 'pending', attempts: 1, last_error: 'no answer within 0.3 s' });
+      await ok(`mutation($c: ID!) { deleteNotificationChannel(id: $c) }`, { c: String(channelId) });
+      expect(await s.db('notification_outbox').where({ id: row.id }).first()).toMatchObject({ state: 'failed', channel_id: null, last_error: 'the channel was deleted' });
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((r) => hanging.close(r));
+    }
+  });
+
   it('notifies a sprint that ended under-reserved once', async () => {
     await ok(`mutation { upsertSprints(input: [{ team: "beta", name: "B1", startDate: "${addDays(today, -14)}", endDate: "${addDays(today, -1)}", capacityHours: 100, reservedOpsShare: 0.1 }]) { name } }`);
     await ok(`mutation { recordDailyMetrics(input: [{ team: "beta", date: "${addDays(today, -3)}", toilHours: 30 }]) { received } }`);
