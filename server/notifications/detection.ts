@@ -36,7 +36,8 @@ export async function evaluateNotifications(db: Knex, log: Logger, now = new Dat
   const result: Evaluation = { statusAlarms: 0, sprintsUnderReserved: 0, digests: 0, enqueued: 0 };
   const teams = await listTeams(db);
   const ctx = createContext(db, log);
-  await statusChanges(db, ctx, teams, now, result);
+  // Nothing is computed for an event no channel takes: an install without notifications pays nothing.
+  if (await anySubscription(db, 'TEAM_STATUS')) await statusChanges(db, ctx, teams, now, result);
   if (await anySubscription(db, 'SPRINT_UNDER_RESERVED')) await underReservedSprints(db, ctx, teams, now, result);
   if (await anySubscription(db, 'WEEKLY_DIGEST')) await weeklyDigest(db, ctx, teams, now, result);
   return result;

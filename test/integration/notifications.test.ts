@@ -77,6 +77,11 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     await rx?.close();
   });
 
+  it('computes nothing while no channel subscribes', async () => {
+    expect(await evaluateNotifications(s.db, log, new Date())).toEqual({ statusAlarms: 0, sprintsUnderReserved: 0, digests: 0, enqueued: 0 });
+    expect(await s.db('notification_team_status').count('* as n').first()).toEqual({ n: 0 });
+  });
+
   it('creates channels, shows a webhook secret once, and refuses a URL that is not http(s)', async () => {
     const made = await ok(`mutation { createNotificationChannel(input: { name: "ops hook", kind: WEBHOOK, url: "${rx.url}/hook?token=abcd1234" }) { secret channel { id name kind target signed enabled } } }`);
     expect(made.createNotificationChannel.channel).toMatchObject({ name: 'ops hook', kind: 'WEBHOOK', target: `${rx.url}/…1234`, signed: true, enabled: true });
@@ -273,14 +278,17 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     const hook = (await ok(`{ notificationChannels { name subscriptions { id } } }`)).notificationChannels.find((c: any) => c.name === 'ops hook');
     expect(await ok(`mutation($s: ID!) { unsubscribeNotifications(id: $s) }`, { s: hook.subscriptions[0].id })).toEqual({ unsubscribeNotifications: true });
 
-    // Alpha recovers (a large team now), then breaches again: no channel takes it any more.
+    // A channel for beta only keeps statuses evaluated; alpha's events reach no channel any more.
+    const betaOnly = await ok(`mutation { createNotificationChannel(input: { name: "beta only", kind: SLACK, url: "${rx.url}/beta" }) { channel { id } } }`);
+    await ok(`mutation($c: ID!) { subscribeNotifications(input: { channel: $c, team: "beta", events: [TEAM_STATUS] }) { id } }`, { c: betaOnly.createNotificationChannel.channel.id });
+    // Alpha recovers (a large team now), then breaches again.
     await ok(`mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 100 }]) { slug } }`);
     expect((await evaluateNotifications(s.db, log, new Date())).statusAlarms).toBe(0);
     expect((await s.db('notification_team_status').join('teams', 'teams.id', 'team_id').where({ slug: 'alpha' }).first()).status).toBe('OK');
     await ok(`mutation { upsertTeams(input: [{ slug: "alpha", name: "Alpha", members: 1 }]) { slug } }`);
     const before = (await outbox('team.status')).length;
     const result = await evaluateNotifications(s.db, log, new Date());
-    expect(result).toMatchObject({ statusAlarms: 1 });
+    expect(result).toMatchObject({ statusAlarms: 1, enqueued: 0 });
     expect(await outbox('team.status')).toHaveLength(before);
     const test = await s.gql(`mutation($c: ID!) { sendTestNotification(channel: $c) { id } }`, { c: channels.slack });
     expect(test.errors[0].message).toBe('Invalid test notification: channel "#alpha" is disabled: enable it first');
