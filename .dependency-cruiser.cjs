@@ -1,7 +1,7 @@
 // The server's layers, enforced by `npm run lint` (README "Architecture"). Each folder may import
 // the folders below it, never one above:
 //
-//   core → kpi → signals → groups → teams, auth, privacy → ingest, planning, routing, backfillRuns → figures → snapshots → demo
+//   core → kpi → signals → groups → teams, auth, privacy → ingest, planning, routing, backfillRuns → figures → snapshots, notifications → demo
 //   → adapters: http → graphql → webhooks → backfill → cli → app.ts → main.ts
 //
 // Folders in one layer do not import each other's folder in both directions (no-circular checks
@@ -25,7 +25,8 @@ const LAYERS = [
   ['teams', 'auth', 'privacy'],
   ['ingest', 'planning', 'routing', 'backfillRuns'],
   ['figures'],
-  ['snapshots'],
+  // Notifications judge statuses and sprints as the figures do, beside snapshots.
+  ['snapshots', 'notifications'],
   ['demo'],
   // The adapters, each on the one before: HTTP's error shape and request id serve GraphQL too.
   ['http'],

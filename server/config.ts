@@ -33,6 +33,8 @@ const schema = z.object({
     .default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEADROOM_SEED_DEMO: boolFromEnv.default(true),
+  // How often the notifier evaluates statuses and sends due messages (README "Notifications"); 0 turns it off.
+  HEADROOM_NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   adminToken?: string;
   logLevel: string;
   seedDemo: boolean;
+  /** Seconds between notification rounds; 0: no notifier in this process. */
+  notifyIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -93,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.HEADROOM_ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.HEADROOM_SEED_DEMO,
+    notifyIntervalSeconds: e.HEADROOM_NOTIFY_INTERVAL_SECONDS,
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { seedDemo, isEmpty } from './demo/seed';
 import { bootstrapAdminToken } from './auth/service';
 import { acquireEmbeddedLock } from './db/embeddedLock';
+import { startNotifier } from './notifications/scheduler';
 
 // config → port → database → migrations → app → first admin token; nothing else.
 // Exit codes: 2 a configuration mistake, 1 any other failure to start.
@@ -50,6 +51,8 @@ async function main() {
   log.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres', pid: process.pid }, 'Headroom is listening');
   // Only now, with the port ours: a sign-in link printed earlier could point at another program.
   await bootstrapAdminToken(db, { adminToken: config.adminToken, dataDir: config.dataDir, baseUrl: url, log });
+  // Outgoing notifications (README "Notifications"): evaluated and sent from every instance.
+  const notifier = config.notifyIntervalSeconds > 0 ? startNotifier(db, log, config.notifyIntervalSeconds) : null;
 
   // While draining, /readyz answers 503 (app.ts) and each response closes its connection, so load
   // balancers and keep-alive clients move to other instances.
@@ -63,6 +66,7 @@ async function main() {
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {
       await apollo.stop();
+      await notifier?.stop();
       await db.destroy();
       release();
       log.info('stopped');

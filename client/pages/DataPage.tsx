@@ -13,6 +13,8 @@ import { sourceKeyText } from './data/dataFormat';
 import { TokensSection } from './data/TokensSection';
 import { WebhookSources } from './data/WebhookSources';
 import { Backfills } from './data/Backfills';
+import { NotificationsSection } from './data/NotificationsSection';
+import { canChangeOrgDefaults } from '../lib/viewerRights';
 import './data/data.css';
 
 const NO_VARS = {};
@@ -25,7 +27,8 @@ export default function DataPage() {
   const freshness = useQuery(FRESHNESS, NO_VARS);
   const unrouted = useQuery(UNROUTED, NO_VARS);
   const mappings = useQuery(SOURCE_MAPPINGS, NO_VARS);
-  const isAdmin = useViewer().viewer?.scopes.includes('admin') ?? false;
+  const { viewer } = useViewer();
+  const isAdmin = viewer?.scopes.includes('admin') ?? false;
   const [mapped, setMapped] = useState<Mapped | null>(null);
   const mappedRef = useRef<HTMLParagraphElement>(null);
 
@@ -140,6 +143,8 @@ export default function DataPage() {
         </DataPanel>
         {unrouted.data && unrouted.data.teams.length > 0 && <AddMappingForm teams={unrouted.data.teams} onMapped={onMapped} />}
       </section>
+      {/* Channels post for the whole org: the plan scope on a token not limited to teams, like the org defaults. */}
+      {canChangeOrgDefaults(viewer) && <NotificationsSection />}
       {isAdmin && <TokensSection />}
     </div>
   );

@@ -6,7 +6,7 @@ import { formatLongDate, formatShare, formatShortDate } from '../lib/format';
 import { useDebounced } from '../lib/useDebounced';
 import { useQuery } from '../lib/useQuery';
 import { useViewer } from '../lib/viewer';
-import { canPlanTeam } from '../lib/viewerRights';
+import { canChangeOrgDefaults, canPlanTeam } from '../lib/viewerRights';
 import { AcceptPlan, type Accepted } from './planning/AcceptPlan';
 import { GuardrailEditor } from './planning/GuardrailEditor';
 import { CurrentPolicy, GuardrailHistory } from './planning/GuardrailHistory';
@@ -16,6 +16,7 @@ import { pointsThatFit, velocity } from './planning/planText';
 import { TrackerPlan } from './planning/TrackerPlan';
 import { Explanation, PlanFigures, PlanRules } from './planning/PlanFigures';
 import { WhatIfPanel } from './planning/WhatIfPanel';
+import { TeamNotifications } from './planning/TeamNotifications';
 import { defaultSprintName, hasErrors, initialWhatIf, parseWhatIf, type WhatIfForm } from './planning/whatIf';
 
 /** Light debounce: typing "12" asks for one plan, not two; a slider drag settles quickly. */
@@ -215,6 +216,8 @@ export default function PlanningPage() {
           )}
         </DataPanel>
       </section>
+      {/* Subscriptions are managed with the plan scope over the whole org (server/notifications/service.ts). */}
+      {canChangeOrgDefaults(viewer) && <TeamNotifications team={slug} teamName={name} />}
     </>
   );
 }

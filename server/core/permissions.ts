@@ -34,6 +34,9 @@ const GRAPHQL_SCOPES = {
   'Query.tokens': 'admin',
   // Those who connect sources; org-wide only, which the service checks (routing/webhookSources.ts).
   'Query.webhookSources': 'ingest',
+  // Notifications (server/notifications): org-wide only, which the service checks.
+  'Query.notificationChannels': 'plan',
+  'Query.notificationDeliveries': 'plan',
   'Mutation.noop': 'public',
   'Mutation.upsertTeams': 'admin',
   'Mutation.archiveTeam': 'admin',
@@ -56,6 +59,12 @@ const GRAPHQL_SCOPES = {
   'Mutation.revokeToken': 'admin',
   'Mutation.setSourceMapping': 'plan',
   'Mutation.setOrgPrivacy': 'admin',
+  'Mutation.createNotificationChannel': 'plan',
+  'Mutation.updateNotificationChannel': 'plan',
+  'Mutation.deleteNotificationChannel': 'plan',
+  'Mutation.subscribeNotifications': 'plan',
+  'Mutation.unsubscribeNotifications': 'plan',
+  'Mutation.sendTestNotification': 'plan',
 } as const satisfies Record<string, Scope | 'public'>;
 
 /** The GraphQL root fields' scopes, looked up by `Type.field`. */

@@ -148,7 +148,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     if (!viewer) return next();
     const locals = res.locals as Locals;
     locals.viewer = viewer;
-    const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens)\b/.test(op.query));
+    const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query));
     if (version === null) return next();
     const key = JSON.stringify([version, viewer.tokenId, viewer.name, viewer.scopes, viewer.teams, op.query, op.operationName, op.variables]);
     const entry = cache.get(key);

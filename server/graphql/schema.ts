@@ -27,13 +27,15 @@ import { groupsTypeDefs } from '../groups/schema';
 import { groupsResolvers } from '../groups/resolvers';
 import { groupOverviewTypeDefs } from '../figures/groupOverviewSchema';
 import { groupOverviewResolvers } from '../figures/groupOverviewResolvers';
+import { notificationsTypeDefs } from '../notifications/schema';
+import { notificationsResolvers } from '../notifications/resolvers';
 
 const baseResolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query: { ok: () => true } };
 
 /** The whole schema: each domain brings its SDL and its resolvers. */
 export function buildSchema() {
   const schema = nullableMutations(makeExecutableSchema({
-    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs, privacyTypeDefs, groupsTypeDefs, groupOverviewTypeDefs],
+    typeDefs: [baseTypeDefs, teamsTypeDefs, ingestTypeDefs, kpiTypeDefs, planningTypeDefs, snapshotsTypeDefs, routingTypeDefs, authTypeDefs, backfillTypeDefs, privacyTypeDefs, groupsTypeDefs, groupOverviewTypeDefs, notificationsTypeDefs],
     resolvers: [
       baseResolvers,
       teamsResolvers,
@@ -47,6 +49,7 @@ export function buildSchema() {
       privacyResolvers,
       groupsResolvers,
       groupOverviewResolvers,
+      notificationsResolvers,
     ],
   }));
   return refuseInvalidScalars(schema);

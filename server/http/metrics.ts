@@ -58,6 +58,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'SaveTeam', 'ArchiveTeam', 'GettingStarted', 'Tokens', 'CreateToken', 'RevokeToken',
   'Defaults', 'TeamLoadModel', 'SetLoadModel', 'SaveSprint',
   'TeamResponders', 'OrgPrivacy', 'SetOrgPrivacy',
+  'NotificationChannels', 'NotificationDeliveries', 'CreateNotificationChannel', 'UpdateNotificationChannel',
+  'DeleteNotificationChannel', 'SubscribeNotifications', 'UnsubscribeNotifications', 'SendTestNotification',
 ]);
 
 /** Operation label: the name when it is one of the dashboard's, "(anonymous)" without one, else "other". */

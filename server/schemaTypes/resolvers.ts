@@ -90,6 +90,14 @@ export type Bucket =
   /** One point per ISO week (Monday to Sunday), clipped to the range. */
   | 'WEEK';
 
+/** A channel just created, with its signing secret: shown this once. */
+export type CreatedNotificationChannel = {
+  __typename?: 'CreatedNotificationChannel';
+  channel: NotificationChannel;
+  /** The WEBHOOK channel's HMAC secret (null for SLACK). Store it in the receiver now: it is not shown again. */
+  secret?: Maybe<Scalars['String']['output']>;
+};
+
 /** A new token. The secret is shown this once; only its hash is stored. */
 export type CreatedToken = {
   __typename?: 'CreatedToken';
@@ -441,12 +449,16 @@ export type Mutation = {
   archiveTeam?: Maybe<Team>;
   /** Creates a group (admin), at the top level or under parent. Names are unique; nesting at most 3 levels (BAD_USER_INPUT naming the levels). */
   createGroup?: Maybe<Group>;
+  /** Creates a channel. For WEBHOOK, the answer holds its signing secret, shown this once. */
+  createNotificationChannel?: Maybe<CreatedNotificationChannel>;
   /** Freezes the KPIs of a range and a set of teams. */
   createSnapshot?: Maybe<Snapshot>;
   /** Creates a token (admin). A token limited to teams creates only tokens limited to some of its teams, with scopes it holds. */
   createToken?: Maybe<CreatedToken>;
   /** Deletes an empty group (admin). A group holding teams, subgroups or unrevoked tokens limited to it is refused (BAD_USER_INPUT naming them): move the teams and groups, revoke the tokens first. */
   deleteGroup?: Maybe<Scalars['Boolean']['output']>;
+  /** Deletes a channel and its subscriptions; its undelivered messages become FAILED (the log keeps them). */
+  deleteNotificationChannel?: Maybe<Scalars['Boolean']['output']>;
   /** Hides a snapshot (admin); who deleted it and when is recorded. */
   deleteSnapshot?: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a team's sprint by name (NOT_FOUND when there is none); undoes an accepted plan. */
@@ -465,6 +477,8 @@ export type Mutation = {
   renameGroup?: Maybe<Group>;
   /** Revokes a token (admin); a token outside a limited caller's teams is NOT_FOUND. */
   revokeToken?: Maybe<Scalars['Boolean']['output']>;
+  /** Posts a test message to a channel now and answers its delivery (DELIVERED, or RETRYING with the error). */
+  sendTestNotification?: Maybe<NotificationDelivery>;
   /** Adds a new guardrail version for a team (team null: the org default), with the reason. */
   setGuardrail?: Maybe<GuardrailPolicy>;
   /** Sets a team's load model (team null: the org default) and records the change with who, when and the reason (see loadModelHistory, loadModelDefaultsHistory). */
@@ -478,6 +492,12 @@ export type Mutation = {
   setSourceMapping?: Maybe<SourceMapping>;
   /** Puts a team in a group, or in none when group is null (admin). */
   setTeamGroup?: Maybe<Team>;
+  /** Subscribes a channel to events of a team or the whole org; subscribing again to the same target replaces its events. */
+  subscribeNotifications?: Maybe<NotificationSubscription>;
+  /** Removes a subscription. NOT_FOUND when there is no such subscription. */
+  unsubscribeNotifications?: Maybe<Scalars['Boolean']['output']>;
+  /** Renames, re-points, enables or disables a channel. NOT_FOUND when there is no such channel. */
+  updateNotificationChannel?: Maybe<NotificationChannel>;
   /** Creates or updates sprints by (team, name); a record with exactly the dates of a stored sprint of another name updates and renames that sprint (one window, one sprint); all or nothing. A sprint keeps the guardrail version in force when it was first planned; replan: true re-judges the sprints sent under today's version and records who and when. */
   upsertSprints?: Maybe<Array<Sprint>>;
   /** Creates or updates teams by slug; all or nothing. An admin token limited to teams (made before admin became org-wide) edits only its teams and creates none. */
@@ -496,6 +516,11 @@ export type MutationCreateGroupArgs = {
 };
 
 
+export type MutationCreateNotificationChannelArgs = {
+  input: NotificationChannelInput;
+};
+
+
 export type MutationCreateSnapshotArgs = {
   input: SnapshotInput;
 };
@@ -507,6 +532,11 @@ export type MutationCreateTokenArgs = {
 
 
 export type MutationDeleteGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteNotificationChannelArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -554,6 +584,11 @@ export type MutationRevokeTokenArgs = {
 };
 
 
+export type MutationSendTestNotificationArgs = {
+  channel: Scalars['ID']['input'];
+};
+
+
 export type MutationSetGuardrailArgs = {
   input: GuardrailInput;
   reason: Scalars['String']['input'];
@@ -584,6 +619,22 @@ export type MutationSetTeamGroupArgs = {
 };
 
 
+export type MutationSubscribeNotificationsArgs = {
+  input: NotificationSubscriptionInput;
+};
+
+
+export type MutationUnsubscribeNotificationsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+  input: NotificationChannelUpdate;
+};
+
+
 export type MutationUpsertSprintsArgs = {
   input: Array<SprintInput>;
   replan?: InputMaybe<Scalars['Boolean']['input']>;
@@ -592,6 +643,114 @@ export type MutationUpsertSprintsArgs = {
 
 export type MutationUpsertTeamsArgs = {
   input: Array<TeamInput>;
+};
+
+/** A place notifications are posted to. Its URL and secret are never shown after creation. */
+export type NotificationChannel = {
+  __typename?: 'NotificationChannel';
+  createdAt: Scalars['DateTime']['output'];
+  /** The token that created it. */
+  createdBy: Scalars['String']['output'];
+  /** A disabled channel receives nothing new. */
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationChannelKind;
+  /** Unique name, e.g. #ops-alerts. */
+  name: Scalars['String']['output'];
+  /** True when messages carry X-Headroom-Signature (WEBHOOK channels). */
+  signed: Scalars['Boolean']['output'];
+  /** What it receives, org-wide first. */
+  subscriptions: Array<NotificationSubscription>;
+  /** Where it posts, without the parts that make the URL a secret: scheme, host and the path's last 4 characters. */
+  target: Scalars['String']['output'];
+};
+
+export type NotificationChannelInput = {
+  kind: NotificationChannelKind;
+  /** 1–200 characters, unique. */
+  name: Scalars['String']['input'];
+  /** An http:// or https:// URL without user or password. */
+  url: Scalars['String']['input'];
+};
+
+/** Where a notification channel posts. */
+export type NotificationChannelKind =
+  /** A Slack-compatible incoming webhook: a JSON body { text, blocks }. */
+  | 'SLACK'
+  /** A generic JSON webhook, signed with the channel's secret (header X-Headroom-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of '<t>.<body>'>). */
+  | 'WEBHOOK';
+
+/** Changes to a channel; omitted fields stay. */
+export type NotificationChannelUpdate = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One message of the delivery log. */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  /** Attempts made so far (at most 6). */
+  attempts: Scalars['Int']['output'];
+  /** The channel's name when the message was written. */
+  channel: Scalars['String']['output'];
+  /** Null once the channel is deleted. */
+  channelId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The message's event as its JSON body names it: team.status, sprint.under_reserved, digest.weekly or test. */
+  event: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed, e.g. HTTP 500, ECONNREFUSED, no answer within 10 s. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When it is tried next; null unless PENDING or RETRYING. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  state: NotificationDeliveryState;
+  /** What it says, in one line. */
+  summary: Scalars['String']['output'];
+  /** The team it is about; null for the digest and test messages. */
+  team?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a message stands. */
+export type NotificationDeliveryState =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Given up after the last attempt (or the channel was deleted). */
+  | 'FAILED'
+  /** Not tried yet. */
+  | 'PENDING'
+  /** Tried and failed; tried again at nextAttemptAt. */
+  | 'RETRYING';
+
+/** What a subscription receives. */
+export type NotificationEvent =
+  /** A finished sprint's actual ops share exceeded the share it reserved. */
+  | 'SPRINT_UNDER_RESERVED'
+  /** A team's status turns WARN or BREACH from a better one (judged on the last 28 days); not repeated while it stays. */
+  | 'TEAM_STATUS'
+  /** Every Monday (UTC), the previous week: teams by status and the highest ops loads. Org-wide subscriptions only. */
+  | 'WEEKLY_DIGEST';
+
+/** A channel's subscription to events of one team, or of the whole org. */
+export type NotificationSubscription = {
+  __typename?: 'NotificationSubscription';
+  channelId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  events: Array<NotificationEvent>;
+  id: Scalars['ID']['output'];
+  /** The team's slug; null: every team (and the weekly digest). */
+  team?: Maybe<Scalars['String']['output']>;
+};
+
+export type NotificationSubscriptionInput = {
+  /** The channel's id. */
+  channel: Scalars['ID']['input'];
+  /** At least one; WEEKLY_DIGEST only without a team. */
+  events: Array<NotificationEvent>;
+  /** A team's slug; omitted or null: the whole org. */
+  team?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Hours of ops work by cause (sums to opsHours). */
@@ -710,6 +869,10 @@ export type Query = {
   loadModelDefaults: LoadModel;
   /** Every change of the org default load model, newest first. */
   loadModelDefaultsHistory: Array<LoadModelChange>;
+  /** Notification channels with their subscriptions, by name. Needs the plan scope on a token not limited to teams. */
+  notificationChannels: Array<NotificationChannel>;
+  /** The delivery log: the latest messages first (last: 1–200, default 50). Needs the plan scope on a token not limited to teams. */
+  notificationDeliveries: Array<NotificationDelivery>;
   /** Liveness of the GraphQL layer; always true. */
   ok: Scalars['Boolean']['output'];
   /** The org's privacy setting (whether per-person figures are hidden). */
@@ -747,6 +910,11 @@ export type Query = {
    * deliveries, and unrouted ones.
    */
   webhookSources: Array<WebhookSource>;
+};
+
+
+export type QueryNotificationDeliveriesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1522,6 +1690,7 @@ export type ResolversTypes = {
   BacktestSprint: ResolverTypeWrapper<BacktestSprint>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: Bucket;
+  CreatedNotificationChannel: ResolverTypeWrapper<CreatedNotificationChannel>;
   CreatedToken: ResolverTypeWrapper<CreatedTokenRow>;
   DailyMetricsInput: DailyMetricsInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1549,6 +1718,15 @@ export type ResolversTypes = {
   LoadModelChange: ResolverTypeWrapper<LoadModelChange>;
   LoadModelInput: LoadModelInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationChannel: ResolverTypeWrapper<NotificationChannel>;
+  NotificationChannelInput: NotificationChannelInput;
+  NotificationChannelKind: NotificationChannelKind;
+  NotificationChannelUpdate: NotificationChannelUpdate;
+  NotificationDelivery: ResolverTypeWrapper<NotificationDelivery>;
+  NotificationDeliveryState: NotificationDeliveryState;
+  NotificationEvent: NotificationEvent;
+  NotificationSubscription: ResolverTypeWrapper<NotificationSubscription>;
+  NotificationSubscriptionInput: NotificationSubscriptionInput;
   OpsBreakdown: ResolverTypeWrapper<OpsBreakdown>;
   OrgPrivacy: ResolverTypeWrapper<OrgPrivacy>;
   OrgPrivacyInput: OrgPrivacyInput;
@@ -1601,6 +1779,7 @@ export type ResolversParentTypes = {
   BackfillRun: BackfillRun;
   BacktestSprint: BacktestSprint;
   Boolean: Scalars['Boolean']['output'];
+  CreatedNotificationChannel: CreatedNotificationChannel;
   CreatedToken: CreatedTokenRow;
   DailyMetricsInput: DailyMetricsInput;
   Date: Scalars['Date']['output'];
@@ -1626,6 +1805,12 @@ export type ResolversParentTypes = {
   LoadModelChange: LoadModelChange;
   LoadModelInput: LoadModelInput;
   Mutation: Record<PropertyKey, never>;
+  NotificationChannel: NotificationChannel;
+  NotificationChannelInput: NotificationChannelInput;
+  NotificationChannelUpdate: NotificationChannelUpdate;
+  NotificationDelivery: NotificationDelivery;
+  NotificationSubscription: NotificationSubscription;
+  NotificationSubscriptionInput: NotificationSubscriptionInput;
   OpsBreakdown: OpsBreakdown;
   OrgPrivacy: OrgPrivacy;
   OrgPrivacyInput: OrgPrivacyInput;
@@ -1691,6 +1876,11 @@ export type BacktestSprintResolvers<ContextType = Context, ParentType extends Re
   p80Exceeded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   p80Share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   recommendedOpsShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CreatedNotificationChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedNotificationChannel'] = ResolversParentTypes['CreatedNotificationChannel']> = {
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CreatedTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedToken'] = ResolversParentTypes['CreatedToken']> = {
@@ -1848,9 +2038,11 @@ export type LoadModelChangeResolvers<ContextType = Context, ParentType extends R
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   archiveTeam?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<MutationArchiveTeamArgs, 'slug'>>;
   createGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'name'>>;
+  createNotificationChannel?: Resolver<Maybe<ResolversTypes['CreatedNotificationChannel']>, ParentType, ContextType, RequireFields<MutationCreateNotificationChannelArgs, 'input'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   createToken?: Resolver<Maybe<ResolversTypes['CreatedToken']>, ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'input'>>;
   deleteGroup?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
+  deleteNotificationChannel?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationChannelArgs, 'id'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'id'>>;
   deleteSprint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSprintArgs, 'name' | 'team'>>;
   moveGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationMoveGroupArgs, 'id'>>;
@@ -1860,13 +2052,53 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordPages?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationRecordPagesArgs, 'input'>>;
   renameGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationRenameGroupArgs, 'id' | 'name'>>;
   revokeToken?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
+  sendTestNotification?: Resolver<Maybe<ResolversTypes['NotificationDelivery']>, ParentType, ContextType, RequireFields<MutationSendTestNotificationArgs, 'channel'>>;
   setGuardrail?: Resolver<Maybe<ResolversTypes['GuardrailPolicy']>, ParentType, ContextType, RequireFields<MutationSetGuardrailArgs, 'input' | 'reason'>>;
   setLoadModel?: Resolver<Maybe<ResolversTypes['LoadModel']>, ParentType, ContextType, RequireFields<MutationSetLoadModelArgs, 'input'>>;
   setOrgPrivacy?: Resolver<Maybe<ResolversTypes['OrgPrivacy']>, ParentType, ContextType, RequireFields<MutationSetOrgPrivacyArgs, 'input'>>;
   setSourceMapping?: Resolver<Maybe<ResolversTypes['SourceMapping']>, ParentType, ContextType, RequireFields<MutationSetSourceMappingArgs, 'input'>>;
   setTeamGroup?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<MutationSetTeamGroupArgs, 'team'>>;
+  subscribeNotifications?: Resolver<Maybe<ResolversTypes['NotificationSubscription']>, ParentType, ContextType, RequireFields<MutationSubscribeNotificationsArgs, 'input'>>;
+  unsubscribeNotifications?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationUnsubscribeNotificationsArgs, 'id'>>;
+  updateNotificationChannel?: Resolver<Maybe<ResolversTypes['NotificationChannel']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationChannelArgs, 'id' | 'input'>>;
   upsertSprints?: Resolver<Maybe<Array<ResolversTypes['Sprint']>>, ParentType, ContextType, RequireFields<MutationUpsertSprintsArgs, 'input' | 'replan'>>;
   upsertTeams?: Resolver<Maybe<Array<ResolversTypes['Team']>>, ParentType, ContextType, RequireFields<MutationUpsertTeamsArgs, 'input'>>;
+};
+
+export type NotificationChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationChannel'] = ResolversParentTypes['NotificationChannel']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationChannelKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subscriptions?: Resolver<Array<ResolversTypes['NotificationSubscription']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NotificationDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationDelivery'] = ResolversParentTypes['NotificationDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['NotificationDeliveryState'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NotificationSubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationSubscription'] = ResolversParentTypes['NotificationSubscription']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['NotificationEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type OpsBreakdownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpsBreakdown'] = ResolversParentTypes['OpsBreakdown']> = {
@@ -1902,6 +2134,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   guardrailDefaultsHistory?: Resolver<Array<ResolversTypes['GuardrailPolicy']>, ParentType, ContextType>;
   loadModelDefaults?: Resolver<ResolversTypes['LoadModel'], ParentType, ContextType>;
   loadModelDefaultsHistory?: Resolver<Array<ResolversTypes['LoadModelChange']>, ParentType, ContextType>;
+  notificationChannels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
+  notificationDeliveries?: Resolver<Array<ResolversTypes['NotificationDelivery']>, ParentType, ContextType, Partial<QueryNotificationDeliveriesArgs>>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   orgPrivacy?: Resolver<ResolversTypes['OrgPrivacy'], ParentType, ContextType>;
   orgTotal?: Resolver<ResolversTypes['KpiTotals'], ParentType, ContextType, RequireFields<QueryOrgTotalArgs, 'range'>>;
@@ -2199,6 +2433,7 @@ export type Resolvers<ContextType = Context> = {
   BackfillCount?: BackfillCountResolvers<ContextType>;
   BackfillRun?: BackfillRunResolvers<ContextType>;
   BacktestSprint?: BacktestSprintResolvers<ContextType>;
+  CreatedNotificationChannel?: CreatedNotificationChannelResolvers<ContextType>;
   CreatedToken?: CreatedTokenResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -2215,6 +2450,9 @@ export type Resolvers<ContextType = Context> = {
   LoadModel?: LoadModelResolvers<ContextType>;
   LoadModelChange?: LoadModelChangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotificationChannel?: NotificationChannelResolvers<ContextType>;
+  NotificationDelivery?: NotificationDeliveryResolvers<ContextType>;
+  NotificationSubscription?: NotificationSubscriptionResolvers<ContextType>;
   OpsBreakdown?: OpsBreakdownResolvers<ContextType>;
   OrgPrivacy?: OrgPrivacyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -57,6 +57,14 @@ const SAMPLES: Record<string, () => string> = {
   'Mutation.revokeToken': () => `mutation { revokeToken(id: "${randomUUID()}") }`,
   'Mutation.setSourceMapping': () => `mutation { setSourceMapping(input: { source: "github", key: "acme/alpha", team: "alpha" }) { key } }`,
   'Mutation.setOrgPrivacy': () => `mutation { setOrgPrivacy(input: { hidePeople: false }) { hidePeople } }`,
+  'Query.notificationChannels': () => `{ notificationChannels { id } }`,
+  'Query.notificationDeliveries': () => `{ notificationDeliveries { id } }`,
+  'Mutation.createNotificationChannel': () => `mutation { createNotificationChannel(input: { name: "matrix ${randomUUID()}", kind: SLACK, url: "https://hooks.example.com/matrix" }) { secret } }`,
+  'Mutation.updateNotificationChannel': () => `mutation { updateNotificationChannel(id: "999999", input: { enabled: false }) { id } }`,
+  'Mutation.deleteNotificationChannel': () => `mutation { deleteNotificationChannel(id: "999999") }`,
+  'Mutation.subscribeNotifications': () => `mutation { subscribeNotifications(input: { channel: "999999", events: [TEAM_STATUS] }) { id } }`,
+  'Mutation.unsubscribeNotifications': () => `mutation { unsubscribeNotifications(id: "999999") }`,
+  'Mutation.sendTestNotification': () => `mutation { sendTestNotification(channel: "999999") { id } }`,
 };
 
 const AUTH_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
@@ -305,6 +313,15 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       { name: 'map (re-point beta\'s key)', op: `mutation { setSourceMapping(input: { source: "github", key: "acme/beta", team: "alpha" }) { key } }`, expect: () => refused() },
       { name: 'map to beta', op: `mutation { setSourceMapping(input: { source: "github", key: "acme/alpha", team: "beta" }) { key } }`, expect: () => refused() },
     ],
+    // Notification channels post for the whole org: refused to every limited token, plan and admin ones included.
+    'Query.notificationChannels': [{ name: 'read (org-wide only)', op: `{ notificationChannels { id } }`, expect: () => refused() }],
+    'Query.notificationDeliveries': [{ name: 'read (org-wide only)', op: `{ notificationDeliveries { id } }`, expect: () => refused() }],
+    'Mutation.createNotificationChannel': [{ name: 'write (org-wide only)', op: `mutation { createNotificationChannel(input: { name: "x", kind: SLACK, url: "https://hooks.example.com/x" }) { secret } }`, expect: () => refused() }],
+    'Mutation.updateNotificationChannel': [{ name: 'write (org-wide only)', op: `mutation { updateNotificationChannel(id: "1", input: { enabled: false }) { id } }`, expect: () => refused() }],
+    'Mutation.deleteNotificationChannel': [{ name: 'write (org-wide only)', op: `mutation { deleteNotificationChannel(id: "1") }`, expect: () => refused() }],
+    'Mutation.subscribeNotifications': [{ name: 'subscribe to alpha', op: `mutation { subscribeNotifications(input: { channel: "1", team: "alpha", events: [TEAM_STATUS] }) { id } }`, expect: () => refused() }],
+    'Mutation.unsubscribeNotifications': [{ name: 'write (org-wide only)', op: `mutation { unsubscribeNotifications(id: "1") }`, expect: () => refused() }],
+    'Mutation.sendTestNotification': [{ name: 'write (org-wide only)', op: `mutation { sendTestNotification(channel: "1") { id } }`, expect: () => refused() }],
   };
 
   /** HTTP routes: status and error code, for each limited scope. */

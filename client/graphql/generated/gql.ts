@@ -36,6 +36,14 @@ type Documents = {
     "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n": typeof types.CreateSnapshotDocument,
     "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxSleepInterruptionsPerPersonWeek maxChangeFailureRate lookbackSprints reserveAt reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n": typeof types.SnapshotDocument,
     "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n": typeof types.SnapshotDiffDocument,
+    "\n  query NotificationChannels {\n    notificationChannels { id name kind target signed enabled createdAt createdBy subscriptions { id team events } }\n    teams { slug name }\n  }\n": typeof types.NotificationChannelsDocument,
+    "\n  query NotificationDeliveries($last: Int) {\n    notificationDeliveries(last: $last) { id channel event team summary state attempts createdAt lastAttemptAt nextAttemptAt deliveredAt lastError }\n  }\n": typeof types.NotificationDeliveriesDocument,
+    "\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) { secret channel { id name kind } }\n  }\n": typeof types.CreateNotificationChannelDocument,
+    "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelUpdate!) {\n    updateNotificationChannel(id: $id, input: $input) { id enabled }\n  }\n": typeof types.UpdateNotificationChannelDocument,
+    "\n  mutation DeleteNotificationChannel($id: ID!) {\n    deleteNotificationChannel(id: $id)\n  }\n": typeof types.DeleteNotificationChannelDocument,
+    "\n  mutation SubscribeNotifications($input: NotificationSubscriptionInput!) {\n    subscribeNotifications(input: $input) { id team events }\n  }\n": typeof types.SubscribeNotificationsDocument,
+    "\n  mutation UnsubscribeNotifications($id: ID!) {\n    unsubscribeNotifications(id: $id)\n  }\n": typeof types.UnsubscribeNotificationsDocument,
+    "\n  mutation SendTestNotification($channel: ID!) {\n    sendTestNotification(channel: $channel) { id state lastError }\n  }\n": typeof types.SendTestNotificationDocument,
     "\n  query Tokens {\n    tokens { id name scopes teams group { id path } createdAt lastUsedAt expiresAt revokedAt }\n    groups { id path }\n  }\n": typeof types.TokensDocument,
     "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": typeof types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": typeof types.RevokeTokenDocument,
@@ -82,6 +90,14 @@ const documents: Documents = {
     "\n  mutation CreateSnapshot($input: SnapshotInput!) {\n    createSnapshot(input: $input) { ...SnapshotSummaryFields }\n  }\n": types.CreateSnapshotDocument,
     "\n  query Snapshot($id: ID!) {\n    snapshot(id: $id) {\n      ...SnapshotSummaryFields serverVersion schema\n      data {\n        slug name timezone members focusHoursPerDay\n        kpis {\n          days alerts pages pageHours businessPageHours offHoursPageHours sleepPageHours sleepInterruptions\n          deploys failedDeploys changeFailureRate toilHours opsHours capacityHours opsShare reservedOpsShare status\n          opsBreakdown { pages alerts failedDeploys toil }\n          rules { rule status value limit message }\n        }\n        guardrail {\n          version team reserveFloor opsCeiling maxPageHoursPerWeek maxSleepInterruptionsPerWeek\n          maxSleepInterruptionsPerPersonWeek maxChangeFailureRate lookbackSprints reserveAt reason author createdAt\n        }\n        loadModel { businessWeight offHoursWeight sleepWeight minutesPerAlert hoursPerFailedDeploy maxHoursPerPage }\n        sprints {\n          name startDate endDate state capacityHours reservedOpsShare opsHours opsShare featureHours underReserved status guardrailVersion\n        }\n        plan {\n          startDate endDate capacityHours projectedOpsShare recommendedOpsShare reservedOpsHours featureHours status explanation\n        }\n      }\n    }\n  }\n": types.SnapshotDocument,
     "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n": types.SnapshotDiffDocument,
+    "\n  query NotificationChannels {\n    notificationChannels { id name kind target signed enabled createdAt createdBy subscriptions { id team events } }\n    teams { slug name }\n  }\n": types.NotificationChannelsDocument,
+    "\n  query NotificationDeliveries($last: Int) {\n    notificationDeliveries(last: $last) { id channel event team summary state attempts createdAt lastAttemptAt nextAttemptAt deliveredAt lastError }\n  }\n": types.NotificationDeliveriesDocument,
+    "\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) { secret channel { id name kind } }\n  }\n": types.CreateNotificationChannelDocument,
+    "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelUpdate!) {\n    updateNotificationChannel(id: $id, input: $input) { id enabled }\n  }\n": types.UpdateNotificationChannelDocument,
+    "\n  mutation DeleteNotificationChannel($id: ID!) {\n    deleteNotificationChannel(id: $id)\n  }\n": types.DeleteNotificationChannelDocument,
+    "\n  mutation SubscribeNotifications($input: NotificationSubscriptionInput!) {\n    subscribeNotifications(input: $input) { id team events }\n  }\n": types.SubscribeNotificationsDocument,
+    "\n  mutation UnsubscribeNotifications($id: ID!) {\n    unsubscribeNotifications(id: $id)\n  }\n": types.UnsubscribeNotificationsDocument,
+    "\n  mutation SendTestNotification($channel: ID!) {\n    sendTestNotification(channel: $channel) { id state lastError }\n  }\n": types.SendTestNotificationDocument,
     "\n  query Tokens {\n    tokens { id name scopes teams group { id path } createdAt lastUsedAt expiresAt revokedAt }\n    groups { id path }\n  }\n": types.TokensDocument,
     "\n  mutation CreateToken($input: TokenInput!) {\n    createToken(input: $input) { id name token }\n  }\n": types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id)\n  }\n": types.RevokeTokenDocument,
@@ -191,6 +207,38 @@ export function graphql(source: "\n  query Snapshot($id: ID!) {\n    snapshot(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SnapshotDiff($a: ID!, $b: ID, $reversed: Boolean) {\n    snapshotDiff(a: $a, b: $b, reversed: $reversed) {\n      before { id label createdAt range { from to } }\n      after { id label createdAt range { from to } }\n      teams {\n        team name presence statusBefore statusAfter\n        changes { kpi before after delta }\n      }\n    }\n  }\n"): typeof import('./graphql').SnapshotDiffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationChannels {\n    notificationChannels { id name kind target signed enabled createdAt createdBy subscriptions { id team events } }\n    teams { slug name }\n  }\n"): typeof import('./graphql').NotificationChannelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationDeliveries($last: Int) {\n    notificationDeliveries(last: $last) { id channel event team summary state attempts createdAt lastAttemptAt nextAttemptAt deliveredAt lastError }\n  }\n"): typeof import('./graphql').NotificationDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) { secret channel { id name kind } }\n  }\n"): typeof import('./graphql').CreateNotificationChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelUpdate!) {\n    updateNotificationChannel(id: $id, input: $input) { id enabled }\n  }\n"): typeof import('./graphql').UpdateNotificationChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNotificationChannel($id: ID!) {\n    deleteNotificationChannel(id: $id)\n  }\n"): typeof import('./graphql').DeleteNotificationChannelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeNotifications($input: NotificationSubscriptionInput!) {\n    subscribeNotifications(input: $input) { id team events }\n  }\n"): typeof import('./graphql').SubscribeNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeNotifications($id: ID!) {\n    unsubscribeNotifications(id: $id)\n  }\n"): typeof import('./graphql').UnsubscribeNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestNotification($channel: ID!) {\n    sendTestNotification(channel: $channel) { id state lastError }\n  }\n"): typeof import('./graphql').SendTestNotificationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -59,6 +59,57 @@ export type LoadModelInput = {
   sleepWeight?: number | null | undefined;
 };
 
+export type NotificationChannelInput = {
+  kind: NotificationChannelKind;
+  /** 1–200 characters, unique. */
+  name: string;
+  /** An http:// or https:// URL without user or password. */
+  url: string;
+};
+
+/** Where a notification channel posts. */
+export type NotificationChannelKind =
+  /** A Slack-compatible incoming webhook: a JSON body { text, blocks }. */
+  | 'SLACK'
+  /** A generic JSON webhook, signed with the channel's secret (header X-Headroom-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of '<t>.<body>'>). */
+  | 'WEBHOOK';
+
+/** Changes to a channel; omitted fields stay. */
+export type NotificationChannelUpdate = {
+  enabled?: boolean | null | undefined;
+  name?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
+/** Where a message stands. */
+export type NotificationDeliveryState =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Given up after the last attempt (or the channel was deleted). */
+  | 'FAILED'
+  /** Not tried yet. */
+  | 'PENDING'
+  /** Tried and failed; tried again at nextAttemptAt. */
+  | 'RETRYING';
+
+/** What a subscription receives. */
+export type NotificationEvent =
+  /** A finished sprint's actual ops share exceeded the share it reserved. */
+  | 'SPRINT_UNDER_RESERVED'
+  /** A team's status turns WARN or BREACH from a better one (judged on the last 28 days); not repeated while it stays. */
+  | 'TEAM_STATUS'
+  /** Every Monday (UTC), the previous week: teams by status and the highest ops loads. Org-wide subscriptions only. */
+  | 'WEEKLY_DIGEST';
+
+export type NotificationSubscriptionInput = {
+  /** The channel's id. */
+  channel: string | number;
+  /** At least one; WEEKLY_DIGEST only without a team. */
+  events: Array<NotificationEvent>;
+  /** A team's slug; omitted or null: the whole org. */
+  team?: string | null | undefined;
+};
+
 /** What the recommendation reserves before it is clamped to the floor and the ceiling (and rounded up to a 5% step). */
 export type ReserveAt =
   /** The 80th percentile of the plan's range (SprintPlan.odds); the projection while there are too few past sprints for a range. */
@@ -272,6 +323,61 @@ export type SnapshotDiffQueryVariables = Exact<{
 
 
 export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: string, createdAt: string, range: { from: string, to: string } }, after: { id: string, label: string, createdAt: string, range: { from: string, to: string } } | null, teams: Array<{ team: string, name: string, presence: string, statusBefore: Status | null, statusAfter: Status | null, changes: Array<{ kpi: string, before: number | null, after: number | null, delta: number | null }> }> } };
+
+export type NotificationChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationChannelsQuery = { notificationChannels: Array<{ id: string, name: string, kind: NotificationChannelKind, target: string, signed: boolean, enabled: boolean, createdAt: string, createdBy: string, subscriptions: Array<{ id: string, team: string | null, events: Array<NotificationEvent> }> }>, teams: Array<{ slug: string, name: string }> };
+
+export type NotificationDeliveriesQueryVariables = Exact<{
+  last?: number | null | undefined;
+}>;
+
+
+export type NotificationDeliveriesQuery = { notificationDeliveries: Array<{ id: string, channel: string, event: string, team: string | null, summary: string, state: NotificationDeliveryState, attempts: number, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, lastError: string | null }> };
+
+export type CreateNotificationChannelMutationVariables = Exact<{
+  input: NotificationChannelInput;
+}>;
+
+
+export type CreateNotificationChannelMutation = { createNotificationChannel: { secret: string | null, channel: { id: string, name: string, kind: NotificationChannelKind } } | null };
+
+export type UpdateNotificationChannelMutationVariables = Exact<{
+  id: string | number;
+  input: NotificationChannelUpdate;
+}>;
+
+
+export type UpdateNotificationChannelMutation = { updateNotificationChannel: { id: string, enabled: boolean } | null };
+
+export type DeleteNotificationChannelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteNotificationChannelMutation = { deleteNotificationChannel: boolean | null };
+
+export type SubscribeNotificationsMutationVariables = Exact<{
+  input: NotificationSubscriptionInput;
+}>;
+
+
+export type SubscribeNotificationsMutation = { subscribeNotifications: { id: string, team: string | null, events: Array<NotificationEvent> } | null };
+
+export type UnsubscribeNotificationsMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnsubscribeNotificationsMutation = { unsubscribeNotifications: boolean | null };
+
+export type SendTestNotificationMutationVariables = Exact<{
+  channel: string | number;
+}>;
+
+
+export type SendTestNotificationMutation = { sendTestNotification: { id: string, state: NotificationDeliveryState, lastError: string | null } | null };
 
 export type TokensQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1134,6 +1240,95 @@ export const SnapshotDiffDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SnapshotDiffQuery, SnapshotDiffQueryVariables>;
+export const NotificationChannelsDocument = new TypedDocumentString(`
+    query NotificationChannels {
+  notificationChannels {
+    id
+    name
+    kind
+    target
+    signed
+    enabled
+    createdAt
+    createdBy
+    subscriptions {
+      id
+      team
+      events
+    }
+  }
+  teams {
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationChannelsQuery, NotificationChannelsQueryVariables>;
+export const NotificationDeliveriesDocument = new TypedDocumentString(`
+    query NotificationDeliveries($last: Int) {
+  notificationDeliveries(last: $last) {
+    id
+    channel
+    event
+    team
+    summary
+    state
+    attempts
+    createdAt
+    lastAttemptAt
+    nextAttemptAt
+    deliveredAt
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationDeliveriesQuery, NotificationDeliveriesQueryVariables>;
+export const CreateNotificationChannelDocument = new TypedDocumentString(`
+    mutation CreateNotificationChannel($input: NotificationChannelInput!) {
+  createNotificationChannel(input: $input) {
+    secret
+    channel {
+      id
+      name
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateNotificationChannelMutation, CreateNotificationChannelMutationVariables>;
+export const UpdateNotificationChannelDocument = new TypedDocumentString(`
+    mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelUpdate!) {
+  updateNotificationChannel(id: $id, input: $input) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationChannelMutation, UpdateNotificationChannelMutationVariables>;
+export const DeleteNotificationChannelDocument = new TypedDocumentString(`
+    mutation DeleteNotificationChannel($id: ID!) {
+  deleteNotificationChannel(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteNotificationChannelMutation, DeleteNotificationChannelMutationVariables>;
+export const SubscribeNotificationsDocument = new TypedDocumentString(`
+    mutation SubscribeNotifications($input: NotificationSubscriptionInput!) {
+  subscribeNotifications(input: $input) {
+    id
+    team
+    events
+  }
+}
+    `) as unknown as TypedDocumentString<SubscribeNotificationsMutation, SubscribeNotificationsMutationVariables>;
+export const UnsubscribeNotificationsDocument = new TypedDocumentString(`
+    mutation UnsubscribeNotifications($id: ID!) {
+  unsubscribeNotifications(id: $id)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeNotificationsMutation, UnsubscribeNotificationsMutationVariables>;
+export const SendTestNotificationDocument = new TypedDocumentString(`
+    mutation SendTestNotification($channel: ID!) {
+  sendTestNotification(channel: $channel) {
+    id
+    state
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<SendTestNotificationMutation, SendTestNotificationMutationVariables>;
 export const TokensDocument = new TypedDocumentString(`
     query Tokens {
   tokens {

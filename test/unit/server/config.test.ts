@@ -17,7 +17,14 @@ describe('configuration from the environment', () => {
       adminToken: undefined,
       logLevel: 'info',
       seedDemo: true,
+      notifyIntervalSeconds: 60,
     });
+  });
+
+  it('reads the notifier interval; 0 turns it off, a negative one is refused', () => {
+    expect(loadConfig({ HEADROOM_NOTIFY_INTERVAL_SECONDS: '0' }).notifyIntervalSeconds).toBe(0);
+    expect(loadConfig({ HEADROOM_NOTIFY_INTERVAL_SECONDS: '300' }).notifyIntervalSeconds).toBe(300);
+    expect(() => loadConfig({ HEADROOM_NOTIFY_INTERVAL_SECONDS: '-1' })).toThrow(/HEADROOM_NOTIFY_INTERVAL_SECONDS: .*got "-1"/);
   });
 
   it('reads each variable, and treats an empty one as unset', () => {

@@ -1,0 +1,169 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { NotificationChannelKind, NotificationEvent } from '../../graphql/generated/graphql';
+import { written } from '../../graphql/request';
+import { mutate } from '../../lib/queryClient';
+import { FieldError } from '../../components/FieldError';
+import { mutationMessage } from './UnroutedSignals';
+import { CREATE_NOTIFICATION_CHANNEL, SUBSCRIBE_NOTIFICATIONS, type NotificationChannel, type TeamOption } from './notificationOperations';
+import { EVENT_LABEL, EVENTS } from './notificationText';
+
+/** Adds a channel; a signed webhook's secret is shown this once, with a copy button. */
+export function CreateChannelForm() {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<NotificationChannelKind>('SLACK');
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; secret: string | null } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!name.trim() || !url.trim()) {
+      setError(!name.trim() ? 'Enter a name for the channel, e.g. #ops-alerts.' : 'Enter the URL to post to.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const made = written((await mutate(CREATE_NOTIFICATION_CHANNEL, { input: { name: name.trim(), kind, url: url.trim() } })).createNotificationChannel);
+      setCreated({ name: made.channel.name, secret: made.secret ?? null });
+      setCopied(false);
+      setName('');
+      setUrl('');
+    } catch (err) {
+      setError(mutationMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {created && (
+        <div className="notice" role="status" data-testid="channel-created">
+          <p>Channel “{created.name}” added. Subscribe it to events below, then send a test.</p>
+          {created.secret && (
+            <p>
+              Its signing secret, for your receiver to check <code>X-Headroom-Signature</code> (not shown again):{' '}
+              <code data-testid="channel-secret">{created.secret}</code>{' '}
+              <button
+                type="button"
+                className="button"
+                onClick={() => void navigator.clipboard.writeText(created.secret!).then(() => setCopied(true))}
+              >
+                {copied ? 'Copied' : 'Copy secret'}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      <form className="toolbar data-add" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+        <p id={`${id}-title`} className="data-add__title">
+          Add a channel
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Channel name</label>
+          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as NotificationChannelKind)}>
+            <option value="SLACK">Slack incoming webhook</option>
+            <option value="WEBHOOK">JSON webhook (signed)</option>
+          </select>
+        </div>
+        <div className="field data-add__key">
+          <label htmlFor={`${id}-url`}>URL</label>
+          <input id={`${id}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.slack.com/services/…" autoComplete="off" />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Adding…' : 'Add channel'}
+        </button>
+        <FieldError text={error} />
+      </form>
+    </>
+  );
+}
+
+const ORG = '';
+
+/**
+ * Subscribes a channel to events of one team or the whole org; again for the same target replaces its
+ * events. With `forTeam` the target is that team (the planning page) and not asked.
+ */
+export function SubscribeForm({ channels, teams, forTeam }: { channels: NotificationChannel[]; teams: TeamOption[]; forTeam?: string }) {
+  const id = useId();
+  const [channel, setChannel] = useState(channels[0]?.id ?? '');
+  const [picked, setTeam] = useState(ORG);
+  const team = forTeam ?? picked;
+  const [events, setEvents] = useState<NotificationEvent[]>(['TEAM_STATUS']);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = channels.some((c) => c.id === channel) ? channel : (channels[0]?.id ?? '');
+  // The digest covers the whole org: offered only for an org-wide subscription.
+  const offered = team === ORG ? EVENTS : EVENTS.filter((e) => e !== 'WEEKLY_DIGEST');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const picked = events.filter((x) => offered.includes(x));
+    if (picked.length === 0) {
+      setError('Choose at least one event.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await mutate(SUBSCRIBE_NOTIFICATIONS, { input: { channel: chosen, team: team === ORG ? null : team, events: picked } });
+    } catch (err) {
+      setError(mutationMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="toolbar data-add" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="data-add__title">
+        Subscribe a channel
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-channel`}>Channel</label>
+        <select id={`${id}-channel`} value={chosen} onChange={(e) => setChannel(e.target.value)}>
+          {channels.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {forTeam === undefined && (
+        <div className="field">
+          <label htmlFor={`${id}-team`}>For</label>
+          <select id={`${id}-team`} value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value={ORG}>Whole org (every team)</option>
+            {teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <fieldset className="field token-scopes">
+        <legend>Events</legend>
+        {offered.map((ev) => (
+          <label key={ev} className="token-scope">
+            <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents((cur) => (e.target.checked ? [...cur, ev] : cur.filter((x) => x !== ev)))} />{' '}
+            {EVENT_LABEL[ev]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={busy || !chosen}>
+        {busy ? 'Saving…' : 'Subscribe'}
+      </button>
+      <FieldError text={error} />
+    </form>
+  );
+}
