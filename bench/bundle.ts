@@ -7,6 +7,12 @@ export interface BundleSizes {
   /** JS the overview needs before it renders: the entry script and every chunk it statically imports. */
   overviewInitialJsGzipKb: number;
   initialFiles: string[];
+  /**
+   * The same files as the browser receives them (issue 19): brotli at the level the build
+   * precompresses them with (scripts/compress-client.mjs), which the server sends to any browser
+   * accepting br.
+   */
+  overviewInitialJsBrotliKb: number;
   /** Plus the lazily loaded trend charts the overview shows under its table (recharts). */
   overviewWithChartsJsGzipKb: number | null;
   cssGzipKb: number;
@@ -41,6 +47,11 @@ export function bundleSizes(root: string, build: boolean): BundleSizes {
   const initial = staticClosure(dist, entries);
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+)"/g)].map((m) => m[1]);
   const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
+  // As scripts/compress-client.mjs writes the .br copy the server sends.
+  const brotli = (file: string) => {
+    const bytes = fs.readFileSync(path.join(dist, file));
+    return zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+  };
   const assets = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
   const chunks = assets
     .map((file) => ({ file, kb: kb(fs.statSync(path.join(dist, file)).size), gzipKb: kb(gzip(file)) }))
@@ -49,6 +60,7 @@ export function bundleSizes(root: string, build: boolean): BundleSizes {
   const withCharts = trend ? staticClosure(dist, [...initial, trend]) : null;
   return {
     overviewInitialJsGzipKb: kb(initial.reduce((s, f) => s + gzip(f), 0)),
+    overviewInitialJsBrotliKb: kb(initial.reduce((s, f) => s + brotli(f), 0)),
     initialFiles: initial,
     overviewWithChartsJsGzipKb: withCharts ? kb(withCharts.reduce((s, f) => s + gzip(f), 0)) : null,
     cssGzipKb: kb(css.reduce((s, f) => s + gzip(f), 0)),
