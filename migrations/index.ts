@@ -15,6 +15,7 @@ import * as backfillRuns from './20261203090000_backfill_runs';
 import * as loadModelChanges from './20261203100000_load_model_changes';
 import * as dataVersions from './20261204090000_data_versions';
 import * as pageResponders from './20261204100000_page_responders';
+import * as dataVersionNotify from './20261206500000_data_version_notify';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -35,6 +36,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261203100000_load_model_changes': loadModelChanges,
   '20261204090000_data_versions': dataVersions,
   '20261204100000_page_responders': pageResponders,
+  '20261206500000_data_version_notify': dataVersionNotify,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
