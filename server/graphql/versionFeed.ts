@@ -19,10 +19,17 @@ import type { PGlite } from '@electric-sql/pglite';
  * commit announced while it runs makes the next request read again. While the listening
  * connection is down (and until it has listened once) the feed vouches for nothing and every
  * request asks the database, as before; after a reconnection it rereads, having perhaps missed
- * notifications.
+ * notifications. A connection that stops answering is dropped within two heartbeats (≤ 10 s): the
+ * longest a partition can keep another instance's write from this one's cached answers.
  */
 export const CHANNEL = 'headroom_data_versions';
 const RECONNECT_MS = 2_000;
+/**
+ * A silent partition (packets dropped, nothing refused) would leave the listening connection open
+ * and deaf, and the counters trusted while another instance writes: it is asked a trivial question
+ * this often, and dropped when the previous answer has not come back.
+ */
+const HEARTBEAT_MS = 5_000;
 /** Marks the feed's own reading, which changes nothing (its query events are not changes). */
 const READ_SQL = '/* data version feed */ SELECT d.scope, d.version::text AS version, t.slug FROM data_versions d LEFT JOIN teams t ON t.id = d.scope';
 
@@ -66,6 +73,7 @@ export function createVersionFeed(db: Knex): VersionFeed {
   let client: pg.Client | null = null;
   let unlisten: (() => Promise<void>) | null = null;
   let retry: NodeJS.Timeout | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
 
   const bump = () => {
     generation++;
@@ -90,14 +98,22 @@ export function createVersionFeed(db: Knex): VersionFeed {
     return next;
   }
 
+  const later = () => {
+    if (stopped) return;
+    retry = setTimeout(() => void connect(), RECONNECT_MS);
+    retry.unref();
+  };
+
   async function listenPostgres(url: string) {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
     const lost = () => {
       if (client !== c) return;
       client = null;
       live = false;
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
       void c.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect(), RECONNECT_MS);
+      later();
     };
     c.on('error', lost);
     c.on('end', lost);
@@ -105,6 +121,13 @@ export function createVersionFeed(db: Knex): VersionFeed {
     client = c;
     await c.connect();
     await c.query(`LISTEN ${CHANNEL}`);
+    let answered = true;
+    heartbeat = setInterval(() => {
+      if (!answered) return lost();
+      answered = false;
+      c.query('SELECT 1').then(() => (answered = true), lost);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
   }
 
   async function connect() {
@@ -112,8 +135,10 @@ export function createVersionFeed(db: Knex): VersionFeed {
     if (stopped) return;
     try {
       const pglite = pgliteOf(db);
-      if (pglite) unlisten = await pglite.listen(CHANNEL, bump);
-      else {
+      if (pglite) {
+        unlisten = await pglite.listen(CHANNEL, bump);
+        if (stopped) return void (await unlisten());
+      } else {
         const url = connectionStringOf(db);
         if (!url) return; // an unknown kind of connection: ask the database each time
         await listenPostgres(url);
@@ -124,8 +149,10 @@ export function createVersionFeed(db: Knex): VersionFeed {
       live = false;
       const c = client;
       client = null;
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
       await c?.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect(), RECONNECT_MS);
+      later();
     }
   }
 
@@ -151,12 +178,14 @@ export function createVersionFeed(db: Knex): VersionFeed {
     async start() {
       db.on('query-response', onQuery);
       db.on('query-error', onQuery);
-      await connect();
+      // Not awaited: the app starts (and answers, asking the database) while it connects.
+      void connect();
     },
     async stop() {
       stopped = true;
       live = false;
       if (retry) clearTimeout(retry);
+      if (heartbeat) clearInterval(heartbeat);
       db.removeListener('query-response', onQuery);
       db.removeListener('query-error', onQuery);
       const c = client;
