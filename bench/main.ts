@@ -6,7 +6,7 @@ import { parseArgs, type BenchOptions } from './args';
 import { generateDataset, type Dataset } from './dataset';
 import { createEnvironment, type BenchEnvironment } from './environment';
 import { createTeams, ingestGraphql, rawLimits, rawTables, type RawLimits, type Rate } from './ingest';
-import { COMPUTE, gql } from './graphql';
+import { busyRetries, COMPUTE, gql, rateLimitedWaits } from './graphql';
 import { OVERVIEW, OVERVIEW_SERIES, TEAM_PLAN, TEAM_SERIES } from './operations';
 import { OVERVIEW_ROLLUP_SQL, OVERVIEW_SQL, PLAN_ROLLUP_SQL, PLAN_SQL, SERIES_WEEK_ROLLUP_SQL, SERIES_WEEK_SQL } from './handwritten';
 import { timeRuns, type Latency } from './stats';
@@ -268,6 +268,8 @@ async function full(opts: BenchOptions) {
       serverNodeEnv: opts.nodeEnv,
       // Other work on the machine slows every figure: the 1-minute load average before and after.
       loadAverage: { start: round2(loadAtStart[0]), end: round2(os.loadavg()[0]) },
+      // Ingestion calls retried after a busy answer or a cut connection, and waits for the rate limit.
+      retries: { busy: busyRetries, rateLimited: rateLimitedWaits },
       dataset: { teams: opts.teams, seed: opts.seed, startDate: data.startDate, endDate: data.endDate, singleTeam: slug, stored: counts },
       ingestion: Object.fromEntries(
         (['daily', 'pages', 'deploys'] as const).map((k) => [k, {
