@@ -109,13 +109,15 @@ function compareOverview(graphqlRows: { team: { slug: string }; kpis: OverviewKp
     for (const f of ['alerts', 'pages', 'sleepInterruptions', 'deploys', 'failedDeploys', 'toilHours']) {
       if (Math.abs(Number(s[f]) - g.kpis[f]) > 1e-6) mismatches.push(`${g.team.slug}.${f}: GraphQL ${g.kpis[f]} vs SQL ${s[f]}`);
     }
+    // Hours go out rounded to two decimals (the API's figures); counts exactly.
+    const HOURS = 0.005 + 1e-9;
     for (const f of ['alerts', 'pages', 'sleepInterruptions', 'pageHours']) {
       const prev = Number(s[`prev${f[0].toUpperCase()}${f.slice(1)}`]);
-      if (Math.abs(prev - g.kpis.previous[f]) > 1e-6) mismatches.push(`${g.team.slug}.previous.${f}: GraphQL ${g.kpis.previous[f]} vs SQL ${prev}`);
+      if (Math.abs(prev - g.kpis.previous[f]) > (f === 'pageHours' ? HOURS : 1e-6)) mismatches.push(`${g.team.slug}.previous.${f}: GraphQL ${g.kpis.previous[f]} vs SQL ${prev}`);
     }
     // Open pages add at most 8 hours each, and only to the GraphQL figure.
     const extra = g.kpis.pageHours - Number(s.pageHours);
-    if (extra < -1e-6 || extra > 200) mismatches.push(`${g.team.slug}.pageHours: GraphQL ${g.kpis.pageHours} vs SQL ${s.pageHours}`);
+    if (extra < -HOURS || extra > 200) mismatches.push(`${g.team.slug}.pageHours: GraphQL ${g.kpis.pageHours} vs SQL ${s.pageHours}`);
   }
   return { teams: graphqlRows.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length };
 }
