@@ -37,8 +37,13 @@ function staticClosure(dist: string, entries: string[]): string[] {
 
 /** Builds the client (vite build) unless told not to, then reads dist/client. */
 export function bundleSizes(root: string, build: boolean): BundleSizes {
-  if (build) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const dist = path.join(root, 'dist/client');
+  if (build) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    // As `npm run build` leaves it (scripts/build.mjs): without the .br/.gz copies a later
+    // `npm start` would send the dashboard uncompressed.
+    execFileSync(process.execPath, ['--input-type=module', '-e', "import { compressClient } from './scripts/compress-client.mjs'; compressClient('dist/client');"], { cwd: root, stdio: 'inherit' });
+  }
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const entries = [
     ...html.matchAll(/<script[^>]+type="module"[^>]+src="\/?([^"]+)"/g),
