@@ -39,8 +39,8 @@ export const MAX_AGE_MS = 30_000;
 type Data = Record<string, unknown>;
 
 interface Entry {
-  /** Exactly what Apollo sends for `{ data }`. */
-  body: string;
+  /** Exactly what Apollo sends for `{ data }`, encoded once (UTF-8): a hit sends these bytes as they are. */
+  body: Buffer;
   etag: string;
   computedAt: number;
   /** The operation's name, for the metrics of hits. */
@@ -60,7 +60,7 @@ const CACHE_KEY = Symbol('responseCacheKey');
 type Tracked = Context & { [CACHE_KEY]?: string };
 
 export interface ResponseCacheOptions {
-  /** Bound on the cached bodies, in characters (default 16 Mi: about 60 overviews of 200 teams). */
+  /** Bound on the cached bodies, in bytes (default 16 MiB: about 60 overviews of 200 teams). */
   maxSize?: number;
 }
 
@@ -201,7 +201,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
             computing.set(key, new Promise((resolve) => (finish = resolve)));
             return null;
           }
-          const data = stored ? (JSON.parse(stored.body).data as Data) : await waitFor(pending);
+          const data = stored ? (JSON.parse(stored.body.toString('utf8')).data as Data) : await waitFor(pending);
           if (data) {
             return { http: { status: undefined, headers: new HeaderMap([['age', '0']]) }, body: { kind: 'single', singleResult: { data } } };
           }
@@ -214,8 +214,8 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           const body = rc.response.body;
           const data = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
           if (data) {
-            const bytes = bodyOf(data);
-            cache.set(key, { body: bytes, etag: etagOf(bytes), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
+            const text = bodyOf(data);
+            cache.set(key, { body: Buffer.from(text, 'utf8'), etag: etagOf(text), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
           }
           computing.delete(key);
           finish(data);
