@@ -102,6 +102,16 @@ async function cloneTable(sql: Sql, table: string, name: string): Promise<void> 
   await sql.query(`ALTER TABLE ${name} ADD FOREIGN KEY (team_id) REFERENCES teams(id)`);
 }
 
+/**
+ * The storage limit of issue 19: an empty table with the same columns (and defaults) and a unique
+ * key on the same columns as the real one — no other index, no foreign key, no trigger.
+ */
+async function bareTable(sql: Sql, t: RawTable, name: string): Promise<void> {
+  await sql.query(`DROP TABLE IF EXISTS ${name}`);
+  await sql.query(`CREATE TABLE ${name} (LIKE ${t.table} INCLUDING DEFAULTS)`);
+  await sql.query(`ALTER TABLE ${name} ADD UNIQUE (${t.key.join(', ')})`);
+}
+
 function insertStatements(t: RawTable, into: string) {
   const n = t.columns.length;
   const update = [...t.columns.filter((c) => !t.key.includes(c)).map((c) => `${c} = excluded.${c}`), 'updated_at = now()'].join(', ');
@@ -158,6 +168,8 @@ export interface RawLimits {
   copy: Rate;
   /** The same INSERTs into a copy of the table with its indexes and foreign key but no triggers: the rollup's share. */
   insertWithoutTriggers: Rate;
+  /** The same INSERTs into a bare table: the same columns and key only (issue 19's limit: the cost of storing the rows at all). */
+  insertBare: Rate;
   /** Pages only: the INSERTs with each page's page_event_days rows, which Headroom stores too. */
   insertWithDays?: Rate;
 }
@@ -174,6 +186,7 @@ export async function rawLimits(sql: Sql, tables: Record<IngestKindName, RawTabl
   const insert = {} as Record<IngestKindName, Rate>;
   const copy = {} as Record<IngestKindName, Rate>;
   const bare = {} as Record<IngestKindName, Rate>;
+  const bareKey = {} as Record<IngestKindName, Rate>;
   for (const k of KINDS) insert[k] = await timedInsert(sql, tables[k], tables[k].table);
   await empty();
   const pagesWithDays = await timedInsertWithDays(sql, tables.pages);
@@ -185,11 +198,14 @@ export async function rawLimits(sql: Sql, tables: Record<IngestKindName, RawTabl
     await cloneTable(sql, tables[k].table, name);
     bare[k] = await timedInsert(sql, tables[k], name);
     await sql.query(`DROP TABLE ${name}`);
+    await bareTable(sql, tables[k], name);
+    bareKey[k] = await timedInsert(sql, tables[k], name);
+    await sql.query(`DROP TABLE ${name}`);
   }
   const out = {} as Record<IngestKindName, RawLimits>;
   for (const k of KINDS) {
-    out[k] = { insert: insert[k], copy: copy[k], insertWithoutTriggers: bare[k], ...(k === 'pages' ? { insertWithDays: pagesWithDays } : {}) };
-    log(`  ${k}: INSERT ${insert[k].perSecond.toLocaleString('en-US')} rec/s${k === 'pages' ? ` (${pagesWithDays.perSecond.toLocaleString('en-US')} with their day rows)` : ''}, COPY ${copy[k].perSecond.toLocaleString('en-US')} rec/s, INSERT without triggers ${bare[k].perSecond.toLocaleString('en-US')} rec/s`);
+    out[k] = { insert: insert[k], copy: copy[k], insertWithoutTriggers: bare[k], insertBare: bareKey[k], ...(k === 'pages' ? { insertWithDays: pagesWithDays } : {}) };
+    log(`  ${k}: INSERT ${insert[k].perSecond.toLocaleString('en-US')} rec/s${k === 'pages' ? ` (${pagesWithDays.perSecond.toLocaleString('en-US')} with their day rows)` : ''}, COPY ${copy[k].perSecond.toLocaleString('en-US')} rec/s, INSERT without triggers ${bare[k].perSecond.toLocaleString('en-US')} rec/s, into a bare table ${bareKey[k].perSecond.toLocaleString('en-US')} rec/s`);
   }
   return out;
 }

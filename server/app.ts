@@ -27,6 +27,7 @@ import { importScopeOf } from './http/importKinds';
 import helmet from 'helmet';
 import { costLimitPlugin, largeBodyGate, MAX_TOKENS, queryLimits, requestLimits } from './graphql/limits';
 import { createResponseCache } from './graphql/responseCache';
+import { forgetTokensOf } from './auth/tokenCache';
 import { graphqlMetricsPlugin, metricsMiddleware, metricsRoutes } from './http/metrics';
 import { errorHandler } from './http/errors';
 import { requestIdOf, withRequestId } from './http/requestId';
@@ -55,6 +56,11 @@ export interface AppOptions {
 export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): Promise<App> {
   const publicRead = opts.publicRead ?? false;
   const responseCache = createResponseCache(db, (req) => viewerOf(db, req, publicRead));
+  // Tokens are versioned org-wide: a change seen from anywhere (another instance's or the CLI's
+  // revocation) makes this process look its known tokens up again.
+  responseCache.feed.onChange((before, after) => {
+    if (before && before.versions.get(0) !== after.versions.get(0)) forgetTokensOf(db);
+  });
   const apollo = new ApolloServer<Context>({
     schema: guardSchema(buildSchema()),
     formatError: formatError(log),
@@ -77,6 +83,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(responseCache.noteResponses);
   app.set('trust proxy', opts.trustProxy ?? false);
   app.use(metricsMiddleware);
   app.use(

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { BadInputError, ForbiddenError, NotFoundError, recordsOfIssues } from '../core/errors';
 import { slug, text } from '../core/fields';
 import { hashSecret, newSecret } from './tokens';
+import { cachedViewer, forgetToken, rememberViewer, touchDue } from './tokenCache';
 import { countTokens, insertToken, listTokens, liveTokenByHash, revokeTokenById, tokenById, touchToken, type TokenRow } from './queries';
 import { grants, SCOPES, SYSTEM, type Scope, type Viewer } from '../core/viewer';
 import { authorize } from '../core/permissions';
@@ -99,15 +100,25 @@ export async function revokeToken(db: Knex, id: string, viewer: Viewer = SYSTEM)
   authorize(viewer, 'Mutation.revokeToken');
   const token = z.uuid().safeParse(id).success ? await tokenById(db, id) : undefined;
   if (!token || !withinViewer(viewer, token) || (await revokeTokenById(db, id)) === 0) throw new NotFoundError(`No live token with id "${id}".`);
+  forgetToken(id);
   return true;
 }
 
 /** The viewer for a presented secret, or null when it is unknown, revoked or expired. */
 export async function authenticate(db: Knex, secret: string): Promise<Viewer | null> {
-  const row = await liveTokenByHash(db, hashSecret(secret));
-  if (!row) return null;
-  void touchToken(db, row.id).catch(() => undefined); // last-used is best effort; never fail a request on it
-  return viewerOfToken(db, { ...row, group_id: row.groupId });
+  const hash = hashSecret(secret);
+  let viewer = cachedViewer(db, hash);
+  if (!viewer) {
+    const row = await liveTokenByHash(db, hash);
+    if (!row) return null;
+    // A group token's teams are its group's as they are now: a change to teams or groups is
+    // org-wide, and an org-wide change makes this process forget its known tokens (app.ts).
+    viewer = await viewerOfToken(db, { ...row, group_id: row.groupId });
+    rememberViewer(db, hash, viewer, row.expiresAt);
+  }
+  // Last-used is best effort (never fail a request on it), written at most once a minute.
+  if (touchDue(viewer.tokenId!)) void touchToken(db, viewer.tokenId!).catch(() => undefined);
+  return viewer;
 }
 
 function writeTokenFile(file: string, token: string) {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { viewerOfToken } from './tokenViewer';
 import { hashSecret } from './tokens';
 import { touchToken } from './queries';
+import { touchDue } from './tokenCache';
 import type { Viewer } from '../core/viewer';
 
 /**
@@ -36,7 +37,8 @@ export async function sessionViewer(db: Knex, secret: string): Promise<Viewer | 
     .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', db.fn.now()))
     .first();
   if (!row) return null;
-  void touchToken(db, row.id).catch(() => undefined); // the token's last use includes its sessions'; best effort
+  // The token's last use includes its sessions'; best effort, at most once a minute (tokenCache.ts).
+  if (touchDue(row.id)) void touchToken(db, row.id).catch(() => undefined);
   return viewerOfToken(db, row);
 }
 

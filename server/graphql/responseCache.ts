@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { Context } from '../figures/context';
 import type { Viewer } from '../core/viewer';
 import { dataVersionOf } from './dataVersions';
+import { createVersionFeed, type VersionFeed } from './versionFeed';
 import { countCachedOperation } from '../http/metrics';
 
 /**
@@ -38,8 +39,8 @@ export const MAX_AGE_MS = 30_000;
 type Data = Record<string, unknown>;
 
 interface Entry {
-  /** Exactly what Apollo sends for `{ data }`. */
-  body: string;
+  /** Exactly what Apollo sends for `{ data }`, encoded once (UTF-8): a hit sends these bytes as they are. */
+  body: Buffer;
   etag: string;
   computedAt: number;
   /** The operation's name, for the metrics of hits. */
@@ -50,6 +51,8 @@ interface Entry {
 interface Locals {
   viewer?: Viewer;
   responseCacheKey?: string;
+  /** Answered from the cache: its response tells the version feed nothing. */
+  cacheHit?: boolean;
 }
 
 /** The request's cache key, on its GraphQL context: a symbol, which Apollo's shallow copy of the context keeps. */
@@ -57,7 +60,7 @@ const CACHE_KEY = Symbol('responseCacheKey');
 type Tracked = Context & { [CACHE_KEY]?: string };
 
 export interface ResponseCacheOptions {
-  /** Bound on the cached bodies, in characters (default 16 Mi: about 60 overviews of 200 teams). */
+  /** Bound on the cached bodies, in bytes (default 16 MiB: about 60 overviews of 200 teams). */
   maxSize?: number;
 }
 
@@ -118,6 +121,14 @@ async function waitFor(computation: Promise<Data | null> | undefined): Promise<D
 }
 
 export interface ResponseCache {
+  /**
+   * Express middleware for every request, before any route: when a response that was not a cache
+   * hit starts, whatever that request wrote has committed, so the version feed rereads the counters
+   * before the next answer (the writer then reads its own write at once).
+   */
+  noteResponses: RequestHandler;
+  /** The data versions kept in memory (started and stopped with Apollo, by the plugin). */
+  feed: VersionFeed;
   /** Express middleware in front of Apollo: authenticates, answers hits, leaves the key of a miss for the plugin. */
   serveCached: RequestHandler;
   /** The viewer serveCached authenticated, if it did (the context then does not look it up again). */
@@ -135,6 +146,7 @@ export interface ResponseCache {
 export function createResponseCache(db: Knex, authenticate: (req: Request) => Promise<Viewer | null>, opts: ResponseCacheOptions = {}): ResponseCache {
   const cache = new LRUCache<string, Entry>({ maxSize: opts.maxSize ?? 16 * 2 ** 20, sizeCalculation: (e) => e.body.length || 1, ttl: MAX_AGE_MS });
   const computing = new Map<string, Promise<Data | null>>();
+  const feed = createVersionFeed(db);
 
   async function serveCached(req: Request, res: Response, next: NextFunction) {
     const op = operationOf(req);
@@ -148,7 +160,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     if (!viewer) return next();
     const locals = res.locals as Locals;
     locals.viewer = viewer;
-    const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query));
+    const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query), feed);
     if (version === null) return next();
     const key = JSON.stringify([version, viewer.tokenId, viewer.name, viewer.scopes, viewer.teams, op.query, op.operationName, op.variables]);
     const entry = cache.get(key);
@@ -159,6 +171,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     const type = req.accepts(['application/json', 'application/graphql-response+json']);
     if (!type) return next(); // Apollo answers 406
     countCachedOperation(entry.operation);
+    locals.cacheHit = true;
     res.set({ etag: entry.etag, age: String(Math.max(0, Math.round((Date.now() - entry.computedAt) / 1000))) });
     if (matches(req.get('if-none-match'), entry.etag)) {
       res.status(304).end();
@@ -168,6 +181,10 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
   }
 
   const plugin: ApolloServerPlugin<Context> = {
+    async serverWillStart() {
+      await feed.start();
+      return { serverWillStop: () => feed.stop() };
+    },
     async requestDidStart() {
       let key: string | undefined;
       let finish: ((data: Data | null) => void) | null = null;
@@ -177,7 +194,14 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           if (rc.operation?.operation !== 'query' || !key) return null;
           // Computed by an identical request since this one missed in serveCached, or being computed.
           const stored = cache.get(key);
-          const data = stored ? (JSON.parse(stored.body).data as Data) : await waitFor(computing.get(key));
+          // Checked and claimed in one synchronous step: requests that reach here in the same tick
+          // (no query precedes it when the data versions are in memory) must not all compute.
+          const pending = stored ? undefined : computing.get(key);
+          if (!stored && !pending) {
+            computing.set(key, new Promise((resolve) => (finish = resolve)));
+            return null;
+          }
+          const data = stored ? (JSON.parse(stored.body.toString('utf8')).data as Data) : await waitFor(pending);
           if (data) {
             return { http: { status: undefined, headers: new HeaderMap([['age', '0']]) }, body: { kind: 'single', singleResult: { data } } };
           }
@@ -190,8 +214,8 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           const body = rc.response.body;
           const data = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
           if (data) {
-            const bytes = bodyOf(data);
-            cache.set(key, { body: bytes, etag: etagOf(bytes), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
+            const text = bodyOf(data);
+            cache.set(key, { body: Buffer.from(text, 'utf8'), etag: etagOf(text), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
           }
           computing.delete(key);
           finish(data);
@@ -200,7 +224,18 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     },
   };
 
+  function noteResponses(_req: Request, res: Response, next: NextFunction) {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+      if (!(res.locals as Locals).cacheHit) feed.touched();
+      return writeHead.apply(this, args);
+    } as Response['writeHead'];
+    next();
+  }
+
   return {
+    noteResponses,
+    feed,
     serveCached: (req, res, next) => void serveCached(req, res, next).catch(next),
     viewerOf: (res) => (res.locals as Locals).viewer,
     track(context, res) {
