@@ -7,6 +7,7 @@ import { recordDeploys } from '../ingest/deploys';
 import { upsertSprints } from '../planning/sprints';
 import { SYSTEM } from '../core/viewer';
 import { scopeFor } from '../core/scope';
+import { seedDemoNotifications } from './notifications';
 import { createGroup, setTeamGroup } from '../groups/service';
 import { groupByName } from '../groups/queries';
 
@@ -208,6 +209,7 @@ async function seedDemoIn(db: Knex, now: Date): Promise<{ teams: number; dailyRe
     await recordDeploys(db, events.deploys, SYSTEM);
     if (p.reserves !== undefined) await upsertSprints(scopeFor(db), demoSprints(p, today));
   }
+  await seedDemoNotifications(db);
   return { teams: DEMO_TEAMS.length, dailyRecords };
 }
 

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { startTestServer } from './harness';
+import { pino } from 'pino';
 import { seedDemo, DEMO_TEAMS } from '../../server/demo/seed';
+import { DEMO_CHANNEL } from '../../server/demo/notifications';
+import { evaluateNotifications } from '../../server/notifications/detection';
 
 describe('demo data', () => {
   it('gives a living dashboard: varied load, sprints for most teams, events for medians and DORA', async () => {
@@ -43,6 +46,21 @@ describe('demo data', () => {
       const hours = (slugs: string[]) => Math.round(slugs.reduce((sum, slug) => sum + bySlug[slug].opsHours, 0) * 100) / 100;
       expect(groups.data.overviewGroups[0].totals.opsHours).toBe(hours(['checkout', 'payments']));
       expect(groups.data.orgTotal).toEqual({ teams: DEMO_TEAMS.length, opsHours: hours(DEMO_TEAMS.map((t) => t.slug)) });
+      // Notifications set up as a team would (once, however often the demo is seeded), but disabled:
+      // a demo never sends, even with Payments in breach and the weekly digest due.
+      const channels = await s.gql(`{ notificationChannels { name kind enabled subscriptions { team events } } }`);
+      expect(channels.data.notificationChannels).toEqual([
+        {
+          name: DEMO_CHANNEL, kind: 'SLACK', enabled: false,
+          subscriptions: expect.arrayContaining([
+            { team: 'payments', events: ['TEAM_STATUS', 'SPRINT_UNDER_RESERVED'] },
+            { team: null, events: ['WEEKLY_DIGEST'] },
+          ]),
+        },
+      ]);
+      expect(channels.data.notificationChannels[0].subscriptions).toHaveLength(2);
+      expect((await evaluateNotifications(s.db, pino({ level: 'silent' }), now)).enqueued).toBe(0);
+      expect((await s.gql(`{ notificationDeliveries { id } }`)).data.notificationDeliveries).toEqual([]);
     } finally {
       await s.close();
     }
