@@ -19,6 +19,7 @@ import * as guardrailReserveAt from './20261206100000_guardrail_reserve_at';
 import * as orgPrivacy from './20261206200000_org_privacy';
 import * as groups from './20261206300000_groups';
 import * as notifications from './20261206400000_notifications';
+import * as notificationGroups from './20261206600000_notification_groups';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -43,6 +44,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206200000_org_privacy': orgPrivacy,
   '20261206300000_groups': groups,
   '20261206400000_notifications': notifications,
+  '20261206600000_notification_groups': notificationGroups,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -98,7 +98,7 @@ export type NotificationEvent =
   | 'SPRINT_UNDER_RESERVED'
   /** A team's status turns WARN or BREACH from a better one (judged on the last 28 days); not repeated while it stays. */
   | 'TEAM_STATUS'
-  /** Every Monday (UTC), the previous week: teams by status and the highest ops loads. Org-wide subscriptions only. */
+  /** Every Monday (UTC), the previous week: teams by status, the highest ops loads and their totals. For the whole org or a group (its nested groups' teams included); not for a single team. */
   | 'WEEKLY_DIGEST';
 
 export type NotificationSubscriptionInput = {
@@ -106,7 +106,9 @@ export type NotificationSubscriptionInput = {
   channel: string | number;
   /** At least one; WEEKLY_DIGEST only without a team. */
   events: Array<NotificationEvent>;
-  /** A team's slug; omitted or null: the whole org. */
+  /** A group's id: its teams and its nested groups' teams, including teams added later. Not with team. */
+  group?: string | number | null | undefined;
+  /** A team's slug. Give a team or a group, not both; neither: the whole org. */
   team?: string | null | undefined;
 };
 
