@@ -329,7 +329,7 @@ export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: s
 export type NotificationChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationChannelsQuery = { notificationChannels: Array<{ id: string, name: string, kind: NotificationChannelKind, target: string, signed: boolean, enabled: boolean, createdAt: string, createdBy: string, subscriptions: Array<{ id: string, team: string | null, events: Array<NotificationEvent> }> }>, teams: Array<{ slug: string, name: string }> };
+export type NotificationChannelsQuery = { notificationChannels: Array<{ id: string, name: string, kind: NotificationChannelKind, target: string, signed: boolean, enabled: boolean, createdAt: string, createdBy: string, subscriptions: Array<{ id: string, team: string | null, events: Array<NotificationEvent>, group: { id: string, path: string, allTeams: Array<{ slug: string }> } | null }> }>, teams: Array<{ slug: string, name: string }>, groups: Array<{ id: string, path: string }> };
 
 export type NotificationDeliveriesQueryVariables = Exact<{
   last?: number | null | undefined;
@@ -365,7 +365,7 @@ export type SubscribeNotificationsMutationVariables = Exact<{
 }>;
 
 
-export type SubscribeNotificationsMutation = { subscribeNotifications: { id: string, team: string | null, events: Array<NotificationEvent> } | null };
+export type SubscribeNotificationsMutation = { subscribeNotifications: { id: string, team: string | null, events: Array<NotificationEvent>, group: { id: string } | null } | null };
 
 export type UnsubscribeNotificationsMutationVariables = Exact<{
   id: string | number;
@@ -1256,12 +1256,23 @@ export const NotificationChannelsDocument = new TypedDocumentString(`
     subscriptions {
       id
       team
+      group {
+        id
+        path
+        allTeams {
+          slug
+        }
+      }
       events
     }
   }
   teams {
     slug
     name
+  }
+  groups {
+    id
+    path
   }
 }
     `) as unknown as TypedDocumentString<NotificationChannelsQuery, NotificationChannelsQueryVariables>;
@@ -1313,6 +1324,9 @@ export const SubscribeNotificationsDocument = new TypedDocumentString(`
   subscribeNotifications(input: $input) {
     id
     team
+    group {
+      id
+    }
     events
   }
 }
