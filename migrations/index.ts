@@ -20,6 +20,7 @@ import * as orgPrivacy from './20261206200000_org_privacy';
 import * as groups from './20261206300000_groups';
 import * as notifications from './20261206400000_notifications';
 import * as dataVersionNotify from './20261206500000_data_version_notify';
+import * as notificationGroups from './20261206600000_notification_groups';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -45,6 +46,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206300000_groups': groups,
   '20261206400000_notifications': notifications,
   '20261206500000_data_version_notify': dataVersionNotify,
+  '20261206600000_notification_groups': notificationGroups,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -61,13 +61,17 @@ export async function teamSlugsInGroupTree(db: Knex, groupId: number): Promise<s
   return rows.map((r: { slug: string }) => r.slug);
 }
 
-/** What keeps a group from being deleted: its teams (archived too), subgroups and unrevoked tokens. */
-export async function groupContents(db: Knex, id: number): Promise<{ teams: string[]; subgroups: string[]; tokens: string[] }> {
+/**
+ * What keeps a group from being deleted: its teams (archived too), subgroups, unrevoked tokens and
+ * the notification channels subscribed to it (read as a table here: notifications sit above groups).
+ */
+export async function groupContents(db: Knex, id: number): Promise<{ teams: string[]; subgroups: string[]; tokens: string[]; channels: string[] }> {
   // One after the other: called in a transaction, whose one connection takes one query at a time.
   const teams: string[] = await db('teams').where({ group_id: id }).orderBy('slug').pluck('slug');
   const subgroups: string[] = await db('groups').where({ parent_id: id }).orderBy('name').pluck('name');
   const tokens: string[] = await db('tokens').where({ group_id: id }).whereNull('revoked_at').orderBy('name').pluck('name');
-  return { teams, subgroups, tokens };
+  const channels: string[] = await db('notification_subscriptions as s').join('notification_channels as c', 'c.id', 's.channel_id').where('s.group_id', id).orderBy('c.name').pluck('c.name');
+  return { teams, subgroups, tokens, channels };
 }
 
 /** Revoked tokens keep no hold on a deleted group: their (useless) limit becomes "no team". */

@@ -35,7 +35,7 @@ export const groupsTypeDefs = /* GraphQL */ `
     renameGroup(id: ID!, name: String!): Group!
     "Moves a group with its subgroups and teams under parent, or to the top level when parent is null (admin). Refused (BAD_USER_INPUT) when it would make a cycle or nest more than 3 levels."
     moveGroup(id: ID!, parent: ID): Group!
-    "Deletes an empty group (admin). A group holding teams, subgroups or unrevoked tokens limited to it is refused (BAD_USER_INPUT naming them): move the teams and groups, revoke the tokens first."
+    "Deletes an empty group (admin). A group holding teams, subgroups, unrevoked tokens limited to it or notification subscriptions is refused (BAD_USER_INPUT naming them): move the teams and groups, revoke the tokens, unsubscribe the channels first."
     deleteGroup(id: ID!): Boolean!
     "Puts a team in a group, or in none when group is null (admin)."
     setTeamGroup(team: String!, group: ID): Team!

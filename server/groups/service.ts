@@ -76,8 +76,12 @@ function requireOrgWide(viewer: Viewer): void {
   if (viewer.teams !== null) throw new ForbiddenError(`Groups span the org: the token "${viewer.name}" is limited to ${viewer.teams.join(', ') || 'no team'}, so it cannot change them.`);
 }
 
-/** Group changes take turns: a depth or cycle check holds only if nobody moves a group meanwhile. */
-async function lockGroups(trx: Knex.Transaction): Promise<void> {
+/**
+ * Group changes take turns: a depth or cycle check holds only if nobody moves a group meanwhile, and
+ * deleteGroup's emptiness check only if nothing joins the group meanwhile (notifications' group
+ * subscriptions take this lock too).
+ */
+export async function lockGroups(trx: Knex.Transaction): Promise<void> {
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['headroom|groups']);
 }
 
@@ -138,9 +142,10 @@ export async function moveGroup(ctx: Scope, id: string | number, parent: string 
 }
 
 /**
- * Deletes an empty group. A group that still holds teams (archived ones too), subgroups or tokens
- * limited to it is refused, naming them: deleting it would silently widen those tokens or drop teams
- * out of their group rows, so the caller moves or revokes them first.
+ * Deletes an empty group. A group that still holds teams (archived ones too), subgroups, tokens
+ * limited to it or notification subscriptions is refused, naming them: deleting it would silently
+ * widen those tokens, drop teams out of their group rows or leave a channel hearing nothing, so the
+ * caller moves, revokes or unsubscribes them first.
  */
 export async function deleteGroup(ctx: Scope, id: string | number): Promise<boolean> {
   authorize(ctx.viewer, 'Mutation.deleteGroup');
@@ -148,11 +153,12 @@ export async function deleteGroup(ctx: Scope, id: string | number): Promise<bool
   return ctx.db.transaction(async (trx) => {
     await lockGroups(trx);
     const group = await requireGroup(trx, id);
-    const { teams, subgroups, tokens } = await groupContents(trx, group.id);
+    const { teams, subgroups, tokens, channels } = await groupContents(trx, group.id);
     const held = [
       teams.length ? `teams ${teams.join(', ')} (move them with setTeamGroup)` : '',
       subgroups.length ? `groups ${subgroups.join(', ')} (move or delete them first)` : '',
       tokens.length ? `tokens limited to it: ${tokens.join(', ')} (revoke them first)` : '',
+      channels.length ? `notification subscriptions of ${channels.join(', ')} (unsubscribe them first)` : '',
     ].filter(Boolean);
     if (held.length) throw new BadInputError(`The group "${group.name}" is not empty; it holds ${held.join('; ')}.`, [{ index: 0, field: 'id', message: 'the group is not empty' }]);
     await releaseRevokedTokens(trx, group.id);

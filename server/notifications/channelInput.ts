@@ -50,13 +50,23 @@ export function channelProblems(input: { name?: unknown; url?: unknown }): Recor
   return problems;
 }
 
-/** The problems of a subscription's events: at least one, each once; the digest is org-wide. */
-export function eventProblems(events: readonly string[], team: string | null | undefined): RecordError[] {
+/** Who a subscription asks for: at most one of a team (slug) and a group (id); neither is the whole org. */
+export interface TargetInput {
+  team?: string | null;
+  group?: string | null;
+}
+
+/**
+ * The problems of a subscription's target and events: one target at most, at least one event, each
+ * once; the digest covers the org or a group, never a single team.
+ */
+export function subscriptionProblems(events: readonly string[], target: TargetInput): RecordError[] {
   const problems: RecordError[] = [];
+  if (target.team && target.group) problems.push({ index: 0, field: 'group', message: 'give a team or a group, not both (neither: the whole org)' });
   if (events.length === 0) problems.push({ index: 0, field: 'events', message: `must name at least one of ${SUBSCRIBABLE.join(', ')}` });
   if (new Set(events).size !== events.length) problems.push({ index: 0, field: 'events', message: 'must name each event once' });
-  if (team && events.includes('WEEKLY_DIGEST')) {
-    problems.push({ index: 0, field: 'events', message: 'WEEKLY_DIGEST covers the whole org: subscribe to it without a team' });
+  if (target.team && events.includes('WEEKLY_DIGEST')) {
+    problems.push({ index: 0, field: 'events', message: 'WEEKLY_DIGEST covers the whole org or a group: subscribe to it without a team' });
   }
   for (const e of events) if (!SUBSCRIBABLE.includes(e as SubscribableEvent)) problems.push({ index: 0, field: 'events', message: `unknown event ${e}` });
   return problems;

@@ -8,8 +8,15 @@ import { sprintActuals } from '../planning/sprints';
 import { addDays } from '../core/calendar';
 import { todayIn } from '../core/dateRange';
 import type { Status } from '../kpi/guardrails';
-import { anySubscription, claimEvent, enqueue, subscribedChannels, swapTeamStatus } from './queries';
-import { EVENT_NAME, isNewAlarm, STATUS_ORDER, type DigestPayload, type DigestTeam, type Payload, type SprintUnderReservedPayload, type SubscribableEvent, type TeamStatusPayload } from './events';
+import { totalsOf, type TeamFigures, type Totals } from '../kpi/groupTotals';
+import { teamIdsInGroup } from '../groups/service';
+import { listGroups } from '../groups/queries';
+import { pathOf } from '../groups/tree';
+import { anySubscription, claimEvent, digestTargets, enqueue, subscribedChannels, swapTeamStatus, type SubscriptionTarget } from './queries';
+import {
+  EVENT_NAME, isNewAlarm, STATUS_ORDER, type DigestGroup, type DigestPayload, type DigestTeam, type Payload, type SprintUnderReservedPayload, type SubscribableEvent,
+  type TeamStatusPayload,
+} from './events';
 
 /** The window a team's status is judged on: the dashboard's default range, the last 28 days to today. */
 export const STATUS_WINDOW_DAYS = 28;
@@ -43,9 +50,10 @@ export async function evaluateNotifications(db: Knex, log: Logger, now = new Dat
   return result;
 }
 
-/** The messages of one event to every channel subscribed to it (team null: org-wide subscriptions only). */
-async function notify(trx: Knex.Transaction, event: SubscribableEvent, teamId: number | null, payload: Payload, at: Date): Promise<number> {
-  const channels = await subscribedChannels(trx, event, teamId);
+/** The messages of one event to every channel subscribed to it about its target (queries.ts subscribedChannels). */
+async function notify(trx: Knex.Transaction, event: SubscribableEvent, about: SubscriptionTarget, payload: Payload, at: Date): Promise<number> {
+  const channels = await subscribedChannels(trx, event, about);
+  const teamId = about && 'teamId' in about ? about.teamId : null;
   const ids = await enqueue(trx, channels.map((c) => ({ channelId: c.id, channelName: c.name, event: EVENT_NAME[event], teamId, payload, at })));
   return ids.length;
 }
@@ -76,7 +84,7 @@ async function statusChanges(db: Knex, ctx: Context, teams: TeamRow[], now: Date
           .map((r) => ({ rule: r.rule, status: r.status, value: r.value, limit: r.limit, message: r.message })),
       };
       result.statusAlarms++;
-      result.enqueued += await notify(trx, 'TEAM_STATUS', team.id, payload, now);
+      result.enqueued += await notify(trx, 'TEAM_STATUS', { teamId: team.id }, payload, now);
     });
   }
 }
@@ -97,7 +105,7 @@ async function underReservedSprints(db: Knex, ctx: Context, teams: TeamRow[], no
           capacityHours: s.capacityHours,
         };
         result.sprintsUnderReserved++;
-        result.enqueued += await notify(trx, 'SPRINT_UNDER_RESERVED', team.id, payload, now);
+        result.enqueued += await notify(trx, 'SPRINT_UNDER_RESERVED', { teamId: team.id }, payload, now);
       });
     }
   }
@@ -109,31 +117,67 @@ export function previousWeek(now: Date): { week: string; from: string; to: strin
   return { week: `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`, from: monday.toISODate()!, to: monday.plus({ days: 6 }).toISODate()! };
 }
 
-/** Builds the digest from each team's figures over the week: worst first, then the highest ops share. */
-export function digestOf(week: { week: string; from: string; to: string }, teams: DigestTeam[]): DigestPayload {
+/**
+ * Builds a digest from each team's figures over the week: worst first, then the highest ops share;
+ * `totals` are the same teams' totals (kpi/groupTotals.ts), `group` the group it covers (none: the org).
+ */
+export function digestOf(week: { week: string; from: string; to: string }, teams: DigestTeam[], totals: Totals, group?: DigestGroup): DigestPayload {
   const counts: Record<Status, number> = { OK: 0, WARN: 0, BREACH: 0, NO_DATA: 0 };
   for (const t of teams) counts[t.status]++;
   const byShare = (a: DigestTeam, b: DigestTeam) => (b.opsShare ?? -1) - (a.opsShare ?? -1) || a.slug.localeCompare(b.slug);
   return {
     week: week.week,
+    ...(group ? { group } : {}),
     range: { from: week.from, to: week.to },
     counts,
     teams: [...teams].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byShare(a, b)),
     topLoads: teams.filter((t) => t.opsHours > 0).sort(byShare).slice(0, TOP_LOADS),
+    totals,
   };
 }
 
+interface WeekFigures {
+  teamId: number;
+  digest: DigestTeam;
+  figures: TeamFigures;
+}
+
+const digestOfTeams = (week: ReturnType<typeof previousWeek>, teams: WeekFigures[], group?: DigestGroup) =>
+  digestOf(week, teams.map((t) => t.digest), totalsOf(teams.map((t) => t.figures)), group);
+
+/**
+ * The previous week's digests, each once: the org's to org-wide subscriptions, and one per
+ * subscribed group to that group's subscriptions, covering the teams in it and its nested groups as
+ * they are now. Nothing is claimed for a target no enabled channel takes, so a subscription added
+ * later in the week still gets that week's digest.
+ */
 async function weeklyDigest(db: Knex, ctx: Context, teams: TeamRow[], now: Date, result: Evaluation) {
+  const targets = await digestTargets(db);
+  if (!targets.org && targets.groupIds.length === 0) return;
   const week = previousWeek(now);
   const figures = await Promise.all(
-    teams.map(async (team): Promise<DigestTeam> => {
+    teams.map(async (team): Promise<WeekFigures> => {
       const k = await kpisFor(team, { from: week.from, to: week.to }, ctx);
-      return { ...teamRef(team), status: k.status, opsShare: k.opsShare, opsHours: k.opsHours };
+      return { teamId: team.id, digest: { ...teamRef(team), status: k.status, opsShare: k.opsShare, opsHours: k.opsHours }, figures: k };
     }),
   );
-  await db.transaction(async (trx) => {
-    if (!(await claimEvent(trx, `digest.weekly:${week.week}`))) return;
-    result.digests++;
-    result.enqueued += await notify(trx, 'WEEKLY_DIGEST', null, digestOf(week, figures), now);
-  });
+  if (targets.org) {
+    await db.transaction(async (trx) => {
+      if (!(await claimEvent(trx, `digest.weekly:${week.week}`))) return;
+      result.digests++;
+      result.enqueued += await notify(trx, 'WEEKLY_DIGEST', null, digestOfTeams(week, figures), now);
+    });
+  }
+  const groups = targets.groupIds.length ? await listGroups(db) : [];
+  for (const groupId of targets.groupIds) {
+    const group = groups.find((g) => g.id === groupId);
+    if (!group) continue; // unsubscribed and deleted since digestTargets read it
+    const members = new Set(await teamIdsInGroup(db, groupId));
+    await db.transaction(async (trx) => {
+      if (!(await claimEvent(trx, `digest.weekly:${week.week}:group:${groupId}`))) return;
+      result.digests++;
+      const payload = digestOfTeams(week, figures.filter((f) => members.has(f.teamId)), { id: String(group.id), name: group.name, path: pathOf(groups, group.id) });
+      result.enqueued += await notify(trx, 'WEEKLY_DIGEST', { groupId }, payload, now);
+    });
+  }
 }

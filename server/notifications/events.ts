@@ -1,4 +1,5 @@
 import type { Status } from '../kpi/guardrails';
+import type { Totals } from '../kpi/groupTotals';
 
 /** The events a subscription can ask for, as the API names them. */
 export const SUBSCRIBABLE = ['TEAM_STATUS', 'SPRINT_UNDER_RESERVED', 'WEEKLY_DIGEST'] as const;
@@ -53,15 +54,26 @@ export interface DigestTeam extends TeamRef {
   opsHours: number;
 }
 
+/** The group a group digest covers; its path names it from the top group down ("Platform / Data"). */
+export interface DigestGroup {
+  id: string;
+  name: string;
+  path: string;
+}
+
 export interface DigestPayload {
   /** ISO week the digest covers, e.g. 2026-W48 (Monday to Sunday). */
   week: string;
+  /** The group whose teams (nested groups' included) it covers; absent for the org's digest. */
+  group?: DigestGroup;
   range: { from: string; to: string };
   counts: Record<Status, number>;
   /** Every team, worst status first, then by ops share. */
   teams: DigestTeam[];
   /** The highest ops shares (at most five). */
   topLoads: DigestTeam[];
+  /** The teams' totals over the week, as the overview's group and org rows sum them (kpi/groupTotals.ts). */
+  totals: Totals;
 }
 
 export interface TestPayload {

@@ -1,5 +1,6 @@
 import { pct, hours } from '../kpi/format';
 import { lengthInDays } from '../core/calendar';
+import type { Totals } from '../kpi/groupTotals';
 import type { DigestPayload, DigestTeam, EventName, Payload, SprintUnderReservedPayload, TeamStatusPayload, TestPayload } from './events';
 
 /**
@@ -8,6 +9,15 @@ import type { DigestPayload, DigestTeam, EventName, Payload, SprintUnderReserved
  */
 
 const teamLine = (t: DigestTeam) => `${t.name} (${t.slug}): ${t.status}, ops share ${t.opsShare === null ? 'n/a' : pct(t.opsShare)}, ${hours(t.opsHours)} of ops`;
+
+/** The digest's totals in words: the same figures as the overview's group or org row. */
+function totalsLine(t: Totals): string {
+  if (t.teams === 0) return 'No teams.';
+  const share = t.opsShare === null ? 'no capacity known' : `${pct(t.opsShare)} of capacity`;
+  return `${count(t.teams, 'team')}, worst status ${t.status}: ${hours(t.opsHours)} of ops (${share}), ${count(t.pages, 'page')}, ${count(t.sleepInterruptions, 'sleep interruption')}.`;
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** One line that says what happened, for Slack's `text` (its notification preview) and the log. */
 export function summary(event: EventName, payload: Payload): string {
@@ -22,7 +32,7 @@ export function summary(event: EventName, payload: Payload): string {
     }
     case 'digest.weekly': {
       const p = payload as DigestPayload;
-      return `Weekly ops digest ${p.week}: ${p.counts.BREACH} in breach, ${p.counts.WARN} warning, ${p.counts.OK} OK, ${p.counts.NO_DATA} without data`;
+      return `Weekly ops digest ${p.week}${p.group ? ` for ${p.group.path}` : ''}: ${p.counts.BREACH} in breach, ${p.counts.WARN} warning, ${p.counts.OK} OK, ${p.counts.NO_DATA} without data`;
     }
     case 'test':
       return (payload as TestPayload).message;
@@ -50,6 +60,7 @@ export function details(event: EventName, payload: Payload): string[] {
       const p = payload as DigestPayload;
       return [
         `${p.range.from} to ${p.range.to}.`,
+        totalsLine(p.totals),
         ...(p.topLoads.length ? ['Highest ops shares:', ...p.topLoads.map((t) => `• ${teamLine(t)}`)] : ['No team had ops load this week.']),
       ];
     }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Status } from '../kpi/guardrails';
+import type { GroupRow } from '../groups/queries';
 import type { EventName, Payload, SubscribableEvent } from './events';
 
 export type ChannelKind = 'slack' | 'webhook';
@@ -18,11 +19,16 @@ export interface ChannelRow {
 export interface SubscriptionRow {
   id: number;
   channelId: number;
-  /** The team's slug; null for the whole org. */
+  /** The team's slug; null for a group or the whole org. */
   team: string | null;
+  /** The group; null for a team or the whole org. */
+  group: GroupRow | null;
   events: SubscribableEvent[];
   createdAt: Date;
 }
+
+/** Who a subscription is for: one team, one group (with its nested groups), or (null) the whole org. */
+export type SubscriptionTarget = { teamId: number } | { groupId: number } | null;
 
 export type OutboxState = 'pending' | 'delivered' | 'failed';
 
@@ -76,29 +82,45 @@ export async function deleteChannelRow(trx: Knex.Transaction, id: number): Promi
   return (await trx('notification_channels').where({ id }).delete(['id'])).length > 0;
 }
 
-const SUBSCRIPTION_COLUMNS = ['s.id', 's.channel_id as channelId', 't.slug as team', 's.events', 's.created_at as createdAt'];
+const SUBSCRIPTION_COLUMNS = [
+  's.id', 's.channel_id as channelId', 't.slug as team', 'g.id as groupId', 'g.name as groupName', 'g.parent_id as groupParentId', 'g.created_at as groupCreatedAt',
+  's.events', 's.created_at as createdAt',
+];
 
-const toSubscription = (r: SubscriptionRow): SubscriptionRow => ({ ...r, id: Number(r.id), channelId: Number(r.channelId) });
+type SubscriptionSelect = Omit<SubscriptionRow, 'group'> & { groupId: number | null; groupName: string | null; groupParentId: number | null; groupCreatedAt: Date | null };
 
+const toSubscription = ({ groupId, groupName, groupParentId, groupCreatedAt, ...r }: SubscriptionSelect): SubscriptionRow => ({
+  ...r,
+  id: Number(r.id),
+  channelId: Number(r.channelId),
+  group: groupId === null ? null : { id: groupId, name: groupName!, parentId: groupParentId, createdAt: groupCreatedAt! },
+});
+
+const subscriptions = (db: Knex) =>
+  db('notification_subscriptions as s').leftJoin('teams as t', 't.id', 's.team_id').leftJoin('groups as g', 'g.id', 's.group_id').select(SUBSCRIPTION_COLUMNS);
+
+/** A channel's subscriptions: the org-wide one first, then groups by name, then teams by slug. */
 export async function listSubscriptions(db: Knex, channelIds?: readonly number[]): Promise<SubscriptionRow[]> {
-  const q = db('notification_subscriptions as s').leftJoin('teams as t', 't.id', 's.team_id').select(SUBSCRIPTION_COLUMNS).orderBy([{ column: 's.channel_id' }, { column: 't.slug', nulls: 'first' }]);
+  const q = subscriptions(db).orderBy([{ column: 's.channel_id' }, { column: 't.slug', order: 'asc', nulls: 'first' }, { column: 'g.name', order: 'asc', nulls: 'first' }]);
   if (channelIds) q.whereIn('s.channel_id', channelIds);
   return (await q).map(toSubscription);
 }
 
 /** One subscription per channel and target: a second one for the same target replaces its events. */
-export async function upsertSubscription(trx: Knex.Transaction, s: { channelId: number; teamId: number | null; events: SubscribableEvent[]; createdBy: string }): Promise<number> {
+export async function upsertSubscription(trx: Knex.Transaction, s: { channelId: number; target: SubscriptionTarget; events: SubscribableEvent[]; createdBy: string }): Promise<number> {
+  const teamId = s.target && 'teamId' in s.target ? s.target.teamId : null;
+  const groupId = s.target && 'groupId' in s.target ? s.target.groupId : null;
   const { rows } = await trx.raw(
-    `INSERT INTO notification_subscriptions (channel_id, team_id, events, created_by) VALUES (?, ?, ?::text[], ?)
+    `INSERT INTO notification_subscriptions (channel_id, team_id, group_id, events, created_by) VALUES (?, ?, ?, ?::text[], ?)
      ON CONFLICT (channel_id, COALESCE(team_id, 0), COALESCE(group_id, 0)) DO UPDATE SET events = EXCLUDED.events
      RETURNING id`,
-    [s.channelId, s.teamId, s.events, s.createdBy],
+    [s.channelId, teamId, groupId, s.events, s.createdBy],
   );
   return Number(rows[0].id);
 }
 
 export async function subscriptionById(db: Knex, id: number): Promise<SubscriptionRow | undefined> {
-  const row = await db('notification_subscriptions as s').leftJoin('teams as t', 't.id', 's.team_id').select(SUBSCRIPTION_COLUMNS).where('s.id', id).first();
+  const row = await subscriptions(db).where('s.id', id).first();
   return row && toSubscription(row);
 }
 
@@ -107,21 +129,47 @@ export async function deleteSubscriptionRow(db: Knex, id: number): Promise<boole
 }
 
 /**
- * The enabled channels subscribed to `event` for a team (its own subscriptions and the org-wide
- * ones) or, with team null, through org-wide subscriptions only; each channel once.
+ * The groups a team sits in, at evaluation time: its own group and every group above it. A group
+ * subscription hears about the teams of its nested groups, including teams moved in after it was made.
  */
-export async function subscribedChannels(db: Knex, event: SubscribableEvent, teamId: number | null): Promise<{ id: number; name: string }[]> {
+const GROUPS_OF_TEAM = `WITH RECURSIVE up(id, parent_id) AS (
+    SELECT g.id, g.parent_id FROM groups g JOIN teams t ON t.group_id = g.id WHERE t.id = ?
+    UNION SELECT g.id, g.parent_id FROM groups g JOIN up ON g.id = up.parent_id)
+  SELECT id FROM up`;
+
+/**
+ * The enabled channels subscribed to `event` about a target, each channel once: for a team, its own
+ * subscriptions, those of the groups it sits in and the org-wide ones; for a group (its digest), that
+ * group's subscriptions only; for the org (null), the org-wide ones only.
+ */
+export async function subscribedChannels(db: Knex, event: SubscribableEvent, about: SubscriptionTarget): Promise<{ id: number; name: string }[]> {
   const rows = await db('notification_subscriptions as s')
     .join('notification_channels as c', 'c.id', 's.channel_id')
     .distinct('c.id', 'c.name')
     .where('c.enabled', true)
     .whereRaw('? = ANY (s.events)', [event])
     .where((w) => {
-      w.where((org) => org.whereNull('s.team_id').whereNull('s.group_id'));
-      if (teamId !== null) w.orWhere('s.team_id', teamId);
+      if (about === null) w.whereNull('s.team_id').whereNull('s.group_id');
+      else if ('groupId' in about) w.where('s.group_id', about.groupId);
+      else {
+        w.where((org) => org.whereNull('s.team_id').whereNull('s.group_id'))
+          .orWhere('s.team_id', about.teamId)
+          .orWhereRaw(`s.group_id IN (${GROUPS_OF_TEAM})`, [about.teamId]);
+      }
     })
     .orderBy('c.id');
   return rows.map((r: { id: number; name: string }) => ({ id: Number(r.id), name: r.name }));
+}
+
+/** Who gets a digest this week: the org (if any enabled channel subscribes org-wide) and the groups enabled channels subscribe to. */
+export async function digestTargets(db: Knex): Promise<{ org: boolean; groupIds: number[] }> {
+  const rows: { groupId: number | null }[] = await db('notification_subscriptions as s')
+    .join('notification_channels as c', 'c.id', 's.channel_id')
+    .distinct('s.group_id as groupId')
+    .where('c.enabled', true)
+    .whereNull('s.team_id')
+    .whereRaw('? = ANY (s.events)', ['WEEKLY_DIGEST']);
+  return { org: rows.some((r) => r.groupId === null), groupIds: rows.flatMap((r) => (r.groupId === null ? [] : [Number(r.groupId)])).sort((a, b) => a - b) };
 }
 
 /** Whether any enabled channel takes `event` at all: evaluations skip work nobody receives. */

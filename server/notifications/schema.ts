@@ -13,7 +13,7 @@ export const notificationsTypeDefs = /* GraphQL */ `
     TEAM_STATUS
     "A finished sprint's actual ops share exceeded the share it reserved."
     SPRINT_UNDER_RESERVED
-    "Every Monday (UTC), the previous week: teams by status and the highest ops loads. Org-wide subscriptions only."
+    "Every Monday (UTC), the previous week: teams by status, the highest ops loads and their totals. For the whole org or a group (its nested groups' teams included); not for a single team."
     WEEKLY_DIGEST
   }
 
@@ -44,16 +44,18 @@ export const notificationsTypeDefs = /* GraphQL */ `
     createdAt: DateTime!
     "The token that created it."
     createdBy: String!
-    "What it receives, org-wide first."
+    "What it receives: org-wide first, then groups by name, then teams by slug."
     subscriptions: [NotificationSubscription!]!
   }
 
-  "A channel's subscription to events of one team, or of the whole org."
+  "A channel's subscription to events of one team, one group, or the whole org."
   type NotificationSubscription {
     id: ID!
     channelId: ID!
-    "The team's slug; null: every team (and the weekly digest)."
+    "The team's slug; null for a group or the whole org."
     team: String
+    "The group: events of every team in it and in its nested groups (as they are when each event happens), and the group's digest. Null for a team or the whole org."
+    group: Group
     events: [NotificationEvent!]!
     createdAt: DateTime!
   }
@@ -74,7 +76,7 @@ export const notificationsTypeDefs = /* GraphQL */ `
     channelId: ID
     "The message's event as its JSON body names it: team.status, sprint.under_reserved, digest.weekly or test."
     event: String!
-    "The team it is about; null for the digest and test messages."
+    "The team it is about; null for digests (the summary names a group digest's group) and test messages."
     team: String
     "What it says, in one line."
     summary: String!
@@ -108,8 +110,10 @@ export const notificationsTypeDefs = /* GraphQL */ `
   input NotificationSubscriptionInput {
     "The channel's id."
     channel: ID!
-    "A team's slug; omitted or null: the whole org."
+    "A team's slug. Give a team or a group, not both; neither: the whole org."
     team: String
+    "A group's id: its teams and its nested groups' teams, including teams added later. Not with team."
+    group: ID
     "At least one; WEEKLY_DIGEST only without a team."
     events: [NotificationEvent!]!
   }
@@ -128,7 +132,7 @@ export const notificationsTypeDefs = /* GraphQL */ `
     updateNotificationChannel(id: ID!, input: NotificationChannelUpdate!): NotificationChannel!
     "Deletes a channel and its subscriptions; its undelivered messages become FAILED (the log keeps them)."
     deleteNotificationChannel(id: ID!): Boolean!
-    "Subscribes a channel to events of a team or the whole org; subscribing again to the same target replaces its events."
+    "Subscribes a channel to events of a team, a group or the whole org; subscribing again to the same target replaces its events. BAD_USER_INPUT for an unknown team or group, or both given."
     subscribeNotifications(input: NotificationSubscriptionInput!): NotificationSubscription!
     "Removes a subscription. NOT_FOUND when there is no such subscription."
     unsubscribeNotifications(id: ID!): Boolean!

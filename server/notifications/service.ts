@@ -1,14 +1,18 @@
+import type { Knex } from 'knex';
 import { authorize, type Operation } from '../core/permissions';
 import { ForbiddenError, invalidInput, NotFoundError } from '../core/errors';
 import type { Scope } from '../core/scope';
 import { teamBySlug } from '../teams/queries';
-import { channelProblems, eventProblems, newChannelSecret, urlPreview } from './channelInput';
+import { groupIdOf, lockGroups } from '../groups/service';
+import { groupById, type GroupRow } from '../groups/queries';
+import { channelProblems, newChannelSecret, subscriptionProblems, urlPreview, type TargetInput } from './channelInput';
 import type { SubscribableEvent } from './events';
 import { summary } from './messages';
 import { dispatchDue } from './dispatcher';
 import {
   channelById, channelByName, deleteChannelRow, deleteSubscriptionRow, deliveryById, enqueue, insertChannel, listChannels, listSubscriptions,
   recentDeliveries, subscriptionById, updateChannelRow, upsertSubscription, type ChannelKind, type ChannelRow, type OutboxRow, type SubscriptionRow,
+  type SubscriptionTarget,
 } from './queries';
 
 /**
@@ -41,6 +45,7 @@ export interface SubscriptionView {
   id: string;
   channelId: string;
   team: string | null;
+  group: GroupRow | null;
   events: SubscribableEvent[];
   createdAt: Date;
 }
@@ -136,19 +141,43 @@ export async function deleteChannel(scope: Scope, id: string): Promise<boolean> 
   return scope.db.transaction((trx) => deleteChannelRow(trx, channel.id));
 }
 
-/** Subscribes a channel to events of one team or (team null) the whole org; again for the same target replaces its events. */
-export async function subscribe(scope: Scope, input: { channel: string; team?: string | null; events: string[] }): Promise<SubscriptionView> {
+/** A subscription's problem as the API reports it. */
+const badSubscription = (field: string, message: string) => invalidInput('notification subscription', [{ index: 0, field, message }]);
+
+/**
+ * The target a subscription names, read in the transaction that stores it. A group is read under the
+ * groups' lock, so a concurrent deleteGroup either runs first (the group is gone: a clear error) or
+ * waits and then counts this subscription.
+ */
+async function subscriptionTarget(trx: Knex.Transaction, input: TargetInput): Promise<SubscriptionTarget> {
+  if (input.team) {
+    const team = await teamBySlug(trx, input.team);
+    if (!team) throw badSubscription('team', `no team "${input.team}"`);
+    return { teamId: team.id };
+  }
+  if (input.group) {
+    const id = groupIdOf(input.group);
+    if (id !== null) await lockGroups(trx);
+    const group = id === null ? undefined : await groupById(trx, id);
+    if (!group) throw badSubscription('group', `no group with id "${input.group}"`);
+    return { groupId: group.id };
+  }
+  return null;
+}
+
+/**
+ * Subscribes a channel to events of one team, one group (its nested groups' teams included, as they
+ * are at each evaluation) or, with neither, the whole org; again for the same target replaces its events.
+ */
+export async function subscribe(scope: Scope, input: { channel: string; events: string[] } & TargetInput): Promise<SubscriptionView> {
   authorizeOrgWide(scope, 'Mutation.subscribeNotifications');
-  const problems = eventProblems(input.events, input.team);
+  const problems = subscriptionProblems(input.events, input);
   if (problems.length) throw invalidInput('notification subscription', problems);
   const channel = await existingChannel(scope, input.channel);
-  let teamId: number | null = null;
-  if (input.team) {
-    const team = await teamBySlug(scope.db, input.team);
-    if (!team) throw invalidInput('notification subscription', [{ index: 0, field: 'team', message: `no team "${input.team}"` }]);
-    teamId = team.id;
-  }
-  const id = await scope.db.transaction((trx) => upsertSubscription(trx, { channelId: channel.id, teamId, events: input.events as SubscribableEvent[], createdBy: scope.actor }));
+  const id = await scope.db.transaction(async (trx) => {
+    const target = await subscriptionTarget(trx, input);
+    return upsertSubscription(trx, { channelId: channel.id, target, events: input.events as SubscribableEvent[], createdBy: scope.actor });
+  });
   return subscriptionView((await subscriptionById(scope.db, id))!);
 }
 

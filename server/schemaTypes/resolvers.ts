@@ -455,7 +455,7 @@ export type Mutation = {
   createSnapshot?: Maybe<Snapshot>;
   /** Creates a token (admin). A token limited to teams creates only tokens limited to some of its teams, with scopes it holds. */
   createToken?: Maybe<CreatedToken>;
-  /** Deletes an empty group (admin). A group holding teams, subgroups or unrevoked tokens limited to it is refused (BAD_USER_INPUT naming them): move the teams and groups, revoke the tokens first. */
+  /** Deletes an empty group (admin). A group holding teams, subgroups, unrevoked tokens limited to it or notification subscriptions is refused (BAD_USER_INPUT naming them): move the teams and groups, revoke the tokens, unsubscribe the channels first. */
   deleteGroup?: Maybe<Scalars['Boolean']['output']>;
   /** Deletes a channel and its subscriptions; its undelivered messages become FAILED (the log keeps them). */
   deleteNotificationChannel?: Maybe<Scalars['Boolean']['output']>;
@@ -492,7 +492,7 @@ export type Mutation = {
   setSourceMapping?: Maybe<SourceMapping>;
   /** Puts a team in a group, or in none when group is null (admin). */
   setTeamGroup?: Maybe<Team>;
-  /** Subscribes a channel to events of a team or the whole org; subscribing again to the same target replaces its events. */
+  /** Subscribes a channel to events of a team, a group or the whole org; subscribing again to the same target replaces its events. BAD_USER_INPUT for an unknown team or group, or both given. */
   subscribeNotifications?: Maybe<NotificationSubscription>;
   /** Removes a subscription. NOT_FOUND when there is no such subscription. */
   unsubscribeNotifications?: Maybe<Scalars['Boolean']['output']>;
@@ -659,7 +659,7 @@ export type NotificationChannel = {
   name: Scalars['String']['output'];
   /** True when messages carry X-Headroom-Signature (WEBHOOK channels). */
   signed: Scalars['Boolean']['output'];
-  /** What it receives, org-wide first. */
+  /** What it receives: org-wide first, then groups by name, then teams by slug. */
   subscriptions: Array<NotificationSubscription>;
   /** Where it posts, without the parts that make the URL a secret: scheme, host and the path's last 4 characters. */
   target: Scalars['String']['output'];
@@ -709,7 +709,7 @@ export type NotificationDelivery = {
   state: NotificationDeliveryState;
   /** What it says, in one line. */
   summary: Scalars['String']['output'];
-  /** The team it is about; null for the digest and test messages. */
+  /** The team it is about; null for digests (the summary names a group digest's group) and test messages. */
   team?: Maybe<Scalars['String']['output']>;
 };
 
@@ -730,17 +730,19 @@ export type NotificationEvent =
   | 'SPRINT_UNDER_RESERVED'
   /** A team's status turns WARN or BREACH from a better one (judged on the last 28 days); not repeated while it stays. */
   | 'TEAM_STATUS'
-  /** Every Monday (UTC), the previous week: teams by status and the highest ops loads. Org-wide subscriptions only. */
+  /** Every Monday (UTC), the previous week: teams by status, the highest ops loads and their totals. For the whole org or a group (its nested groups' teams included); not for a single team. */
   | 'WEEKLY_DIGEST';
 
-/** A channel's subscription to events of one team, or of the whole org. */
+/** A channel's subscription to events of one team, one group, or the whole org. */
 export type NotificationSubscription = {
   __typename?: 'NotificationSubscription';
   channelId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   events: Array<NotificationEvent>;
+  /** The group: events of every team in it and in its nested groups (as they are when each event happens), and the group's digest. Null for a team or the whole org. */
+  group?: Maybe<Group>;
   id: Scalars['ID']['output'];
-  /** The team's slug; null: every team (and the weekly digest). */
+  /** The team's slug; null for a group or the whole org. */
   team?: Maybe<Scalars['String']['output']>;
 };
 
@@ -749,7 +751,9 @@ export type NotificationSubscriptionInput = {
   channel: Scalars['ID']['input'];
   /** At least one; WEEKLY_DIGEST only without a team. */
   events: Array<NotificationEvent>;
-  /** A team's slug; omitted or null: the whole org. */
+  /** A group's id: its teams and its nested groups' teams, including teams added later. Not with team. */
+  group?: InputMaybe<Scalars['ID']['input']>;
+  /** A team's slug. Give a team or a group, not both; neither: the whole org. */
   team?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1690,7 +1694,7 @@ export type ResolversTypes = {
   BacktestSprint: ResolverTypeWrapper<BacktestSprint>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: Bucket;
-  CreatedNotificationChannel: ResolverTypeWrapper<CreatedNotificationChannel>;
+  CreatedNotificationChannel: ResolverTypeWrapper<Omit<CreatedNotificationChannel, 'channel'> & { channel: ResolversTypes['NotificationChannel'] }>;
   CreatedToken: ResolverTypeWrapper<CreatedTokenRow>;
   DailyMetricsInput: DailyMetricsInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1718,14 +1722,14 @@ export type ResolversTypes = {
   LoadModelChange: ResolverTypeWrapper<LoadModelChange>;
   LoadModelInput: LoadModelInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NotificationChannel: ResolverTypeWrapper<NotificationChannel>;
+  NotificationChannel: ResolverTypeWrapper<Omit<NotificationChannel, 'subscriptions'> & { subscriptions: Array<ResolversTypes['NotificationSubscription']> }>;
   NotificationChannelInput: NotificationChannelInput;
   NotificationChannelKind: NotificationChannelKind;
   NotificationChannelUpdate: NotificationChannelUpdate;
   NotificationDelivery: ResolverTypeWrapper<NotificationDelivery>;
   NotificationDeliveryState: NotificationDeliveryState;
   NotificationEvent: NotificationEvent;
-  NotificationSubscription: ResolverTypeWrapper<NotificationSubscription>;
+  NotificationSubscription: ResolverTypeWrapper<Omit<NotificationSubscription, 'group'> & { group?: Maybe<ResolversTypes['Group']> }>;
   NotificationSubscriptionInput: NotificationSubscriptionInput;
   OpsBreakdown: ResolverTypeWrapper<OpsBreakdown>;
   OrgPrivacy: ResolverTypeWrapper<OrgPrivacy>;
@@ -1779,7 +1783,7 @@ export type ResolversParentTypes = {
   BackfillRun: BackfillRun;
   BacktestSprint: BacktestSprint;
   Boolean: Scalars['Boolean']['output'];
-  CreatedNotificationChannel: CreatedNotificationChannel;
+  CreatedNotificationChannel: Omit<CreatedNotificationChannel, 'channel'> & { channel: ResolversParentTypes['NotificationChannel'] };
   CreatedToken: CreatedTokenRow;
   DailyMetricsInput: DailyMetricsInput;
   Date: Scalars['Date']['output'];
@@ -1805,11 +1809,11 @@ export type ResolversParentTypes = {
   LoadModelChange: LoadModelChange;
   LoadModelInput: LoadModelInput;
   Mutation: Record<PropertyKey, never>;
-  NotificationChannel: NotificationChannel;
+  NotificationChannel: Omit<NotificationChannel, 'subscriptions'> & { subscriptions: Array<ResolversParentTypes['NotificationSubscription']> };
   NotificationChannelInput: NotificationChannelInput;
   NotificationChannelUpdate: NotificationChannelUpdate;
   NotificationDelivery: NotificationDelivery;
-  NotificationSubscription: NotificationSubscription;
+  NotificationSubscription: Omit<NotificationSubscription, 'group'> & { group?: Maybe<ResolversParentTypes['Group']> };
   NotificationSubscriptionInput: NotificationSubscriptionInput;
   OpsBreakdown: OpsBreakdown;
   OrgPrivacy: OrgPrivacy;
@@ -2097,6 +2101,7 @@ export type NotificationSubscriptionResolvers<ContextType = Context, ParentType 
   channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['NotificationEvent']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -1,6 +1,6 @@
 /**
  * Notifications in headless Chromium against the real app: a signed JSON webhook channel is added
- * on the Data page (its secret shown once), subscribed for a team, sent a test that a local receiver
+ * on the Data page (its secret shown once), subscribed for a team and a group, sent a test that a local receiver
  * verifies, and the delivery log shows it delivered; a channel whose receiver fails shows RETRYING
  * with the error; the planning page shows where the team's alerts go and subscribes a channel for
  * it. axe finds nothing serious.
@@ -24,6 +24,10 @@ beforeAll(async () => {
   await ensureClientBuilt();
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   await app.gql(`mutation { upsertTeams(input: [{ slug: "payments", name: "Payments", members: 6 }]) { slug } }`);
+  // Payments sits in Checkout, nested in Commerce: a Commerce subscription reaches it.
+  const commerce = (await app.gql<{ createGroup: { id: string } }>(`mutation { createGroup(name: "Commerce") { id } }`)).createGroup.id;
+  const checkout = (await app.gql<{ createGroup: { id: string } }>(`mutation { createGroup(name: "Checkout", parent: "${commerce}") { id } }`)).createGroup.id;
+  await app.gql(`mutation { setTeamGroup(team: "payments", group: "${checkout}") { slug } }`);
   // The receiver checks each signature with the secret the page showed; /down answers 500.
   receiver = createServer((req, res) => {
     let raw = '';
@@ -68,12 +72,19 @@ describe('notifications on the data page', () => {
     expect(await page.getByTestId('channel-ops-hook').textContent()).toContain(`${receiverUrl}/…hook`);
 
     const subscribe = page.getByRole('form', { name: 'Subscribe a channel' });
-    await subscribe.getByLabel('For').selectOption('payments');
+    await subscribe.getByLabel('For').selectOption('team:payments');
     // The digest is org-wide: not offered for a team.
     expect(await subscribe.getByLabel('weekly digest').count()).toBe(0);
     await subscribe.getByLabel('sprint ended under-reserved').check();
     await subscribe.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByTestId('channel-ops-hook').getByText('Payments: status turns WARN or BREACH, sprint ended under-reserved').waitFor();
+
+    // A group: its digest is offered again.
+    await subscribe.getByLabel('For').selectOption({ label: 'Commerce' });
+    await subscribe.getByLabel('sprint ended under-reserved').uncheck();
+    await subscribe.getByLabel('weekly digest').check();
+    await subscribe.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByTestId('channel-ops-hook').getByText('Group Commerce: status turns WARN or BREACH, weekly digest').waitFor();
 
     await page.getByRole('button', { name: 'Send test to ops-hook' }).click();
     await page.getByTestId('notification-tested').getByText('Test message to “ops-hook”: Delivered.').waitFor();
@@ -105,6 +116,8 @@ describe('notifications on the data page', () => {
     await page.goto(`${app.url}/teams/payments/plan`);
     const section = page.getByTestId('team-notifications');
     await section.getByText('ops-hook: status turns WARN or BREACH, sprint ended under-reserved').waitFor();
+    // Through Commerce, the group Payments' own group is nested in.
+    await section.getByText('ops-hook (group Commerce): status turns WARN or BREACH').waitFor();
     const form = section.getByRole('form', { name: 'Subscribe a channel' });
     // The target is the team: not asked, and the org-wide digest not offered.
     expect(await form.getByLabel('For').count()).toBe(0);

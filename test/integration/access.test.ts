@@ -230,6 +230,7 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
       tokens: await s.db('tokens').orderBy('id').select('id', 'name', 'scopes', 'teams', 'revoked_at', 'expires_at'),
       snapshots: await s.db('snapshots').orderBy('id').select('id', 'deleted_at'),
       privacy: await s.db('org_privacy').select('*'),
+      subscriptions: await rows('notification_subscriptions', undefined),
     });
   }
 
@@ -319,7 +320,10 @@ describe('access matrix: tokens limited to team alpha against team beta, every r
     'Mutation.createNotificationChannel': [{ name: 'write (org-wide only)', op: `mutation { createNotificationChannel(input: { name: "x", kind: SLACK, url: "https://hooks.example.com/x" }) { secret } }`, expect: () => refused() }],
     'Mutation.updateNotificationChannel': [{ name: 'write (org-wide only)', op: `mutation { updateNotificationChannel(id: "1", input: { enabled: false }) { id } }`, expect: () => refused() }],
     'Mutation.deleteNotificationChannel': [{ name: 'write (org-wide only)', op: `mutation { deleteNotificationChannel(id: "1") }`, expect: () => refused() }],
-    'Mutation.subscribeNotifications': [{ name: 'subscribe to alpha', op: `mutation { subscribeNotifications(input: { channel: "1", team: "alpha", events: [TEAM_STATUS] }) { id } }`, expect: () => refused() }],
+    'Mutation.subscribeNotifications': [
+      { name: 'subscribe to alpha', op: `mutation { subscribeNotifications(input: { channel: "1", team: "alpha", events: [TEAM_STATUS] }) { id } }`, expect: () => refused() },
+      { name: "subscribe to alpha's group", op: `mutation { subscribeNotifications(input: { channel: "1", group: "$alphaGroup", events: [TEAM_STATUS, WEEKLY_DIGEST] }) { id } }`, expect: () => refused() },
+    ],
     'Mutation.unsubscribeNotifications': [{ name: 'write (org-wide only)', op: `mutation { unsubscribeNotifications(id: "1") }`, expect: () => refused() }],
     'Mutation.sendTestNotification': [{ name: 'write (org-wide only)', op: `mutation { sendTestNotification(channel: "1") { id } }`, expect: () => refused() }],
   };

@@ -109,7 +109,7 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     const team = await ok(`mutation($c: ID!) { subscribeNotifications(input: { channel: $c, team: "alpha", events: [TEAM_STATUS] }) { team events } }`, { c: channels.slack });
     expect(team.subscribeNotifications).toEqual({ team: 'alpha', events: ['TEAM_STATUS'] });
     const digest = await s.gql(`mutation($c: ID!) { subscribeNotifications(input: { channel: $c, team: "alpha", events: [WEEKLY_DIGEST] }) { id } }`, { c: channels.slack });
-    expect(digest.errors[0].message).toBe('Invalid notification subscription: events WEEKLY_DIGEST covers the whole org: subscribe to it without a team');
+    expect(digest.errors[0].message).toBe('Invalid notification subscription: events WEEKLY_DIGEST covers the whole org or a group: subscribe to it without a team');
     const listed = await ok(`{ notificationChannels { name subscriptions { team events } } }`);
     expect(listed.notificationChannels).toEqual([
       { name: '#alpha', subscriptions: [{ team: 'alpha', events: ['TEAM_STATUS'] }] },

@@ -98,7 +98,7 @@ export type NotificationEvent =
   | 'SPRINT_UNDER_RESERVED'
   /** A team's status turns WARN or BREACH from a better one (judged on the last 28 days); not repeated while it stays. */
   | 'TEAM_STATUS'
-  /** Every Monday (UTC), the previous week: teams by status and the highest ops loads. Org-wide subscriptions only. */
+  /** Every Monday (UTC), the previous week: teams by status, the highest ops loads and their totals. For the whole org or a group (its nested groups' teams included); not for a single team. */
   | 'WEEKLY_DIGEST';
 
 export type NotificationSubscriptionInput = {
@@ -106,7 +106,9 @@ export type NotificationSubscriptionInput = {
   channel: string | number;
   /** At least one; WEEKLY_DIGEST only without a team. */
   events: Array<NotificationEvent>;
-  /** A team's slug; omitted or null: the whole org. */
+  /** A group's id: its teams and its nested groups' teams, including teams added later. Not with team. */
+  group?: string | number | null | undefined;
+  /** A team's slug. Give a team or a group, not both; neither: the whole org. */
   team?: string | null | undefined;
 };
 
@@ -327,7 +329,7 @@ export type SnapshotDiffQuery = { snapshotDiff: { before: { id: string, label: s
 export type NotificationChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationChannelsQuery = { notificationChannels: Array<{ id: string, name: string, kind: NotificationChannelKind, target: string, signed: boolean, enabled: boolean, createdAt: string, createdBy: string, subscriptions: Array<{ id: string, team: string | null, events: Array<NotificationEvent> }> }>, teams: Array<{ slug: string, name: string }> };
+export type NotificationChannelsQuery = { notificationChannels: Array<{ id: string, name: string, kind: NotificationChannelKind, target: string, signed: boolean, enabled: boolean, createdAt: string, createdBy: string, subscriptions: Array<{ id: string, team: string | null, events: Array<NotificationEvent>, group: { id: string, path: string, allTeams: Array<{ slug: string }> } | null }> }>, teams: Array<{ slug: string, name: string }>, groups: Array<{ id: string, path: string }> };
 
 export type NotificationDeliveriesQueryVariables = Exact<{
   last?: number | null | undefined;
@@ -363,7 +365,7 @@ export type SubscribeNotificationsMutationVariables = Exact<{
 }>;
 
 
-export type SubscribeNotificationsMutation = { subscribeNotifications: { id: string, team: string | null, events: Array<NotificationEvent> } | null };
+export type SubscribeNotificationsMutation = { subscribeNotifications: { id: string, team: string | null, events: Array<NotificationEvent>, group: { id: string } | null } | null };
 
 export type UnsubscribeNotificationsMutationVariables = Exact<{
   id: string | number;
@@ -1254,12 +1256,23 @@ export const NotificationChannelsDocument = new TypedDocumentString(`
     subscriptions {
       id
       team
+      group {
+        id
+        path
+        allTeams {
+          slug
+        }
+      }
       events
     }
   }
   teams {
     slug
     name
+  }
+  groups {
+    id
+    path
   }
 }
     `) as unknown as TypedDocumentString<NotificationChannelsQuery, NotificationChannelsQueryVariables>;
@@ -1311,6 +1324,9 @@ export const SubscribeNotificationsDocument = new TypedDocumentString(`
   subscribeNotifications(input: $input) {
     id
     team
+    group {
+      id
+    }
     events
   }
 }

@@ -71,8 +71,8 @@ export function NotificationChannelTable({ channels, teams }: { channels: Notifi
                     <ul className="notification-subs">
                       {c.subscriptions.map((s) => (
                         <li key={s.id}>
-                          <strong>{targetText(s.team, teams)}</strong>: {s.events.map((e) => EVENT_LABEL[e]).join(', ')}{' '}
-                          <button type="button" className="notification-remove" onClick={() => void unsubscribe(s.id)} aria-label={`Remove ${c.name} for ${targetText(s.team, teams)}`}>
+                          <strong>{targetText(s, teams)}</strong>: {s.events.map((e) => EVENT_LABEL[e]).join(', ')}{' '}
+                          <button type="button" className="notification-remove" onClick={() => void unsubscribe(s.id)} aria-label={`Remove ${c.name} for ${targetText(s, teams)}`}>
                             Remove
                           </button>
                         </li>

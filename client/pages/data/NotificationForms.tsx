@@ -4,7 +4,7 @@ import { written } from '../../graphql/request';
 import { mutate } from '../../lib/queryClient';
 import { FieldError } from '../../components/FieldError';
 import { mutationMessage } from './UnroutedSignals';
-import { CREATE_NOTIFICATION_CHANNEL, SUBSCRIBE_NOTIFICATIONS, type NotificationChannel, type TeamOption } from './notificationOperations';
+import { CREATE_NOTIFICATION_CHANNEL, SUBSCRIBE_NOTIFICATIONS, type GroupOption, type NotificationChannel, type TeamOption } from './notificationOperations';
 import { EVENT_LABEL, EVENTS } from './notificationText';
 
 /** Adds a channel; a signed webhook's secret is shown this once, with a copy button. */
@@ -87,35 +87,45 @@ export function CreateChannelForm() {
   );
 }
 
+/** The "For" choice's values: the whole org, `team:<slug>` or `group:<id>`. */
 const ORG = '';
+const TEAM = 'team:';
+const GROUP = 'group:';
+
+/** The subscription input's target for a "For" value. */
+function targetOf(value: string): { team: string | null; group: string | null } {
+  if (value.startsWith(TEAM)) return { team: value.slice(TEAM.length), group: null };
+  if (value.startsWith(GROUP)) return { team: null, group: value.slice(GROUP.length) };
+  return { team: null, group: null };
+}
 
 /**
- * Subscribes a channel to events of one team or the whole org; again for the same target replaces its
- * events. With `forTeam` the target is that team (the planning page) and not asked.
+ * Subscribes a channel to events of one team, one group or the whole org; again for the same target
+ * replaces its events. With `forTeam` the target is that team (the planning page) and not asked.
  */
-export function SubscribeForm({ channels, teams, forTeam }: { channels: NotificationChannel[]; teams: TeamOption[]; forTeam?: string }) {
+export function SubscribeForm({ channels, teams, groups = [], forTeam }: { channels: NotificationChannel[]; teams: TeamOption[]; groups?: GroupOption[]; forTeam?: string }) {
   const id = useId();
   const [channel, setChannel] = useState(channels[0]?.id ?? '');
-  const [picked, setTeam] = useState(ORG);
-  const team = forTeam ?? picked;
+  const [picked, setTarget] = useState(ORG);
+  const target = forTeam !== undefined ? TEAM + forTeam : picked;
   const [events, setEvents] = useState<NotificationEvent[]>(['TEAM_STATUS']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chosen = channels.some((c) => c.id === channel) ? channel : (channels[0]?.id ?? '');
-  // The digest covers the whole org: offered only for an org-wide subscription.
-  const offered = team === ORG ? EVENTS : EVENTS.filter((e) => e !== 'WEEKLY_DIGEST');
+  // The digest covers the whole org or a group: not offered for a single team.
+  const offered = target.startsWith(TEAM) ? EVENTS.filter((e) => e !== 'WEEKLY_DIGEST') : EVENTS;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const picked = events.filter((x) => offered.includes(x));
-    if (picked.length === 0) {
+    const asked = events.filter((x) => offered.includes(x));
+    if (asked.length === 0) {
       setError('Choose at least one event.');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await mutate(SUBSCRIBE_NOTIFICATIONS, { input: { channel: chosen, team: team === ORG ? null : team, events: picked } });
+      await mutate(SUBSCRIBE_NOTIFICATIONS, { input: { channel: chosen, ...targetOf(target), events: asked } });
     } catch (err) {
       setError(mutationMessage(err));
     } finally {
@@ -140,14 +150,25 @@ export function SubscribeForm({ channels, teams, forTeam }: { channels: Notifica
       </div>
       {forTeam === undefined && (
         <div className="field">
-          <label htmlFor={`${id}-team`}>For</label>
-          <select id={`${id}-team`} value={team} onChange={(e) => setTeam(e.target.value)}>
+          <label htmlFor={`${id}-target`}>For</label>
+          <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value={ORG}>Whole org (every team)</option>
-            {teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
+            {groups.length > 0 && (
+              <optgroup label="A group (nested groups included)">
+                {groups.map((g) => (
+                  <option key={g.id} value={GROUP + g.id}>
+                    {g.path}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label="A team">
+              {teams.map((t) => (
+                <option key={t.slug} value={TEAM + t.slug}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </div>
       )}

@@ -20,8 +20,8 @@ export function NotificationsSection() {
         <h2 id="notifications-heading">Notifications</h2>
         <p className="data-intro muted">
           Headroom posts when a team’s status turns WARN or BREACH, when a sprint ends under-reserved, and a weekly digest of the
-          whole org — to a Slack incoming webhook or to a JSON webhook signed with its own secret. Subscribe a channel for one team
-          or for every team.
+          whole org or of a group — to a Slack incoming webhook or to a JSON webhook signed with its own secret. Subscribe a channel
+          for one team, for a group (its nested groups’ teams included, as they change), or for every team.
         </p>
         <DataPanel
           query={channels}
@@ -38,7 +38,7 @@ export function NotificationsSection() {
           {(d) => <NotificationChannelTable channels={d.notificationChannels} teams={d.teams} />}
         </DataPanel>
         <CreateChannelForm />
-        {channels.data && channels.data.notificationChannels.length > 0 && <SubscribeForm channels={channels.data.notificationChannels} teams={channels.data.teams} />}
+        {channels.data && channels.data.notificationChannels.length > 0 && <SubscribeForm channels={channels.data.notificationChannels} teams={channels.data.teams} groups={channels.data.groups} />}
       </section>
 
       <section className="section" aria-labelledby="deliveries-heading">

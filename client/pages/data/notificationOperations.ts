@@ -2,11 +2,16 @@
 import { graphql } from '../../graphql/generated';
 import type { NotificationChannelsQuery, NotificationDeliveriesQuery } from '../../graphql/generated/graphql';
 
-/** Channels with their subscriptions, and the teams a subscription may target: one round trip. */
+/**
+ * Channels with their subscriptions, and the teams and groups a subscription may target: one round
+ * trip. A group subscription carries its teams (nested groups' too), so the planning page can say
+ * which reach a team.
+ */
 export const NOTIFICATION_CHANNELS = graphql(/* GraphQL */ `
   query NotificationChannels {
-    notificationChannels { id name kind target signed enabled createdAt createdBy subscriptions { id team events } }
+    notificationChannels { id name kind target signed enabled createdAt createdBy subscriptions { id team group { id path allTeams { slug } } events } }
     teams { slug name }
+    groups { id path }
   }
 `);
 
@@ -36,7 +41,7 @@ export const DELETE_NOTIFICATION_CHANNEL = graphql(/* GraphQL */ `
 
 export const SUBSCRIBE_NOTIFICATIONS = graphql(/* GraphQL */ `
   mutation SubscribeNotifications($input: NotificationSubscriptionInput!) {
-    subscribeNotifications(input: $input) { id team events }
+    subscribeNotifications(input: $input) { id team group { id } events }
   }
 `);
 
@@ -54,4 +59,6 @@ export const SEND_TEST_NOTIFICATION = graphql(/* GraphQL */ `
 
 export type NotificationChannel = NotificationChannelsQuery['notificationChannels'][number];
 export type TeamOption = NotificationChannelsQuery['teams'][number];
+export type GroupOption = NotificationChannelsQuery['groups'][number];
+export type NotificationSubscription = NotificationChannel['subscriptions'][number];
 export type NotificationDelivery = NotificationDeliveriesQuery['notificationDeliveries'][number];

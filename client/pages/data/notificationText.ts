@@ -16,8 +16,9 @@ export const STATE_LABEL: Record<NotificationDeliveryState, string> = {
   FAILED: 'Failed',
 };
 
-/** "Whole org" or the team's name (its slug when the team is gone from the list). */
-export function targetText(team: string | null | undefined, teams: readonly { slug: string; name: string }[]): string {
-  if (!team) return 'Whole org';
-  return teams.find((t) => t.slug === team)?.name ?? team;
+/** "Whole org", "Group <path>", or the team's name (its slug when the team is gone from the list). */
+export function targetText(sub: { team?: string | null; group?: { path: string } | null }, teams: readonly { slug: string; name: string }[]): string {
+  if (sub.group) return `Group ${sub.group.path}`;
+  if (!sub.team) return 'Whole org';
+  return teams.find((t) => t.slug === sub.team)?.name ?? sub.team;
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from '../../lib/useQuery';
-import { NOTIFICATION_CHANNELS } from '../data/notificationOperations';
+import { NOTIFICATION_CHANNELS, type NotificationSubscription } from '../data/notificationOperations';
 import { SubscribeForm } from '../data/NotificationForms';
 import { EVENT_LABEL } from '../data/notificationText';
 // The subscribe form's layout lives with the Data page's forms.
@@ -16,7 +16,9 @@ export function TeamNotifications({ team, teamName }: { team: string; teamName: 
   const q = useQuery(NOTIFICATION_CHANNELS, NO_VARS);
   const channels = q.data?.notificationChannels ?? [];
   if (channels.length === 0) return null;
-  const receiving = channels.flatMap((c) => c.subscriptions.filter((s) => s.team === team || s.team === null).map((s) => ({ channel: c, sub: s })));
+  // The team's own subscriptions, the org-wide ones and those of the groups it sits in (nested too).
+  const reaches = (s: NotificationSubscription) => s.team === team || (s.group ? s.group.allTeams.some((t) => t.slug === team) : s.team === null);
+  const receiving = channels.flatMap((c) => c.subscriptions.filter(reaches).map((s) => ({ channel: c, sub: s })));
   return (
     <section className="section" aria-labelledby="team-notifications-heading" data-testid="team-notifications">
       <h2 id="team-notifications-heading">Notifications</h2>
@@ -30,7 +32,7 @@ export function TeamNotifications({ team, teamName }: { team: string; teamName: 
           {receiving.map(({ channel, sub }) => (
             <li key={sub.id}>
               <strong>{channel.name}</strong>
-              {sub.team === null ? ' (whole org)' : ''}: {sub.events.filter((e) => e !== 'WEEKLY_DIGEST').map((e) => EVENT_LABEL[e]).join(', ') || 'the weekly digest only'}
+              {sub.group ? ` (group ${sub.group.path})` : sub.team === null ? ' (whole org)' : ''}: {sub.events.filter((e) => e !== 'WEEKLY_DIGEST').map((e) => EVENT_LABEL[e]).join(', ') || 'the weekly digest only'}
               {channel.enabled ? '' : ' — disabled'}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { channelUrlProblem, eventProblems, urlPreview } from '../../../../server/notifications/channelInput';
+import { channelUrlProblem, subscriptionProblems, urlPreview } from '../../../../server/notifications/channelInput';
 
 describe('notification channel URLs', () => {
   it.each([
@@ -23,14 +23,17 @@ describe('notification channel URLs', () => {
   });
 });
 
-describe('subscription events', () => {
+describe('subscription targets and events', () => {
   it.each([
-    [['TEAM_STATUS'], 'alpha', []],
-    [['WEEKLY_DIGEST'], null, []],
-    [[], null, ['must name at least one of TEAM_STATUS, SPRINT_UNDER_RESERVED, WEEKLY_DIGEST']],
-    [['TEAM_STATUS', 'TEAM_STATUS'], null, ['must name each event once']],
-    [['WEEKLY_DIGEST'], 'alpha', ['WEEKLY_DIGEST covers the whole org: subscribe to it without a team']],
-  ])('%j for team %s', (events, team, messages) => {
-    expect(eventProblems(events, team).map((p) => p.message)).toEqual(messages);
+    [['TEAM_STATUS'], { team: 'alpha' }, []],
+    [['TEAM_STATUS', 'WEEKLY_DIGEST'], { group: '3' }, []],
+    [['WEEKLY_DIGEST'], {}, []],
+    [[], {}, ['must name at least one of TEAM_STATUS, SPRINT_UNDER_RESERVED, WEEKLY_DIGEST']],
+    [['TEAM_STATUS', 'TEAM_STATUS'], {}, ['must name each event once']],
+    [['WEEKLY_DIGEST'], { team: 'alpha' }, ['WEEKLY_DIGEST covers the whole org or a group: subscribe to it without a team']],
+    [['TEAM_STATUS'], { team: 'alpha', group: '3' }, ['give a team or a group, not both (neither: the whole org)']],
+    [['TEAM_STATUS'], { team: null, group: null }, []],
+  ])('%j for %j', (events, target, messages) => {
+    expect(subscriptionProblems(events, target).map((p) => p.message)).toEqual(messages);
   });
 });

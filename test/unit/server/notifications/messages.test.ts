@@ -3,6 +3,7 @@ import { details, escapeMrkdwn, slackBody, summary, webhookBody } from '../../..
 import { digestOf, previousWeek } from '../../../../server/notifications/detection';
 import { isNewAlarm } from '../../../../server/notifications/events';
 import type { DigestTeam, TeamStatusPayload } from '../../../../server/notifications/events';
+import { totalsOf, type TeamFigures } from '../../../../server/kpi/groupTotals';
 
 const status: TeamStatusPayload = {
   team: { slug: 'payments', name: 'Payments <core>' },
@@ -13,6 +14,9 @@ const status: TeamStatusPayload = {
   rules: [{ rule: 'opsCeiling', status: 'BREACH', value: 0.5625, limit: 0.5, message: 'Ops took 56.3% of capacity; the ceiling is 50%.' }],
 };
 
+const WEEK = { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' };
+const DATA = { id: '7', name: 'Data', path: 'Infrastructure / Data' };
+
 describe('notification messages', () => {
   it.each([
     ['team.status', status, 'Payments <core> is now BREACH (was WARN)'],
@@ -22,7 +26,8 @@ describe('notification messages', () => {
       { team: { slug: 'a', name: 'Alpha' }, sprint: { name: 'S7', startDate: '2026-11-16', endDate: '2026-11-29' }, reservedOpsShare: 0.2, opsShare: 0.3125, opsHours: 37.5, capacityHours: 120 },
       'Alpha: sprint S7 ended under-reserved (ops took 31.3%, 20% was reserved)',
     ],
-    ['digest.weekly', digestOf({ week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }, []), 'Weekly ops digest 2026-W48: 0 in breach, 0 warning, 0 OK, 0 without data'],
+    ['digest.weekly', digestOf(WEEK, [], totalsOf([])), 'Weekly ops digest 2026-W48: 0 in breach, 0 warning, 0 OK, 0 without data'],
+    ['digest.weekly', digestOf(WEEK, [], totalsOf([]), DATA), 'Weekly ops digest 2026-W48 for Infrastructure / Data: 0 in breach, 0 warning, 0 OK, 0 without data'],
     ['test', { message: 'Test notification from Headroom to "ops"', requestedBy: 'admin' }, 'Test notification from Headroom to "ops"'],
   ] as const)('%s: %s', (event, payload, expected) => {
     expect(summary(event, payload as never)).toBe(expected);
@@ -51,10 +56,26 @@ describe('weekly digest', () => {
 
   it('orders teams worst first then by ops share, counts statuses, and keeps the five highest loads', () => {
     const teams = [t('a', 'OK', 0.1, 4), t('b', 'BREACH', 0.7, 30), t('c', 'WARN', 0.45, 20), t('d', 'NO_DATA', null, 0), t('e', 'BREACH', 0.9, 40), t('f', 'OK', 0.3, 9), t('g', 'OK', 0.2, 8)];
-    const d = digestOf({ week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }, teams);
+    const d = digestOf(WEEK, teams, totalsOf([]));
     expect(d.teams.map((x) => x.slug)).toEqual(['e', 'b', 'c', 'd', 'f', 'g', 'a']);
     expect(d.counts).toEqual({ OK: 3, WARN: 1, BREACH: 2, NO_DATA: 1 });
     expect(d.topLoads.map((x) => x.slug)).toEqual(['e', 'b', 'c', 'f', 'g']);
+    expect(d.group).toBeUndefined();
+  });
+
+  const figures = (opsHours: number, capacityHours: number, pages: number, sleepInterruptions: number, s: TeamFigures['status']): TeamFigures => ({
+    alerts: 0, pages, pageHours: 0, businessPageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions, deploys: 0, failedDeploys: 0, toilHours: opsHours,
+    opsBreakdown: { pages: 0, alerts: 0, failedDeploys: 0, toil: opsHours }, opsHours, capacityHours, status: s,
+  });
+
+  it.each([
+    ['two teams with capacity', [figures(30, 100, 3, 1, 'WARN'), figures(10, 100, 1, 0, 'OK')], '2 teams, worst status WARN: 40 h of ops (20% of capacity), 4 pages, 1 sleep interruption.'],
+    ['one team without capacity', [figures(12.5, 0, 1, 2, 'BREACH')], '1 team, worst status BREACH: 12.5 h of ops (no capacity known), 1 page, 2 sleep interruptions.'],
+    ['no team', [], 'No teams.'],
+  ])('states the totals of %s under the dates', (_name, teams, line) => {
+    const d = digestOf(WEEK, [], totalsOf(teams), DATA);
+    expect(d.group).toEqual(DATA);
+    expect(details('digest.weekly', d)).toEqual(['2026-11-23 to 2026-11-29.', line, 'No team had ops load this week.']);
   });
 
   it.each([
