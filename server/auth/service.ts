@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { BadInputError, ForbiddenError, NotFoundError, recordsOfIssues } from '../core/errors';
 import { slug, text } from '../core/fields';
 import { hashSecret, newSecret } from './tokens';
-import { cachedViewer, forgetToken, rememberViewer, touchDue } from './tokenCache';
+import { cachedToken, forgetToken, rememberToken, touchDue } from './tokenCache';
 import { countTokens, insertToken, listTokens, liveTokenByHash, revokeTokenById, tokenById, touchToken, type TokenRow } from './queries';
 import { grants, SCOPES, SYSTEM, type Scope, type Viewer } from '../core/viewer';
 import { authorize } from '../core/permissions';
@@ -107,18 +107,17 @@ export async function revokeToken(db: Knex, id: string, viewer: Viewer = SYSTEM)
 /** The viewer for a presented secret, or null when it is unknown, revoked or expired. */
 export async function authenticate(db: Knex, secret: string): Promise<Viewer | null> {
   const hash = hashSecret(secret);
-  let viewer = cachedViewer(db, hash);
-  if (!viewer) {
+  let token = cachedToken(db, hash);
+  if (!token) {
     const row = await liveTokenByHash(db, hash);
     if (!row) return null;
-    // A group token's teams are its group's as they are now: a change to teams or groups is
-    // org-wide, and an org-wide change makes this process forget its known tokens (app.ts).
-    viewer = await viewerOfToken(db, { ...row, group_id: row.groupId });
-    rememberViewer(db, hash, viewer, row.expiresAt);
+    token = { id: row.id, name: row.name, scopes: row.scopes, teams: row.teams, group_id: row.groupId ?? null };
+    rememberToken(db, hash, token, row.expiresAt);
   }
   // Last-used is best effort (never fail a request on it), written at most once a minute.
-  if (touchDue(viewer.tokenId!)) void touchToken(db, viewer.tokenId!).catch(() => undefined);
-  return viewer;
+  if (touchDue(token.id)) void touchToken(db, token.id).catch(() => undefined);
+  // A group token's teams are its group's as they are now, read here: membership changes anywhere.
+  return viewerOfToken(db, token);
 }
 
 function writeTokenFile(file: string, token: string) {

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
-import type { Viewer } from '../core/viewer';
+import type { Scope } from '../core/viewer';
 
 /**
- * Known bearer tokens, so a request with one costs no database round trip (issue 19): the viewer
- * found for a token's hash is kept TOKEN_CACHE_MS, or until the token expires if sooner.
+ * Known bearer tokens, so a request with one costs no database round trip (issue 19): what the
+ * token found for a hash says (its scopes, teams or group) is kept TOKEN_CACHE_MS, or until the
+ * token expires if sooner. Not a group token's teams: group membership changes with no change to
+ * the token, so those are read at each request (tokenViewer.ts), one indexed query.
  *
  * Revoking through this process (GraphQL, the service) forgets it at once. A revocation made
  * elsewhere — another instance, the CLI, plain SQL — is seen by this process within
@@ -18,28 +20,37 @@ import type { Viewer } from '../core/viewer';
  */
 export const TOKEN_CACHE_MS = 10_000;
 
+/** A live token as viewerOfToken (tokenViewer.ts) reads it. */
+export interface KnownToken {
+  id: string;
+  name: string;
+  scopes: Scope[];
+  teams: string[] | null;
+  group_id: number | null;
+}
+
 interface Entry {
   db: Knex;
-  viewer: Viewer;
+  token: KnownToken;
 }
 
 const known = new LRUCache<string, Entry>({ max: 10_000, ttl: TOKEN_CACHE_MS });
 
-/** The cached viewer of a token hash for `db`, if it is known and not stale. */
-export function cachedViewer(db: Knex, hash: string): Viewer | undefined {
+/** The cached token of a hash for `db`, if it is known and not stale. */
+export function cachedToken(db: Knex, hash: string): KnownToken | undefined {
   const entry = known.get(hash);
-  return entry && entry.db === db ? entry.viewer : undefined;
+  return entry && entry.db === db ? entry.token : undefined;
 }
 
-/** Remembers a live token's viewer until TOKEN_CACHE_MS or its expiry. */
-export function rememberViewer(db: Knex, hash: string, viewer: Viewer, expiresAt: Date | null): void {
+/** Remembers a live token until TOKEN_CACHE_MS or its expiry. */
+export function rememberToken(db: Knex, hash: string, token: KnownToken, expiresAt: Date | null): void {
   const ttl = expiresAt ? Math.min(TOKEN_CACHE_MS, expiresAt.getTime() - Date.now()) : TOKEN_CACHE_MS;
-  if (ttl > 0) known.set(hash, { db, viewer }, { ttl });
+  if (ttl > 0) known.set(hash, { db, token }, { ttl });
 }
 
 /** Forgets a token (revoked): its next request is looked up. */
 export function forgetToken(tokenId: string): void {
-  for (const [hash, entry] of known.entries()) if (entry.viewer.tokenId === tokenId) known.delete(hash);
+  for (const [hash, entry] of known.entries()) if (entry.token.id === tokenId) known.delete(hash);
 }
 
 /** Forgets every token of `db` (a change to the tokens seen from elsewhere). */
