@@ -24,6 +24,13 @@ import { latestBackfills } from '../../server/backfillRuns/service';
 import { createGroup, deleteGroup, moveGroup, renameGroup, setTeamGroup, visibleGroups } from '../../server/groups/service';
 import { groupByName } from '../../server/groups/queries';
 import { orgTotal, overviewGroups } from '../../server/figures/groupOverview';
+import { privacySetting, setOrgPrivacy } from '../../server/privacy/service';
+import {
+  createChannel, deleteChannel, notificationChannels, notificationDeliveries, sendTestNotification, subscribe, unsubscribe, updateChannel,
+} from '../../server/notifications/service';
+
+// Nothing listens on the discard port: a test notification to it fails at once, without a network.
+const NOWHERE = 'http://127.0.0.1:9/hook';
 
 /**
  * Services hold the scope table on their own: called directly with a scope made in one line,
@@ -39,6 +46,8 @@ interface Fixture {
   snapshotId: string;
   tokenId: string;
   groupId: number;
+  channelId: string;
+  subscriptionId: string;
 }
 
 /** One call per operation of the table that a service carries out, made as `ctx`'s viewer. */
@@ -89,6 +98,16 @@ const CALLS: Partial<Record<Operation, (ctx: Context, f: Fixture) => Promise<unk
     for await (const batch of await exportDocuments(() => ctx, null, RANGE)) void batch;
   },
   'GET /api/snapshots/:file': (ctx, f) => requireSnapshot(ctx, f.snapshotId, 'GET /api/snapshots/:file'),
+  'Query.orgPrivacy': (ctx) => privacySetting(ctx),
+  'Mutation.setOrgPrivacy': (ctx) => setOrgPrivacy(ctx, { hidePeople: false }),
+  'Query.notificationChannels': (ctx) => notificationChannels(ctx),
+  'Query.notificationDeliveries': (ctx) => notificationDeliveries(ctx),
+  'Mutation.createNotificationChannel': (ctx) => createChannel(ctx, { name: '#ops', kind: 'WEBHOOK', url: NOWHERE }),
+  'Mutation.updateNotificationChannel': (ctx, f) => updateChannel(ctx, f.channelId, { name: 'Fixture channel renamed' }),
+  'Mutation.subscribeNotifications': (ctx, f) => subscribe(ctx, { channel: f.channelId, team: 'alpha', events: ['TEAM_STATUS'] }),
+  'Mutation.unsubscribeNotifications': (ctx, f) => unsubscribe(ctx, f.subscriptionId),
+  'Mutation.sendTestNotification': (ctx, f) => sendTestNotification(ctx, f.channelId),
+  'Mutation.deleteNotificationChannel': (ctx, f) => deleteChannel(ctx, f.channelId),
 };
 
 /**
@@ -116,7 +135,7 @@ const REFUSALS = GUARDED.flatMap((op) =>
   })),
 );
 
-const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'load_model_changes', 'source_mappings', 'snapshots', 'tokens', 'groups'];
+const TABLES = ['teams', 'daily_metrics', 'page_events', 'deploy_events', 'sprints', 'guardrail_policies', 'load_models', 'load_model_changes', 'source_mappings', 'snapshots', 'tokens', 'groups', 'notification_channels', 'notification_subscriptions', 'notification_outbox'];
 
 describe('the service authorization table', () => {
   it('has a service call, or a stated reason for none, for every operation that needs a scope', () => {
@@ -126,7 +145,7 @@ describe('the service authorization table', () => {
 
 describe.each(DB_KINDS)('services authorize on %s', (kind) => {
   let s: TestServer;
-  const f: Fixture = { snapshotId: '', tokenId: '', groupId: 0 };
+  const f: Fixture = { snapshotId: '', tokenId: '', groupId: 0, channelId: '', subscriptionId: '' };
   const ctxOf = (viewer: Viewer) => createContext(s.db, pino({ level: 'silent' }), viewer);
 
   /** Row counts of every table a service writes, and how many snapshots and tokens are deleted or revoked. */
@@ -147,6 +166,9 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
     f.snapshotId = (await createSnapshot(system, { label: 'before', range: RANGE })).id;
     f.tokenId = (await createToken(s.db, { name: 'to revoke', scopes: ['read'] })).id;
     f.groupId = (await createGroup(system, { name: 'Fixture group' })).id;
+    f.channelId = (await createChannel(system, { name: 'Fixture channel', kind: 'SLACK', url: NOWHERE })).channel.id;
+    // The whole org's digest: another target than the subscribe call's, so that call cannot replace it.
+    f.subscriptionId = (await subscribe(system, { channel: f.channelId, events: ['WEEKLY_DIGEST'] })).id;
   });
   afterAll(() => s?.close());
 
@@ -174,7 +196,7 @@ describe.each(DB_KINDS)('services authorize on %s', (kind) => {
 
   it('lets a viewer holding the scope through (the refusals above are the scope check, not the input)', async () => {
     // Deleting and revoking last: the calls before them use the snapshot and the token.
-    const last: Operation[] = ['Mutation.deleteSnapshot', 'Mutation.revokeToken'];
+    const last: Operation[] = ['Mutation.deleteSnapshot', 'Mutation.revokeToken', 'Mutation.deleteNotificationChannel'];
     for (const op of [...GUARDED.filter((o) => !last.includes(o)), ...last]) {
       const holder = VIEWERS.find((v) => v.scopes[0] === scopeOf(op))!;
       await expect(Promise.resolve(CALLS[op]!(ctxOf(holder), f)).then(() => 'ok'), op).resolves.toBe('ok');
