@@ -34,7 +34,8 @@ describe('defaults page', () => {
 
     await nav(page, 'Defaults').click();
     await page.getByRole('heading', { level: 1, name: 'Org defaults' }).waitFor();
-    expect(await page.getByText('No versions yet: the built-in defaults are in force.').isVisible()).toBe(true);
+    // The page's sections load on their own (the heading comes first): wait for the history to arrive.
+    await page.getByText('No versions yet: the built-in defaults are in force.').waitFor();
     expect(await page.getByTestId('load-model-history-empty').textContent()).toBe('No changes yet: the built-in defaults are in force.');
 
     // Guardrails: a reason is required; with it the change is org-default version 1.
