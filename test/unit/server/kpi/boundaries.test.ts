@@ -102,6 +102,30 @@ describe('published figures carry no float noise', () => {
     expect(Object.is(roundTo(x, d), expected)).toBe(true);
   });
 
+  // roundTo's arithmetic fast path must agree with rounding the decimal text, everywhere: random
+  // magnitudes, and values on and around every kind of tie (k + 0.5) / 10^d, one ulp either side.
+  it('agrees with rounding the decimal text for random values and near-ties', () => {
+    const byText = (x: number, d: number) => {
+      const [mantissa, exponent] = Math.abs(x).toExponential().split('e');
+      const n = Math.round(Number(`${mantissa}e${Number(exponent) + d}`));
+      const r = Math.sign(x) * Number(`${n}e-${d}`);
+      return r === 0 ? 0 : r;
+    };
+    let seed = 19;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const values: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const magnitude = 10 ** Math.floor(random() * 16 - 6);
+      values.push((random() - 0.5) * magnitude);
+      const d = Math.floor(random() * 5);
+      const tie = (Math.floor(random() * 1e6) + 0.5) / 10 ** d;
+      values.push(tie, tie * (1 + Number.EPSILON), tie * (1 - Number.EPSILON), -tie, Math.round(random() * 1e5) / 10 ** d);
+    }
+    const disagreements = [];
+    for (const x of values) for (let d = 0; d <= 6; d++) if (!Object.is(roundTo(x, d), byText(x, d))) disagreements.push([x, d]);
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  });
+
   it('rounds every figure of a window', () => {
     const k = kpis({ alerts: 7, pages: 3, pageHours: 2.3 + 2.3 + 2.85, offHoursPageHours: 0.1 + 0.2, sleepPageHours: 0.7 + 0.1, toilHours: 0.1 + 0.2, deploys: 3, failedDeploys: 1 }, { capacityHours: 70 });
     expect(k.pageHours).toBe(7.45);
