@@ -7,8 +7,16 @@ import { visibleTeams } from '../teams/visible';
 import { computeCapacity } from '../kpi/capacity';
 import { teamKpiFigures } from '../kpi/teamKpis';
 
-/** Every KPI of a team over a range; the loaders batch a list of teams into a few queries. */
-export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
+/**
+ * Every KPI of a team over a range; the loaders batch a list of teams into a few queries. A query
+ * answered through the response cache keeps them per team and data version (kpiMemo.ts), so a
+ * write for one team recomputes that team's figures only.
+ */
+export function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
+  return ctx.kpiMemo ? ctx.kpiMemo.figures(team.id, range, () => computeKpis(team, range, ctx)) : computeKpis(team, range, ctx);
+}
+
+async function computeKpis(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
   const [sums, policy, model, reserved, busiest] = await Promise.all([
     ctx.signalSums(range).load(team.id),
     ctx.policies.load(team.id),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../core/viewer';
-import type { Counters, VersionFeed } from './versionFeed';
+import type { Counters } from './versionFeed';
 
 /**
  * The version of everything an answer for `viewer` can show (migrations/20261204090000_data_versions):
@@ -11,15 +11,14 @@ import type { Counters, VersionFeed } from './versionFeed';
  * see leaves it as it was. Null when the database fails (the query itself then answers
  * SERVICE_UNAVAILABLE).
  *
- * With a version feed (versionFeed.ts) that vouches for its counters, the sum is taken in memory
- * and no query is sent.
+ * Given the counters of a version feed (versionFeed.ts) that vouches for them, the sum is taken in
+ * memory and no query is sent.
  *
  * Per viewer, not per field: an admin's answer about one team is invalidated by a write for any
  * team. Narrowing it to the teams a query names would need the query's arguments interpreted here.
  */
-export async function dataVersionOf(db: Knex, viewer: Viewer, withSources: boolean, feed?: VersionFeed): Promise<string | null> {
+export async function dataVersionOf(db: Knex, viewer: Viewer, withSources: boolean, counters: Counters | null): Promise<string | null> {
   const scopes = withSources ? [0, -1] : [0];
-  const counters = feed ? await feed.current() : null;
   if (counters) return sumOf(counters, viewer, scopes);
   try {
     const { rows } =
@@ -45,4 +44,10 @@ function sumOf(c: Counters, viewer: Viewer, scopes: number[]): string {
     }
   }
   return sum.toString();
+}
+
+/** A team's figures' version in `c`: the org-wide counter and the team's own (figures/kpiMemo.ts). */
+export function teamVersionOf(c: Counters): (teamId: number) => string {
+  const org = c.versions.get(0) ?? 0n;
+  return (teamId) => `${org}.${c.versions.get(teamId) ?? 0n}`;
 }

@@ -6,8 +6,9 @@ import { LRUCache } from 'lru-cache';
 import type { Knex } from 'knex';
 import type { Context } from '../figures/context';
 import type { Viewer } from '../core/viewer';
-import { dataVersionOf } from './dataVersions';
-import { createVersionFeed, type VersionFeed } from './versionFeed';
+import { dataVersionOf, teamVersionOf } from './dataVersions';
+import { createVersionFeed, type Counters, type VersionFeed } from './versionFeed';
+import { createKpiStore } from '../figures/kpiMemo';
 import { countCachedOperation } from '../http/metrics';
 
 /**
@@ -53,11 +54,14 @@ interface Locals {
   responseCacheKey?: string;
   /** Answered from the cache: its response tells the version feed nothing. */
   cacheHit?: boolean;
+  /** The data versions the key was made of, when the version feed vouched for them. */
+  counters?: Counters;
 }
 
-/** The request's cache key, on its GraphQL context: a symbol, which Apollo's shallow copy of the context keeps. */
+/** The request's cache key and counters, on its GraphQL context: symbols, which Apollo's shallow copy of the context keeps. */
 const CACHE_KEY = Symbol('responseCacheKey');
-type Tracked = Context & { [CACHE_KEY]?: string };
+const COUNTERS = Symbol('dataVersions');
+type Tracked = Context & { [CACHE_KEY]?: string; [COUNTERS]?: Counters };
 
 export interface ResponseCacheOptions {
   /** Bound on the cached bodies, in bytes (default 16 MiB: about 60 overviews of 200 teams). */
@@ -147,6 +151,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
   const cache = new LRUCache<string, Entry>({ maxSize: opts.maxSize ?? 16 * 2 ** 20, sizeCalculation: (e) => e.body.length || 1, ttl: MAX_AGE_MS });
   const computing = new Map<string, Promise<Data | null>>();
   const feed = createVersionFeed(db);
+  const kpiStore = createKpiStore({ maxAgeMs: MAX_AGE_MS });
 
   async function serveCached(req: Request, res: Response, next: NextFunction) {
     const op = operationOf(req);
@@ -160,7 +165,9 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     if (!viewer) return next();
     const locals = res.locals as Locals;
     locals.viewer = viewer;
-    const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query), feed);
+    const counters = await feed.current();
+    if (counters) locals.counters = counters;
+    const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query), counters);
     if (version === null) return next();
     const key = JSON.stringify([version, viewer.tokenId, viewer.name, viewer.scopes, viewer.teams, op.query, op.operationName, op.variables]);
     const entry = cache.get(key);
@@ -190,8 +197,13 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
       let finish: ((data: Data | null) => void) | null = null;
       return {
         async responseForOperation(rc: GraphQLRequestContext<Context>) {
-          key = (rc.contextValue as Tracked)[CACHE_KEY];
+          const tracked = rc.contextValue as Tracked;
+          key = tracked[CACHE_KEY];
           if (rc.operation?.operation !== 'query' || !key) return null;
+          // A query computed at known data versions keeps and reuses figures per team (never a
+          // mutation: what it returns must follow its own writes).
+          const counters = tracked[COUNTERS];
+          if (counters) tracked.kpiMemo = kpiStore.at(teamVersionOf(counters));
           // Computed by an identical request since this one missed in serveCached, or being computed.
           const stored = cache.get(key);
           // Checked and claimed in one synchronous step: requests that reach here in the same tick
@@ -239,8 +251,9 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     serveCached: (req, res, next) => void serveCached(req, res, next).catch(next),
     viewerOf: (res) => (res.locals as Locals).viewer,
     track(context, res) {
-      const key = (res.locals as Locals).responseCacheKey;
+      const { responseCacheKey: key, counters } = res.locals as Locals;
       if (key) (context as Tracked)[CACHE_KEY] = key;
+      if (counters) (context as Tracked)[COUNTERS] = counters;
       return context;
     },
     plugin,
