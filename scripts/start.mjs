@@ -4,5 +4,10 @@
 // leave the server behind still serving.
 import { ensureBuilt } from './dist.mjs';
 
+// The server's own start is a production start unless told otherwise: graphql-js skips its
+// development checks (an instanceof check of every field it completes costs ~5 ms of a 200-team
+// overview otherwise). Set before the bundle loads: graphql-js reads it once, at import.
+process.env.NODE_ENV ??= 'production';
+
 ensureBuilt(['client', 'server']);
 await import('../dist/server.mjs');
