@@ -69,6 +69,7 @@ export async function createApp(db: Knex, log: Logger, opts: AppOptions = {}): P
     // and the hint-collecting plugin would otherwise wrap every field of every response.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), responseCache.plugin, graphqlMetricsPlugin, unavailableStatusPlugin, costLimitPlugin(), inboxWorkerPlugin(db, log)],
     validationRules: [queryLimits()],
+    stringifyResult: responseCache.stringifyResult,
     parseOptions: { maxTokens: MAX_TOKENS },
     // The schema is the documented public contract, so introspection stays on (README, "Security").
     introspection: true,

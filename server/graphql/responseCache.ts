@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -56,12 +55,15 @@ interface Locals {
   cacheHit?: boolean;
   /** The data versions the key was made of, when the version feed vouched for them. */
   counters?: Counters;
+  /** Set when this request computes its key's answer: lets identical requests waiting for it go. */
+  release?: (data: Data | null) => void;
 }
 
 /** The request's cache key and counters, on its GraphQL context: symbols, which Apollo's shallow copy of the context keeps. */
 const CACHE_KEY = Symbol('responseCacheKey');
 const COUNTERS = Symbol('dataVersions');
-type Tracked = Context & { [CACHE_KEY]?: string; [COUNTERS]?: Counters };
+const RELEASE = Symbol('releaseWaiters');
+type Tracked = Context & { [CACHE_KEY]?: string; [COUNTERS]?: Counters; [RELEASE]?: (data: Data | null) => void };
 
 export interface ResponseCacheOptions {
   /** Bound on the cached bodies, in bytes (default 16 MiB: about 60 overviews of 200 teams). */
@@ -141,6 +143,11 @@ export interface ResponseCache {
   track(context: Context, res: Response): Context;
   /** Apollo plugin: coalesces identical misses and stores successful query results. */
   plugin: ApolloServerPlugin<Context>;
+  /**
+   * Apollo's `stringifyResult`: a result the cache has just stored is sent as the text it stored,
+   * not serialised a second time; anything else as Apollo would (JSON and a newline).
+   */
+  stringifyResult(result: { data?: unknown; errors?: unknown; extensions?: unknown }): string;
 }
 
 /**
@@ -152,6 +159,8 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
   const computing = new Map<string, Promise<Data | null>>();
   const feed = createVersionFeed(db);
   const kpiStore = createKpiStore({ maxAgeMs: MAX_AGE_MS });
+  // The text of each result just stored, until Apollo sends it (keyed by the result's data object).
+  const texts = new WeakMap<object, string>();
 
   async function serveCached(req: Request, res: Response, next: NextFunction) {
     const op = operationOf(req);
@@ -170,11 +179,27 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query), counters);
     if (version === null) return next();
     const key = JSON.stringify([version, viewer.tokenId, viewer.name, viewer.scopes, viewer.teams, op.query, op.operationName, op.variables]);
-    const entry = cache.get(key);
-    if (!entry) {
+    let entry = cache.get(key);
+    const pending = entry ? undefined : computing.get(key);
+    if (!entry && !pending) {
+      // This request computes; identical ones arriving meanwhile wait for it (below). Claimed in
+      // the same synchronous step as the check, so requests arriving together do not all compute.
+      let release!: (data: Data | null) => void;
+      computing.set(key, new Promise((resolve) => (release = resolve)));
       locals.responseCacheKey = key;
+      locals.release = (data) => {
+        if (computing.get(key) === undefined) return;
+        computing.delete(key);
+        release(data);
+      };
+      // Whatever ends the request (an error before Apollo, a client gone), waiters are let go.
+      res.once('close', () => locals.release?.(null));
       return next();
     }
+    // An identical request is being computed: wait for it and send its bytes, rather than have
+    // Apollo serialise the same result again for each waiting client.
+    if (pending) entry = (await waitFor(pending)) ? cache.get(key) : undefined;
+    if (!entry) return next();
     const type = req.accepts(['application/json', 'application/graphql-response+json']);
     if (!type) return next(); // Apollo answers 406
     countCachedOperation(entry.operation);
@@ -193,44 +218,28 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
       return { serverWillStop: () => feed.stop() };
     },
     async requestDidStart() {
-      let key: string | undefined;
-      let finish: ((data: Data | null) => void) | null = null;
       return {
         async responseForOperation(rc: GraphQLRequestContext<Context>) {
-          const tracked = rc.contextValue as Tracked;
-          key = tracked[CACHE_KEY];
-          if (rc.operation?.operation !== 'query' || !key) return null;
           // A query computed at known data versions keeps and reuses figures per team (never a
           // mutation: what it returns must follow its own writes).
+          const tracked = rc.contextValue as Tracked;
           const counters = tracked[COUNTERS];
-          if (counters) tracked.kpiMemo = kpiStore.at(teamVersionOf(counters));
-          // Computed by an identical request since this one missed in serveCached, or being computed.
-          const stored = cache.get(key);
-          // Checked and claimed in one synchronous step: requests that reach here in the same tick
-          // (no query precedes it when the data versions are in memory) must not all compute.
-          const pending = stored ? undefined : computing.get(key);
-          if (!stored && !pending) {
-            computing.set(key, new Promise((resolve) => (finish = resolve)));
-            return null;
-          }
-          const data = stored ? (JSON.parse(stored.body.toString('utf8')).data as Data) : await waitFor(pending);
-          if (data) {
-            return { http: { status: undefined, headers: new HeaderMap([['age', '0']]) }, body: { kind: 'single', singleResult: { data } } };
-          }
-          // This request computes; identical ones arriving meanwhile wait for it.
-          computing.set(key, new Promise((resolve) => (finish = resolve)));
+          if (rc.operation?.operation === 'query' && counters) tracked.kpiMemo = kpiStore.at(teamVersionOf(counters));
           return null;
         },
         async willSendResponse(rc) {
-          if (!finish || !key) return;
+          const tracked = rc.contextValue as Tracked | undefined;
+          const key = tracked?.[CACHE_KEY];
+          const release = tracked?.[RELEASE];
+          if (!key || !release) return;
           const body = rc.response.body;
-          const data = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
+          const data = rc.operation?.operation === 'query' && body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
           if (data) {
             const text = bodyOf(data);
+            texts.set(data, text);
             cache.set(key, { body: Buffer.from(text, 'utf8'), etag: etagOf(text), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
           }
-          computing.delete(key);
-          finish(data);
+          release(data);
         },
       };
     },
@@ -251,11 +260,16 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     serveCached: (req, res, next) => void serveCached(req, res, next).catch(next),
     viewerOf: (res) => (res.locals as Locals).viewer,
     track(context, res) {
-      const { responseCacheKey: key, counters } = res.locals as Locals;
+      const { responseCacheKey: key, counters, release } = res.locals as Locals;
       if (key) (context as Tracked)[CACHE_KEY] = key;
       if (counters) (context as Tracked)[COUNTERS] = counters;
+      if (release) (context as Tracked)[RELEASE] = release;
       return context;
     },
     plugin,
+    stringifyResult(result) {
+      const stored = result.data && !result.errors && !result.extensions ? texts.get(result.data) : undefined;
+      return stored ?? JSON.stringify(result) + '\n';
+    },
   };
 }
