@@ -32,7 +32,14 @@ import { countCachedOperation } from '../http/metrics';
  *
  * Identical queries that miss at the same moment (a dashboard opened by a room of planners, or
  * everyone's first request after a write) are computed once: the others wait for that result,
- * which is as current as their own computation would be, having the same key.
+ * which is as current as their own computation would be, having the same key. `no-cache` requests
+ * get an answer computed after they arrived: those arriving while an identical computation runs
+ * share the next one, which starts when it ends (so a burst computes twice, not once per request).
+ * Both waits happen here, before Apollo, and the waiters are sent the stored bytes.
+ *
+ * A query computed through here also keeps its figures per team and data version
+ * (figures/kpiMemo.ts): after a write for one team, the next overview recomputes that team only.
+ * Fresh answers and mutations do not use them.
  */
 export const MAX_AGE_MS = 30_000;
 
@@ -126,6 +133,17 @@ async function waitFor(computation: Promise<Data | null> | undefined): Promise<D
   }
 }
 
+interface Deferred {
+  promise: Promise<Data | null>;
+  resolve: (data: Data | null) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: (data: Data | null) => void;
+  const promise = new Promise<Data | null>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 export interface ResponseCache {
   /**
    * Express middleware for every request, before any route: when a response that was not a cache
@@ -162,9 +180,12 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
   // The text of each result just stored, until Apollo sends it (keyed by the result's data object).
   const texts = new WeakMap<object, string>();
 
+  // Per key, the computation fresh requests queue for while one that began before they arrived runs.
+  const following = new Map<string, Deferred>();
+
   async function serveCached(req: Request, res: Response, next: NextFunction) {
     const op = operationOf(req);
-    if (!op || wantsFresh(req)) return next();
+    if (!op) return next();
     let viewer: Viewer | null;
     try {
       viewer = await authenticate(req);
@@ -174,28 +195,45 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     if (!viewer) return next();
     const locals = res.locals as Locals;
     locals.viewer = viewer;
+    const fresh = wantsFresh(req);
     const counters = await feed.current();
-    if (counters) locals.counters = counters;
+    // Figures kept per team serve the versions they were computed at; a fresh answer computes them all.
+    if (counters && !fresh) locals.counters = counters;
     const version = await dataVersionOf(db, viewer, /\b(webhookSources|backfills|tokens|notificationChannels|notificationDeliveries)\b/.test(op.query), counters);
     if (version === null) return next();
     const key = JSON.stringify([version, viewer.tokenId, viewer.name, viewer.scopes, viewer.teams, op.query, op.operationName, op.variables]);
-    let entry = cache.get(key);
-    const pending = entry ? undefined : computing.get(key);
-    if (!entry && !pending) {
-      // This request computes; identical ones arriving meanwhile wait for it (below). Claimed in
-      // the same synchronous step as the check, so requests arriving together do not all compute.
-      let release!: (data: Data | null) => void;
-      computing.set(key, new Promise((resolve) => (release = resolve)));
+
+    /** This request computes the key's answer; identical ones arriving meanwhile wait for it. */
+    const compute = (run: Deferred) => {
+      computing.set(key, run.promise);
       locals.responseCacheKey = key;
       locals.release = (data) => {
-        if (computing.get(key) === undefined) return;
-        computing.delete(key);
-        release(data);
+        if (computing.get(key) === run.promise) computing.delete(key);
+        run.resolve(data);
       };
       // Whatever ends the request (an error before Apollo, a client gone), waiters are let go.
       res.once('close', () => locals.release?.(null));
-      return next();
+      next();
+    };
+
+    let entry = fresh ? undefined : cache.get(key);
+    let pending = entry ? undefined : computing.get(key);
+    if (fresh && pending) {
+      // `no-cache` asks for an answer computed after the request: not the one running, which began
+      // before. Fresh requests arriving meanwhile share the next computation, started by the first
+      // of them when this one ends (50 planners pressing refresh compute twice, not 50 times).
+      const queued = following.get(key);
+      if (!queued) {
+        const run = deferred();
+        following.set(key, run);
+        await waitFor(pending);
+        following.delete(key);
+        return compute(run);
+      }
+      pending = queued.promise;
     }
+    // Checked and claimed in one synchronous step, so requests arriving together do not all compute.
+    if (!entry && !pending) return compute(deferred());
     // An identical request is being computed: wait for it and send its bytes, rather than have
     // Apollo serialise the same result again for each waiting client.
     if (pending) entry = (await waitFor(pending)) ? cache.get(key) : undefined;

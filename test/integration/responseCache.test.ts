@@ -112,6 +112,32 @@ describe.each(DB_KINDS)('query results cached until the data changes, on %s', (k
     expect(sums).toHaveLength(1);
   });
 
+  // PostgreSQL only: the first computation is held on a lock taken from another connection, so all
+  // eight requests have arrived while it runs (PGlite has one connection: nothing can hold it).
+  it.runIf(kind === 'postgres')('computes no-cache requests arriving while one computes once more, for all of them', async () => {
+    const sums: string[] = [];
+    const count = (q: { sql: string }) => {
+      if (q.sql.includes('team_day_signals')) sums.push(q.sql);
+    };
+    const blocker = new pg.Client({ connectionString: (s.db.client.config.connection as { connectionString: string }).connectionString });
+    await blocker.connect();
+    s.db.on('query', count);
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE team_day_signals IN ACCESS EXCLUSIVE MODE');
+      const answers = Promise.all(Array.from({ length: 8 }, () => overview(s.adminToken, { 'cache-control': 'no-cache' })));
+      // The first computation waits on the lock; the other seven queue in memory meanwhile.
+      for (let i = 0; i < 100 && sums.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 1_000));
+      await blocker.query('COMMIT');
+      for (const r of await answers) expect(r.alerts).toEqual({ web: 17, data: 5 });
+    } finally {
+      s.db.off('query', count);
+      await blocker.end();
+    }
+    expect(sums).toHaveLength(2);
+  });
+
   it('keeps an answer that cannot show the written team: a write for "data" leaves the web-only answer cached', async () => {
     await overview(webOnly);
     await overview(s.adminToken);
