@@ -242,7 +242,7 @@ async function full(opts: BenchOptions) {
       server.setPhase('live');
       live = await liveTest(server.url, token, body, data, opts.connections, opts.loadSeconds);
       log(`  ${summary(live.load)}; writes ${live.writes.succeeded}/${live.writes.sent} ok (${live.writes.perSecond}/s, p50 ${live.writes.latencyMs.p50} ms)${live.writes.firstError ? `; first error: ${live.writes.firstError}` : ''}`);
-      log(`load, every request computed (no-cache): ${opts.connections} clients for ${opts.loadSeconds} s`);
+      log(`load, fresh answers (no-cache; identical requests arriving during a computation share the next one): ${opts.connections} clients for ${opts.loadSeconds} s`);
       server.setPhase('load computed');
       loadComputed = await loadTest(server.url, token, body, opts.connections, opts.loadSeconds, COMPUTE);
       log(`  ${summary(loadComputed)}`);
@@ -394,7 +394,7 @@ function tableRows(r: FullResult): Row[] {
   if (r.loadComputed) {
     const l = r.loadComputed;
     const errors = l.errors + l.non2xx + l.timeouts + l.graphqlErrors;
-    rows.push({ figure: `load, every request computed: req/s, p99 / errors`, headroom: `${l.requestsPerSecond} req/s, ${fmtMs(l.latencyMs.p99)} / ${errors}`, limit: '' });
+    rows.push({ figure: `load, fresh answers (no-cache): req/s, p99 / errors`, headroom: `${l.requestsPerSecond} req/s, ${fmtMs(l.latencyMs.p99)} / ${errors}`, limit: '' });
   }
   rows.push({ figure: 'server peak RSS (VmHWM)', headroom: `${r.serverMemory.peakRssMb} MB`, limit: '', target: '≤ 250 MB', ok: r.serverMemory.peakRssMb <= 250 });
   if (r.bundle) {

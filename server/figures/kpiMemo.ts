@@ -14,11 +14,18 @@ import type { TeamKpisParent } from './kpiParent';
  * by `maxAgeMs`, the response cache's own bound.
  *
  * Figures being computed are kept as their promise, so concurrent requests share one computation;
- * a failed one is forgotten.
+ * a failed one is forgotten. Computed figures are returned as they are, not in a promise: GraphQL
+ * then completes a row's fields (its previous period too) at once instead of a promise per field.
  */
 export interface KpiMemo {
   /** The figures of `teamId` over `range`: kept ones of the same data version, else `compute()`'s. */
-  figures(teamId: number, range: DateRange, compute: () => Promise<TeamKpisParent>): Promise<TeamKpisParent>;
+  figures(teamId: number, range: DateRange, compute: () => Promise<TeamKpisParent>): TeamKpisParent | Promise<TeamKpisParent>;
+}
+
+interface Kept {
+  computing: Promise<TeamKpisParent>;
+  /** Set once computed. */
+  figures?: TeamKpisParent;
 }
 
 /** One per process: the kept figures, bound per request to the data versions it read (`at`). */
@@ -28,19 +35,22 @@ export interface KpiStore {
 
 export function createKpiStore(opts: { maxAgeMs: number; maxEntries?: number }): KpiStore {
   // ~2 KB an entry: 5,000 hold the current and previous ranges of 200 teams under a dozen ranges.
-  const kept = new LRUCache<string, Promise<TeamKpisParent>>({ max: opts.maxEntries ?? 5_000, ttl: opts.maxAgeMs });
+  const kept = new LRUCache<string, Kept>({ max: opts.maxEntries ?? 5_000, ttl: opts.maxAgeMs });
   return {
     at: (versionOf) => ({
       figures(teamId, range, compute) {
         const key = `${teamId}|${versionOf(teamId)}|${range.from}|${range.to}`;
         const found = kept.get(key);
-        if (found) return found;
-        const computing = compute();
-        kept.set(key, computing);
-        computing.catch(() => {
-          if (kept.peek(key) === computing) kept.delete(key);
-        });
-        return computing;
+        if (found) return found.figures ?? found.computing;
+        const entry: Kept = { computing: compute() };
+        kept.set(key, entry);
+        entry.computing.then(
+          (figures) => void (entry.figures = figures),
+          () => {
+            if (kept.peek(key) === entry) kept.delete(key);
+          },
+        );
+        return entry.computing;
       },
     }),
   };

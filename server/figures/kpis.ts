@@ -12,7 +12,7 @@ import { teamKpiFigures } from '../kpi/teamKpis';
  * answered through the response cache keeps them per team and data version (kpiMemo.ts), so a
  * write for one team recomputes that team's figures only.
  */
-export function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
+export function kpisFor(team: TeamRow, range: DateRange, ctx: Context): TeamKpisParent | Promise<TeamKpisParent> {
   return ctx.kpiMemo ? ctx.kpiMemo.figures(team.id, range, () => computeKpis(team, range, ctx)) : computeKpis(team, range, ctx);
 }
 

@@ -17,6 +17,8 @@ import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, tim
 
 type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
 
+const asPrevious = (k: KpiParent): KpiParent => ({ ...k, isPrevious: true });
+
 /**
  * One point per sprint overlapping the range, clipped to it, and one per stretch of days outside any
  * sprint, so the points add up to the range. A team that records no sprints gets the synthetic
@@ -38,8 +40,11 @@ export const kpiResolvers: Resolvers = {
     overview: (_: unknown, args: { range: DateRange }, ctx: Context) => overview(ctx, args.range),
   },
   TeamKpis: {
-    previous: (k: KpiParent & { isPrevious?: boolean }, _: unknown, ctx: Context) =>
-      k.isPrevious ? null : kpisFor(k.team, previousRange(k), ctx).then((p) => ({ ...p, isPrevious: true })),
+    previous: (k: KpiParent & { isPrevious?: boolean }, _: unknown, ctx: Context) => {
+      if (k.isPrevious) return null;
+      const previous = kpisFor(k.team, previousRange(k), ctx);
+      return previous instanceof Promise ? previous.then(asPrevious) : asPrevious(previous);
+    },
     medianTimeToAcknowledgeSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
       (await ctx.medians(k).load(k.teamId)).acknowledge.seconds,
     medianTimeToResolveSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
