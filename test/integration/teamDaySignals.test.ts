@@ -13,10 +13,16 @@ const DEPLOYS = `mutation($input: [DeployInput!]!) { recordDeploys(input: $input
 const MODEL = `mutation($team: String, $input: LoadModelInput!) { setLoadModel(team: $team, input: $input) { maxHoursPerPage } }`;
 
 const FIELDS = ['alerts', 'pages', 'page_hours', 'off_hours_page_hours', 'sleep_page_hours', 'sleep_interruptions', 'deploys', 'failed_deploys', 'toil_hours'];
+const HOURS = new Set(['page_hours', 'off_hours_page_hours', 'sleep_page_hours', 'toil_hours']);
 
-/** Rollup rows and view sums per team day; a rollup row of zeros stands for a day with nothing. */
+/**
+ * Rollup rows and view sums per team day, which must be equal — exactly: hours enter the rollup as
+ * multiples of 2^-20 (fixed_hours, migrations/20261207100000_incremental_rollup.ts), so whether a
+ * row was recomputed or kept by deltas, it holds the same sums bit for bit. A rollup row of zeros
+ * stands for a day with nothing.
+ */
 async function differences(db: Knex): Promise<string[]> {
-  const sums = FIELDS.map((f) => `SUM(${f})::float8 AS ${f}`).join(', ');
+  const sums = FIELDS.map((f) => `SUM(${HOURS.has(f) ? `fixed_hours(${f})` : f})::float8 AS ${f}`).join(', ');
   const view: Record<string, number | string>[] = (await db.raw(`SELECT team_id, date::text AS date, ${sums} FROM team_daily_signals GROUP BY 1, 2`)).rows;
   const rollup: Record<string, number | string>[] = (await db.raw(`SELECT team_id, date::text AS date, ${FIELDS.map((f) => `${f}::float8 AS ${f}`).join(', ')} FROM team_day_signals`)).rows;
   const key = (r: Record<string, number | string>) => `${r.team_id}|${r.date}`;
@@ -27,7 +33,7 @@ async function differences(db: Knex): Promise<string[]> {
     byKey.delete(key(v));
     for (const f of FIELDS) {
       const got = r ? Number(r[f]) : 0;
-      if (Math.abs(got - Number(v[f])) > 1e-9) problems.push(`${key(v)} ${f}: rollup ${got}, view ${v[f]}`);
+      if (got !== Number(v[f])) problems.push(`${key(v)} ${f}: rollup ${got}, view ${v[f]}`);
     }
   }
   for (const [k, r] of byKey) if (FIELDS.some((f) => Number(r[f]) !== 0)) problems.push(`${k}: rollup row without view rows`);
