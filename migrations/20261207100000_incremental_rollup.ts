@@ -24,7 +24,12 @@ import { REFRESH_FUNCTION as PREVIOUS_REFRESH, TEAM_DAILY_SIGNALS_VIEW as PREVIO
  * and only then, in a later statement — a new READ COMMITTED snapshot — reads the flags and adds.
  * An event writer recomputing the same team day has then either committed (its events are seen) or
  * waits for this transaction (and recomputes with its rows). Flags read before the lock could add
- * a row's page figures on top of a recomputation that had just masked them.
+ * a row's page figures on top of a recomputation that had just masked them. Team days without a
+ * row yet (new days: most of ingestion) are the exception, inserted with their delta at once (see
+ * applyDeltas for why that is safe).
+ *
+ * The rollup's foreign key to teams is replaced by a delete trigger on teams: its check was a
+ * query per inserted row, as costly as the rest of a new day's delta (docs/performance.md).
  */
 
 const QUANTUM = 1048576; // 2^20: hours are kept as whole multiples of 2^-20.
@@ -205,7 +210,7 @@ function applyDeltas(signed: string, keys: string): string {
 }
 
 // Replaces the function daily_metrics' three statement triggers call (new_rows / old_rows are their transition tables).
-export const DAILY_METRICS_TRIGGER_FUNCTION = `
+const DAILY_METRICS_TRIGGER_FUNCTION = `
 CREATE OR REPLACE FUNCTION team_day_signals_daily_metrics() RETURNS trigger
 LANGUAGE plpgsql ${SETTINGS} AS $$
 DECLARE
