@@ -29,8 +29,10 @@ const SUMS = `COALESCE(SUM(v.alerts), 0), COALESCE(SUM(v.pages), 0), COALESCE(SU
  * tables. The keys are locked first, in key order: concurrent writers of a team day queue instead of
  * deadlocking, and the recomputation — a new statement, so a new READ COMMITTED snapshot — sees what
  * the previous holder committed.
+ * Exported, with triggerFunction, for the down() of 20261207100000_incremental_rollup (which replaces
+ * both): applied in the field, never edited.
  */
-const REFRESH_FUNCTION = `
+export const REFRESH_FUNCTION = `
 CREATE FUNCTION refresh_team_day_signals(team_ids integer[], dates date[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -82,7 +84,7 @@ const DEFERRED = `IF current_setting('headroom.defer_page_signals', true) = 'on'
     END IF;
     `;
 
-function triggerFunction(name: string, table: string, team: string, date: string): string {
+export function triggerFunction(name: string, table: string, team: string, date: string): string {
   const keys = (rows: string) => `SELECT ${team} AS team_id, ${date} AS date FROM ${rows}`;
   const deferrable = table === 'page_events' || table === 'page_event_days';
   return `
