@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { DateRange } from '../core/dateRange';
 import type { TeamKpisParent } from './kpiParent';
+import type { TeamRow } from '../teams/queries';
 
 /**
  * A team's figures over a range, kept while the data they come from is unchanged (issue 19): when a
@@ -20,6 +21,14 @@ import type { TeamKpisParent } from './kpiParent';
 export interface KpiMemo {
   /** The figures of `teamId` over `range`: kept ones of the same data version, else `compute()`'s. */
   figures(teamId: number, range: DateRange, compute: () => Promise<TeamKpisParent>): TeamKpisParent | Promise<TeamKpisParent>;
+  /** The org's teams as `load()` lists them, kept per org-wide version (team rows are org-wide data). */
+  teams(load: () => Promise<TeamRow[]>): Promise<TeamRow[]>;
+}
+
+/** The data versions a request read: the org-wide counter's, and a team's figures' (org and team). */
+export interface FigureVersions {
+  org: string;
+  ofTeam(teamId: number): string;
 }
 
 interface Kept {
@@ -30,16 +39,17 @@ interface Kept {
 
 /** One per process: the kept figures, bound per request to the data versions it read (`at`). */
 export interface KpiStore {
-  at(versionOf: (teamId: number) => string): KpiMemo;
+  at(versions: FigureVersions): KpiMemo;
 }
 
 export function createKpiStore(opts: { maxAgeMs: number; maxEntries?: number }): KpiStore {
   // ~2 KB an entry: 5,000 hold the current and previous ranges of 200 teams under a dozen ranges.
   const kept = new LRUCache<string, Kept>({ max: opts.maxEntries ?? 5_000, ttl: opts.maxAgeMs });
+  const teamLists = new LRUCache<string, Promise<TeamRow[]>>({ max: 4, ttl: opts.maxAgeMs });
   return {
-    at: (versionOf) => ({
+    at: (versions) => ({
       figures(teamId, range, compute) {
-        const key = `${teamId}|${versionOf(teamId)}|${range.from}|${range.to}`;
+        const key = `${teamId}|${versions.ofTeam(teamId)}|${range.from}|${range.to}`;
         const found = kept.get(key);
         if (found) return found.figures ?? found.computing;
         const entry: Kept = { computing: compute() };
@@ -51,6 +61,16 @@ export function createKpiStore(opts: { maxAgeMs: number; maxEntries?: number }):
           },
         );
         return entry.computing;
+      },
+      teams(load) {
+        const found = teamLists.get(versions.org);
+        if (found) return found;
+        const listing = load();
+        teamLists.set(versions.org, listing);
+        listing.catch(() => {
+          if (teamLists.peek(versions.org) === listing) teamLists.delete(versions.org);
+        });
+        return listing;
       },
     }),
   };

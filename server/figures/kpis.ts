@@ -33,7 +33,7 @@ async function computeKpis(team: TeamRow, range: DateRange, ctx: Context): Promi
 export async function overview(ctx: Context, range: DateRange) {
   authorize(ctx.viewer, 'Query.overview');
   const checked = checkedRange(range);
-  const teams = await visibleTeams(ctx);
+  const teams = await visibleTeams(ctx, { kept: ctx.kpiMemo?.teams });
   return Promise.all(teams.map(async (team) => {
     const kpis = await kpisFor(team, checked, ctx);
     return { team, kpis, status: kpis.status };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../core/viewer';
 import type { Counters } from './versionFeed';
+import type { FigureVersions } from '../figures/kpiMemo';
 
 /**
  * The version of everything an answer for `viewer` can show (migrations/20261204090000_data_versions):
@@ -46,8 +47,8 @@ function sumOf(c: Counters, viewer: Viewer, scopes: number[]): string {
   return sum.toString();
 }
 
-/** A team's figures' version in `c`: the org-wide counter and the team's own (figures/kpiMemo.ts). */
-export function teamVersionOf(c: Counters): (teamId: number) => string {
+/** The versions figures are kept under (figures/kpiMemo.ts): the org-wide counter, and it with a team's own. */
+export function figureVersionsOf(c: Counters): FigureVersions {
   const org = c.versions.get(0) ?? 0n;
-  return (teamId) => `${org}.${c.versions.get(teamId) ?? 0n}`;
+  return { org: String(org), ofTeam: (teamId) => `${org}.${c.versions.get(teamId) ?? 0n}` };
 }

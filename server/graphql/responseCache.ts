@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { Knex } from 'knex';
 import type { Context } from '../figures/context';
 import type { Viewer } from '../core/viewer';
-import { dataVersionOf, teamVersionOf } from './dataVersions';
+import { dataVersionOf, figureVersionsOf } from './dataVersions';
 import { createVersionFeed, type Counters, type VersionFeed } from './versionFeed';
 import { createKpiStore } from '../figures/kpiMemo';
 import { countCachedOperation } from '../http/metrics';
@@ -262,7 +262,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           // mutation: what it returns must follow its own writes).
           const tracked = rc.contextValue as Tracked;
           const counters = tracked[COUNTERS];
-          if (rc.operation?.operation === 'query' && counters) tracked.kpiMemo = kpiStore.at(teamVersionOf(counters));
+          if (rc.operation?.operation === 'query' && counters) tracked.kpiMemo = kpiStore.at(figureVersionsOf(counters));
           return null;
         },
         async willSendResponse(rc) {

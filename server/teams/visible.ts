@@ -6,11 +6,17 @@ import { listTeams, teamBySlug, type TeamRow } from './queries';
 
 /**
  * Every team the caller may see (a token limited to teams sees only those); archived teams only
- * when asked for, so the overview, plans and exports leave them out.
+ * when asked for, so the overview, plans and exports leave them out. `kept` may answer the listing
+ * of teams (not archived) from a copy of the same data version (figures/kpiMemo.ts).
  */
-export async function visibleTeams(ctx: Scope, { includeArchived = false } = {}): Promise<TeamRow[]> {
+export async function visibleTeams(
+  ctx: Scope,
+  { includeArchived = false, kept }: { includeArchived?: boolean; kept?: (load: () => Promise<TeamRow[]>) => Promise<TeamRow[]> } = {},
+): Promise<TeamRow[]> {
   authorize(ctx.viewer, 'Query.teams');
-  return (await listTeams(ctx.db, { includeArchived })).filter((t) => canSeeTeam(ctx.viewer, t.slug));
+  const load = () => listTeams(ctx.db, { includeArchived });
+  const teams = kept && !includeArchived ? await kept(load) : await load();
+  return teams.filter((t) => canSeeTeam(ctx.viewer, t.slug));
 }
 
 /**
