@@ -64,13 +64,16 @@ interface Locals {
   counters?: Counters;
   /** Set when this request computes its key's answer: lets identical requests waiting for it go. */
   release?: (data: Data | null) => void;
+  /** A GraphQL query: it wrote nothing, so its response tells the version feed nothing either. */
+  readOnly?: boolean;
 }
 
 /** The request's cache key and counters, on its GraphQL context: symbols, which Apollo's shallow copy of the context keeps. */
 const CACHE_KEY = Symbol('responseCacheKey');
 const COUNTERS = Symbol('dataVersions');
 const RELEASE = Symbol('releaseWaiters');
-type Tracked = Context & { [CACHE_KEY]?: string; [COUNTERS]?: Counters; [RELEASE]?: (data: Data | null) => void };
+const LOCALS = Symbol('responseLocals');
+type Tracked = Context & { [CACHE_KEY]?: string; [COUNTERS]?: Counters; [RELEASE]?: (data: Data | null) => void; [LOCALS]?: Locals };
 
 export interface ResponseCacheOptions {
   /** Bound on the cached bodies, in bytes (default 16 MiB: about 60 overviews of 200 teams). */
@@ -146,9 +149,9 @@ function deferred(): Deferred {
 
 export interface ResponseCache {
   /**
-   * Express middleware for every request, before any route: when a response that was not a cache
-   * hit starts, whatever that request wrote has committed, so the version feed rereads the counters
-   * before the next answer (the writer then reads its own write at once).
+   * Express middleware for every request, before any route: when a response that was neither a
+   * cache hit nor a GraphQL query starts, whatever that request wrote has committed, so the version
+   * feed rereads the counters before the next answer (the writer then reads its own write at once).
    */
   noteResponses: RequestHandler;
   /** The data versions kept in memory (started and stopped with Apollo, by the plugin). */
@@ -261,8 +264,11 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           // A query computed at known data versions keeps and reuses figures per team (never a
           // mutation: what it returns must follow its own writes).
           const tracked = rc.contextValue as Tracked;
+          if (rc.operation?.operation !== 'query') return null;
+          const locals = tracked[LOCALS];
+          if (locals) locals.readOnly = true;
           const counters = tracked[COUNTERS];
-          if (rc.operation?.operation === 'query' && counters) tracked.kpiMemo = kpiStore.at(figureVersionsOf(counters));
+          if (counters) tracked.kpiMemo = kpiStore.at(figureVersionsOf(counters));
           return null;
         },
         async willSendResponse(rc) {
@@ -286,7 +292,8 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
   function noteResponses(_req: Request, res: Response, next: NextFunction) {
     const writeHead = res.writeHead;
     res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
-      if (!(res.locals as Locals).cacheHit) feed.touched();
+      const { cacheHit, readOnly } = res.locals as Locals;
+      if (!cacheHit && !readOnly) feed.touched();
       return writeHead.apply(this, args);
     } as Response['writeHead'];
     next();
@@ -298,7 +305,9 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     serveCached: (req, res, next) => void serveCached(req, res, next).catch(next),
     viewerOf: (res) => (res.locals as Locals).viewer,
     track(context, res) {
-      const { responseCacheKey: key, counters, release } = res.locals as Locals;
+      const locals = res.locals as Locals;
+      const { responseCacheKey: key, counters, release } = locals;
+      (context as Tracked)[LOCALS] = locals;
       if (key) (context as Tracked)[CACHE_KEY] = key;
       if (counters) (context as Tracked)[COUNTERS] = counters;
       if (release) (context as Tracked)[RELEASE] = release;

@@ -11,9 +11,11 @@ import type { PGlite } from '@electric-sql/pglite';
  *   by every bump and delivered at commit: writes of another instance, the CLI, plain SQL, and
  *   this process's own background work (webhook inbox, token touches). PostgreSQL: a connection
  *   of its own that LISTENs; PGlite: its in-process listen();
- * - any statement this process's knex sends, and any HTTP response it starts that was not a cache
- *   hit (`touched`): a request that wrote has committed before it answers, so the client that
- *   wrote reads its write next, without waiting for the notification.
+ * - any statement this process's knex sends other than a plain SELECT, and any HTTP response it
+ *   starts that was neither a cache hit nor a GraphQL query (`touched`): a request that wrote has
+ *   committed before it answers, so the client that wrote reads its write next, without waiting
+ *   for the notification. Reads do not count: while pages stream in, the overview's recomputation
+ *   would otherwise make every next request read the counters again.
  *
  * A reading counts only for the changes announced before it started (a generation number): a
  * commit announced while it runs makes the next request read again. While the listening
@@ -78,8 +80,10 @@ export function createVersionFeed(db: Knex): VersionFeed {
   const bump = () => {
     generation++;
   };
+  // A plain SELECT changes no counter (the feed's own reading included): only other statements
+  // (writes, COMMIT) make the next request read the counters again.
   const onQuery = (_response: unknown, query: { sql?: string }) => {
-    if (query?.sql !== READ_SQL) bump();
+    if (!/^\s*(\/\*[^*]*\*\/\s*)?select\b/i.test(query?.sql ?? '')) bump();
   };
 
   async function read(g: number): Promise<Counters> {

@@ -83,6 +83,20 @@ describe.each(DB_KINDS)('data versions kept in memory, on %s', (kind) => {
     const seen = await eventually(() => overviewAt(s.url, s.adminToken), (v) => v.alerts?.web === 40);
     expect(seen.alerts).toEqual({ web: 40, data: 1 });
   });
+
+  it('rereads nothing after a computed query: reads change no counter', async () => {
+    await record('data', 9); // the next overview is computed
+    expect((await overviewAt(s.url, s.adminToken)).age).toBeNull();
+    const sent: string[] = [];
+    const note = (q: { sql: string }) => void sent.push(q.sql);
+    s.db.on('query', note);
+    try {
+      expect((await overviewAt(s.url, s.adminToken)).age).not.toBeNull();
+    } finally {
+      s.db.removeListener('query', note);
+    }
+    expect(sent).toEqual([]);
+  });
 });
 
 describe('two app instances on one PostgreSQL', () => {
