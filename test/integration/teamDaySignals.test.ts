@@ -110,6 +110,26 @@ async function randomWrites(db: Knex, teams: number[], seed: number, steps: numb
   }
 }
 
+/**
+ * `first` in one transaction, then `second` in another while the first is still open (it may wait
+ * on the first's locks); the first commits 200 ms later, then the second.
+ */
+async function overlapping(db: Knex, first: (t: Knex.Transaction) => Promise<unknown>, second: (t: Knex.Transaction) => Promise<unknown>) {
+  const t1 = await db.transaction();
+  const t2 = await db.transaction();
+  try {
+    await first(t1);
+    const waiting = second(t2).then(() => t2.commit());
+    await new Promise((r) => setTimeout(r, 200));
+    await t1.commit();
+    await waiting;
+  } catch (e) {
+    await t1.rollback().catch(() => undefined);
+    await t2.rollback().catch(() => undefined);
+    throw e;
+  }
+}
+
 describe.each(DB_KINDS)('team_day_signals on %s', (kind) => {
   let s: TestServer;
   const ok = async (query: string, variables?: Record<string, unknown>) => {
@@ -208,20 +228,8 @@ describe.each(DB_KINDS)('team_day_signals on %s', (kind) => {
   it.runIf(kind === 'postgres')('loses no update when two transactions write the same team day at once', async () => {
     const ber = (await s.db('teams').where({ slug: 'ber' }).first()).id;
     const row = (source: string) => ({ team_id: ber, date: '2026-04-01', source, alerts: 3 });
-    const t1 = await s.db.transaction();
-    const t2 = await s.db.transaction();
-    try {
-      await t1('daily_metrics').insert(row('a'));
-      // Blocks on the team day's row lock until t1 commits, then recomputes with t1's row.
-      const second = t2('daily_metrics').insert(row('b')).then(() => t2.commit());
-      await new Promise((r) => setTimeout(r, 200));
-      await t1.commit();
-      await second;
-    } catch (e) {
-      await t1.rollback().catch(() => undefined);
-      await t2.rollback().catch(() => undefined);
-      throw e;
-    }
+    // The second blocks on the team day's row lock until the first commits, then recomputes with its row.
+    await overlapping(s.db, (t1) => t1('daily_metrics').insert(row('a')), (t2) => t2('daily_metrics').insert(row('b')));
     expect((await s.db('team_day_signals').where({ team_id: ber, date: '2026-04-01' }).first()).alerts).toBe(6);
     expect(await differences(s.db)).toEqual([]);
   });
@@ -232,20 +240,8 @@ describe.each(DB_KINDS)('team_day_signals on %s', (kind) => {
       const page = (trx: Knex.Transaction) => trx.raw(`INSERT INTO page_events (source, external_id, team_id, triggered_at, local_date) VALUES ('pagerduty', ?, ?, ?::date + time '09:00', ?)`, [`c-${date}`, team, date, date]);
       const daily = (trx: Knex.Transaction) => upsertDailyMetrics(trx, [{ team_id: team, date, source: 'pagerduty', service: '', alerts: 4, pages: 3, page_hours: 2.5,
         off_hours_page_hours: 1, sleep_page_hours: 0.5, sleep_interruptions: 1, deploys: 0, failed_deploys: 0, toil_hours: 0 }]);
-      const t1 = await s.db.transaction();
-      const t2 = await s.db.transaction();
-      try {
-        await (first === 'page' ? page(t1) : daily(t1));
-        // Waits for t1's locks, then counts its rows against what t1 committed.
-        const second = (first === 'page' ? daily(t2) : page(t2)).then(() => t2.commit());
-        await new Promise((r) => setTimeout(r, 200));
-        await t1.commit();
-        await second;
-      } catch (e) {
-        await t1.rollback().catch(() => undefined);
-        await t2.rollback().catch(() => undefined);
-        throw e;
-      }
+      // The second waits for the first's locks, then counts its rows against what the first committed.
+      await overlapping(s.db, first === 'page' ? page : daily, first === 'page' ? daily : page);
       const row = await s.db('team_day_signals').where({ team_id: team, date }).first();
       // The page counts once; the daily row's page figures are replaced by it, its alerts are not.
       expect({ alerts: row.alerts, pages: row.pages, page_hours: row.page_hours }, `${first} first`).toEqual({ alerts: 4, pages: 1, page_hours: 0 });
