@@ -68,12 +68,9 @@ interface Locals {
   readOnly?: boolean;
 }
 
-/** The request's cache key and counters, on its GraphQL context: symbols, which Apollo's shallow copy of the context keeps. */
-const CACHE_KEY = Symbol('responseCacheKey');
-const COUNTERS = Symbol('dataVersions');
-const RELEASE = Symbol('releaseWaiters');
-const LOCALS = Symbol('responseLocals');
-type Tracked = Context & { [CACHE_KEY]?: string; [COUNTERS]?: Counters; [RELEASE]?: (data: Data | null) => void; [LOCALS]?: Locals };
+/** What serveCached left for the request, on its GraphQL context: a symbol, which Apollo's shallow copy of the context keeps. */
+const LOCALS = Symbol('responseCacheLocals');
+type Tracked = Context & { [LOCALS]?: Locals };
 
 export interface ResponseCacheOptions {
   /** Bound on the cached bodies, in bytes (default 16 MiB: about 60 overviews of 200 teams). */
@@ -160,9 +157,9 @@ export interface ResponseCache {
   serveCached: RequestHandler;
   /** The viewer serveCached authenticated, if it did (the context then does not look it up again). */
   viewerOf(res: Response): Viewer | undefined;
-  /** Ties a GraphQL context to the request's cache key, for the plugin. */
+  /** Ties a GraphQL context to what serveCached found for its request (key, data versions), for the plugin. */
   track(context: Context, res: Response): Context;
-  /** Apollo plugin: coalesces identical misses and stores successful query results. */
+  /** Apollo plugin: gives queries the figures kept per team, stores successful query results and lets their waiters go. */
   plugin: ApolloServerPlugin<Context>;
   /**
    * Apollo's `stringifyResult`: a result the cache has just stored is sent as the text it stored,
@@ -264,17 +261,14 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           // A query computed at known data versions keeps and reuses figures per team (never a
           // mutation: what it returns must follow its own writes).
           const tracked = rc.contextValue as Tracked;
-          if (rc.operation?.operation !== 'query') return null;
           const locals = tracked[LOCALS];
-          if (locals) locals.readOnly = true;
-          const counters = tracked[COUNTERS];
-          if (counters) tracked.kpiMemo = kpiStore.at(figureVersionsOf(counters));
+          if (rc.operation?.operation !== 'query' || !locals) return null;
+          locals.readOnly = true;
+          if (locals.counters) tracked.kpiMemo = kpiStore.at(figureVersionsOf(locals.counters));
           return null;
         },
         async willSendResponse(rc) {
-          const tracked = rc.contextValue as Tracked | undefined;
-          const key = tracked?.[CACHE_KEY];
-          const release = tracked?.[RELEASE];
+          const { responseCacheKey: key, release } = (rc.contextValue as Tracked | undefined)?.[LOCALS] ?? {};
           if (!key || !release) return;
           const body = rc.response.body;
           const data = rc.operation?.operation === 'query' && body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
@@ -305,12 +299,7 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
     serveCached: (req, res, next) => void serveCached(req, res, next).catch(next),
     viewerOf: (res) => (res.locals as Locals).viewer,
     track(context, res) {
-      const locals = res.locals as Locals;
-      const { responseCacheKey: key, counters, release } = locals;
-      (context as Tracked)[LOCALS] = locals;
-      if (key) (context as Tracked)[CACHE_KEY] = key;
-      if (counters) (context as Tracked)[COUNTERS] = counters;
-      if (release) (context as Tracked)[RELEASE] = release;
+      (context as Tracked)[LOCALS] = res.locals as Locals;
       return context;
     },
     plugin,
