@@ -8,7 +8,7 @@ import { signalSeries, signalSumsByService, signalSumsForWindows, type SeriesBuc
 import { hasSprints, sprintsOverlapping } from '../planning/sprintQueries';
 import { signalKpis } from '../kpi/signals';
 import { checkedRange } from '../core/dateRange';
-import { daysInRange, previousRange, type DateRange } from '../core/dateRange';
+import { daysInRange, type DateRange } from '../core/dateRange';
 import { lengthInDays } from '../core/calendar';
 import { sprintBuckets, syntheticSprintsOverlapping, windowLabel } from '../kpi/sprintWindows';
 import { todayIn } from '../core/dateRange';
@@ -16,8 +16,6 @@ import { opsBreakdown, opsHours } from '../kpi/loadModel';
 import { changeFailureRate, deploymentFrequency, DORA_REPORT_YEAR, leadTime, timeToResolve } from '../kpi/dora';
 
 type KpiParent = Awaited<ReturnType<typeof kpisFor>>;
-
-const asPrevious = (k: KpiParent): KpiParent => ({ ...k, isPrevious: true });
 
 /**
  * One point per sprint overlapping the range, clipped to it, and one per stretch of days outside any
@@ -40,11 +38,7 @@ export const kpiResolvers: Resolvers = {
     overview: (_: unknown, args: { range: DateRange }, ctx: Context) => overview(ctx, args.range),
   },
   TeamKpis: {
-    previous: (k: KpiParent & { isPrevious?: boolean }, _: unknown, ctx: Context) => {
-      if (k.isPrevious) return null;
-      const previous = kpisFor(k.team, previousRange(k), ctx);
-      return previous instanceof Promise ? previous.then(asPrevious) : asPrevious(previous);
-    },
+    previous: (k: KpiParent) => k.previousPeriod ?? null,
     medianTimeToAcknowledgeSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>
       (await ctx.medians(k).load(k.teamId)).acknowledge.seconds,
     medianTimeToResolveSeconds: async (k: KpiParent, _: unknown, ctx: Context) =>

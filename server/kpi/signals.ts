@@ -33,11 +33,17 @@ export function signalKpis(s: SignalSums): SignalKpis {
   const pageHours = published('hours', s.pageHours);
   const offHoursPageHours = published('hours', s.offHoursPageHours);
   const sleepPageHours = published('hours', s.sleepPageHours);
+  // Written out field by field rather than spread from `s` (a row as the driver built it): an
+  // overview builds hundreds of these, and objects of one literal shape are cheap to copy on.
   return {
-    ...s,
+    alerts: s.alerts,
+    pages: s.pages,
     pageHours,
     offHoursPageHours,
     sleepPageHours,
+    sleepInterruptions: s.sleepInterruptions,
+    deploys: s.deploys,
+    failedDeploys: s.failedDeploys,
     toilHours: published('hours', s.toilHours),
     businessPageHours: published('hours', Math.max(0, pageHours - offHoursPageHours - sleepPageHours)),
     changeFailureRate: publishedOrNull('share', ratio(s.failedDeploys, s.deploys)),

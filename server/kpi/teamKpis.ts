@@ -57,7 +57,17 @@ export function teamKpiFigures(input: {
     input.policy,
   );
   return {
-    ...signals,
+    alerts: signals.alerts,
+    pages: signals.pages,
+    pageHours: signals.pageHours,
+    offHoursPageHours: signals.offHoursPageHours,
+    sleepPageHours: signals.sleepPageHours,
+    sleepInterruptions: signals.sleepInterruptions,
+    deploys: signals.deploys,
+    failedDeploys: signals.failedDeploys,
+    toilHours: signals.toilHours,
+    businessPageHours: signals.businessPageHours,
+    changeFailureRate: signals.changeFailureRate,
     opsBreakdown: breakdown,
     opsHours: total,
     capacityHours,

@@ -55,7 +55,7 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
     ),
   ]);
   const maps = ranges.map(() => new Map<number, SignalSums>());
-  for (const { teamId, i, ...sums } of rows as (SignalSums & { teamId: number; i: number })[]) maps[i - 1].set(teamId, sums);
+  for (const r of rows as (SignalSums & { teamId: number; i: number })[]) maps[r.i - 1].set(r.teamId, sumsOf(r));
   for (const o of open) {
     ranges.forEach((r, i) => {
       const sums = o.date >= r.from && o.date <= r.to ? maps[i].get(o.teamId) : undefined;
@@ -67,6 +67,12 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
   }
   return maps;
 }
+
+/** The sums of a row, as an object of one literal shape (not a rest copy of the driver's row: see figures/kpis.ts). */
+const sumsOf = (r: SignalSums): SignalSums => ({
+  alerts: r.alerts, pages: r.pages, pageHours: r.pageHours, offHoursPageHours: r.offHoursPageHours, sleepPageHours: r.sleepPageHours,
+  sleepInterruptions: r.sleepInterruptions, deploys: r.deploys, failedDeploys: r.failedDeploys, toilHours: r.toilHours,
+});
 
 export type SeriesBucket = 'DAY' | 'WEEK';
 

@@ -14,7 +14,7 @@ export const SNAPSHOT_SCHEMA = 'headroom.snapshot/v1';
 
 /** Everything a snapshot freezes about one team. */
 export async function teamDocument(ctx: Context, team: TeamRow, range: DateRange) {
-  const [kpis, policy, loadModel] = await Promise.all([kpisFor(team, range, ctx), ctx.policies.load(team.id), ctx.loadModels.load(team.id)]);
+  const [{ previousPeriod: _previous, ...kpis }, policy, loadModel] = await Promise.all([kpisFor(team, range, ctx), ctx.policies.load(team.id), ctx.loadModels.load(team.id)]);
   const stored = await sprintsOverlapping(ctx.db, team.id, range.from, range.to);
   const sprints = await actualsFor(ctx.db, team, loadModel, stored.map((s) => ({ ...s, synthetic: false })));
   const plan = await teamPlan(ctx.db, team, loadModel);
