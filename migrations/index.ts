@@ -22,6 +22,7 @@ import * as notifications from './20261206400000_notifications';
 import * as dataVersionNotify from './20261206500000_data_version_notify';
 import * as notificationGroups from './20261206600000_notification_groups';
 import * as incrementalRollup from './20261207100000_incremental_rollup';
+import * as responderSleepIndexes from './20261208100000_responder_sleep_indexes';
 
 // Migrations are listed here rather than discovered on disk so they run the same way under
 // tsx, vitest and any bundler: knex's file loader cannot import TypeScript by itself.
@@ -49,6 +50,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206500000_data_version_notify': dataVersionNotify,
   '20261206600000_notification_groups': notificationGroups,
   '20261207100000_incremental_rollup': incrementalRollup,
+  '20261208100000_responder_sleep_indexes': responderSleepIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

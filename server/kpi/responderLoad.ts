@@ -29,12 +29,16 @@ export function responderLoad(rows: readonly ResponderSums[]): ResponderSums[] {
 }
 
 /**
- * The most sleep interruptions any one person had over some windows (a window: each person's count
- * in it), summed per person across the windows; null when no window names anyone, so a rule can say
- * it cannot judge instead of calling nobody's zero a good week.
+ * The most sleep interruptions any one person had over some windows, summed per person across the
+ * windows. A window is each woken person's count in it, or undefined when no page of it names
+ * anyone; people named but never woken may be left out (they count 0). Null when no window names
+ * anyone, so a rule can say it cannot judge instead of calling nobody's zero a good week; 0 when
+ * pages name people but none of them was woken.
  */
-export function busiestSleepInterruptions(windows: readonly ReadonlyMap<string, number>[]): number | null {
+export function busiestSleepInterruptions(windows: readonly (ReadonlyMap<string, number> | undefined)[]): number | null {
+  const named = windows.filter((w) => w !== undefined);
+  if (named.length === 0) return null;
   const total = new Map<string, number>();
-  for (const w of windows) for (const [person, n] of w) total.set(person, (total.get(person) ?? 0) + n);
-  return total.size === 0 ? null : Math.max(...total.values());
+  for (const w of named) for (const [person, n] of w) total.set(person, (total.get(person) ?? 0) + n);
+  return Math.max(0, ...total.values());
 }

@@ -70,7 +70,8 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
 
   const lookback = finished.slice(0, policy.lookbackSprints);
   const sums = addSums(lookback);
-  // Each person's sleep interruptions add up over the sprints looked back on, like the team's.
+  // Each person's sleep interruptions add up over the sprints looked back on, like the team's; a
+  // sprint whose pages name nobody adds nothing, and the rule cannot judge only if none names anyone.
   const sleepers = await responderSleepByWindow(db, [team.id], lookback);
   // The team's other rules over the window the plan looks back on, under today's policy; the
   // floor is the plan's own reservation rule, so the past reservations' floor rule is left out.
@@ -78,7 +79,7 @@ export async function teamPlan(db: Knex, team: TeamRow, model: LoadModel, whatIf
     ? teamKpiFigures({
       sums, days: lookback.reduce((d, s) => d + lengthInDays(s.startDate, s.endDate), 0),
       capacityHours: lookback.reduce((c, s) => c + s.capacityHours, 0), reservedOpsShare: null, model, policy,
-      busiestResponderSleepInterruptions: busiestSleepInterruptions(sleepers.map((w) => w.get(team.id) ?? new Map<string, number>())),
+      busiestResponderSleepInterruptions: busiestSleepInterruptions(sleepers.map((w) => w.get(team.id))),
     }).rules.filter((r) => r.rule !== 'reserveFloor')
     : [];
 

@@ -146,7 +146,7 @@ export async function actualsFor(db: Knex, team: TeamRow, model: LoadModel, spri
       const capacity = sprintCapacity(team, s);
       const elapsed = lengthInDays(s.startDate, measuredTo);
       const capacitySoFar = state === 'FINISHED' ? capacity : proratedCapacity(capacity, s, measuredTo);
-      const figures = teamKpiFigures({ sums: sums[i], days: elapsed, capacityHours: capacitySoFar, reservedOpsShare: s.reservedOpsShare, busiestResponderSleepInterruptions: busiestSleepInterruptions([sleepers[i].get(team.id) ?? new Map()]), model, policy });
+      const figures = teamKpiFigures({ sums: sums[i], days: elapsed, capacityHours: capacitySoFar, reservedOpsShare: s.reservedOpsShare, busiestResponderSleepInterruptions: busiestSleepInterruptions([sleepers[i].get(team.id)]), model, policy });
       return {
         ...figures,
         capacityHours: published('hours', capacity),

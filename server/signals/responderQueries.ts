@@ -45,10 +45,16 @@ export async function responderSums(db: Knex, teamId: number, range: DateRange, 
 
 /**
  * Each responder's sleep interruptions per team and window, from the pages triggered in it
- * (page_events.local_date, as the team's own count): [window] → team id → person → count. A person
- * named on a page of the window is listed even with 0; a team whose pages of the window name nobody
- * has no entry — the per-person rule then says it cannot judge. Names stay on the server: the
- * guardrail rule only publishes the busiest count.
+ * (page_events.local_date, as the team's own count): [window] → team id → person → count. A team
+ * has an entry for a window iff a page of it names someone; the entry lists only the people woken
+ * (count ≥ 1), so it is empty when the pages name people but none of those pages woke anyone — the
+ * busiest count is then 0. A team without an entry: the per-person rule says it cannot judge. Names
+ * stay on the server: the guardrail rule only publishes the busiest count.
+ *
+ * Read cheaply (issue 19): per team and window, an EXISTS probe of page_events_named for whether any
+ * page names someone, and the sleep-interrupting pages that name someone from page_events_sleep_named
+ * — never every page of the window. The predicates are written as the partial indexes'
+ * (migrations/20261208100000_responder_sleep_indexes.ts), so the planner sees they imply them.
  */
 export async function responderSleepByWindow(
   db: Knex,
@@ -57,21 +63,27 @@ export async function responderSleepByWindow(
 ): Promise<Map<number, Map<string, number>>[]> {
   const maps = windows.map(() => new Map<number, Map<string, number>>());
   if (teamIds.length === 0 || windows.length === 0) return maps;
-  const from = windows.reduce((min, w) => (w.startDate < min ? w.startDate : min), windows[0].startDate);
-  const to = windows.reduce((max, w) => (w.endDate > max ? w.endDate : max), windows[0].endDate);
+  // Two parts: per team and window, a row with no person when any page of the window names someone
+  // (an index-only probe that stops at the first such page); and each woken person's count, from one
+  // pass over the sleep-interrupting pages that name someone.
   const { rows } = await db.raw(
-    `SELECT p.team_id AS "teamId", w.i, r.person, (COUNT(*) FILTER (WHERE p.sleep_interruption))::int AS sleep
-       FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)
-       JOIN page_events p ON p.local_date BETWEEN w.start AND w."end"
-      CROSS JOIN unnest(p.responders) AS r(person)
-      WHERE p.team_id = ANY(?::int[]) AND p.local_date BETWEEN ?::date AND ?::date
-      GROUP BY p.team_id, w.i, r.person`,
-    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), [...teamIds], from, to],
+    `WITH w AS (SELECT * FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i))
+     SELECT t.id AS "teamId", w.i, NULL::text AS person, NULL::int AS sleep
+       FROM unnest(?::int[]) AS t(id) CROSS JOIN w
+      WHERE EXISTS (SELECT 1 FROM page_events p
+                     WHERE p.team_id = t.id AND p.local_date BETWEEN w.start AND w."end" AND p.responders <> '{}')
+     UNION ALL
+     SELECT x.team_id, x.i, x.person, COUNT(*)::int
+       FROM (SELECT p.team_id, w.i, unnest(p.responders) AS person
+               FROM w JOIN page_events p ON p.local_date BETWEEN w.start AND w."end"
+              WHERE p.team_id = ANY(?::int[]) AND p.sleep_interruption AND p.responders <> '{}') x
+      GROUP BY x.team_id, x.i, x.person`,
+    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), [...teamIds], [...teamIds]],
   );
-  for (const { teamId, i, person, sleep } of rows as { teamId: number; i: number | string; person: string; sleep: number }[]) {
+  for (const { teamId, i, person, sleep } of rows as { teamId: number; i: number | string; person: string | null; sleep: number | null }[]) {
     const byTeam = maps[Number(i) - 1];
     if (!byTeam.has(teamId)) byTeam.set(teamId, new Map());
-    byTeam.get(teamId)!.set(person, sleep);
+    if (person !== null) byTeam.get(teamId)!.set(person, sleep!);
   }
   return maps;
 }

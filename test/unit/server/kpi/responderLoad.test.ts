@@ -23,13 +23,16 @@ describe('responderLoad', () => {
 
 describe('busiestSleepInterruptions', () => {
   const w = (entries: [string, number][]) => new Map(entries);
-  it.each<[string, Map<string, number>[], number | null]>([
+  it.each<[string, (Map<string, number> | undefined)[], number | null]>([
     ['no window', [], null],
-    ['no page names anyone: cannot judge', [w([])], null],
-    ['named but never woken: 0, not unknown', [w([['ana', 0]])], 0],
+    ['no page names anyone: cannot judge', [undefined], null],
+    ['no page of any window names anyone: cannot judge', [undefined, undefined], null],
+    ['named but never woken: 0, not unknown', [w([])], 0],
+    ['named but never woken, listed with 0: still 0', [w([['ana', 0]])], 0],
     ['the busiest of one window', [w([['ana', 1], ['bo', 3]])], 3],
     ['summed per person across windows, then the busiest', [w([['ana', 2], ['bo', 3]]), w([['ana', 2]])], 4],
-    ['a window with nobody adds nothing', [w([['bo', 1]]), w([])], 1],
+    ['a window with nobody adds nothing', [w([['bo', 1]]), undefined], 1],
+    ['a window naming people who slept, beside one naming nobody: 0', [undefined, w([])], 0],
   ])('%s', (_, windows, expected) => {
     expect(busiestSleepInterruptions(windows)).toBe(expected);
   });
