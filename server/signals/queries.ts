@@ -28,34 +28,38 @@ const SUMS_OR_ZERO = FIELDS.map((f) => `COALESCE(s."${f}", 0)::float8 AS "${f}"`
 
 /**
  * Signal sums per team for several ranges in one statement — the overview's range and the previous
- * period its deltas compare with — one map per range, in the order given. The days are summed
- * first — one range scan of team_day_signals' primary key for all teams — and only then joined to
- * the teams (a join first would scan the index once per team). Open pages' hours are read beside
- * the sums (not before them, as teamDaysWithOpenPages would) and added here: the overview's hot
- * path waits for one round trip instead of two.
+ * period its deltas compare with — one map per range, in the order given. One range scan of
+ * team_day_signals' primary key covers every team and range; each range's sums are FILTERed
+ * aggregates of that one scan (as the bench's hand-written statement does: bench/handwritten.ts),
+ * where a join to the ranges would aggregate each row once per range it lies in. Open pages' hours
+ * are read beside the sums (not before them, as teamDaysWithOpenPages would) and added here: the
+ * overview's hot path waits for one round trip instead of two.
  */
 export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, SignalSums>[]> {
   const from = ranges.reduce((min, r) => (r.from < min ? r.from : min), ranges[0].from);
   const to = ranges.reduce((max, r) => (r.to > max ? r.to : max), ranges[0].to);
+  const named = ranges.map((_, k) => SUM_COLUMNS.map(([column, field]) => [column, `${field}${k}`] as const));
+  const sums = named.map((columns) => columns.map(([column, name]) => `SUM(m.${column}) FILTER (WHERE m.date BETWEEN ?::date AND ?::date) AS "${name}"`).join(', '));
+  const orZero = named.flatMap((columns) => columns.map(([, name]) => `COALESCE(s."${name}", 0)::float8 AS "${name}"`)).join(', ');
   const [open, { rows }] = await Promise.all([
     openPageDays(db, teamIds, from, to),
     db.raw(
-      `SELECT t.id AS "teamId", r.i, ${SUMS_OR_ZERO}
+      `SELECT t.id AS "teamId", ${orZero}
          FROM teams t
-        CROSS JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i)
          LEFT JOIN (
-           SELECT m.team_id, r.i, ${SUMS}
+           SELECT m.team_id, ${sums.join(', ')}
              FROM team_day_signals m
-             JOIN unnest(?::date[], ?::date[]) WITH ORDINALITY AS r(start, "end", i) ON m.date BETWEEN r.start AND r."end"
             WHERE m.team_id = ANY(?::int[]) AND m.date BETWEEN ?::date AND ?::date
-            GROUP BY m.team_id, r.i
-         ) s ON s.team_id = t.id AND s.i = r.i
+            GROUP BY m.team_id
+         ) s ON s.team_id = t.id
         WHERE t.id = ANY(?::int[])`,
-      [ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.from), ranges.map((r) => r.to), [...teamIds], from, to, [...teamIds]],
+      [...ranges.flatMap((r) => SUM_COLUMNS.flatMap(() => [r.from, r.to])), [...teamIds], from, to, [...teamIds]],
     ),
   ]);
   const maps = ranges.map(() => new Map<number, SignalSums>());
-  for (const r of rows as (SignalSums & { teamId: number; i: number })[]) maps[r.i - 1].set(r.teamId, sumsOf(r));
+  for (const r of rows as Record<string, number>[]) {
+    ranges.forEach((_, k) => maps[k].set(r.teamId, sumsOf(r, k)));
+  }
   for (const o of open) {
     ranges.forEach((r, i) => {
       const sums = o.date >= r.from && o.date <= r.to ? maps[i].get(o.teamId) : undefined;
@@ -68,10 +72,11 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
   return maps;
 }
 
-/** The sums of a row, as an object of one literal shape (not a rest copy of the driver's row: see figures/kpis.ts). */
-const sumsOf = (r: SignalSums): SignalSums => ({
-  alerts: r.alerts, pages: r.pages, pageHours: r.pageHours, offHoursPageHours: r.offHoursPageHours, sleepPageHours: r.sleepPageHours,
-  sleepInterruptions: r.sleepInterruptions, deploys: r.deploys, failedDeploys: r.failedDeploys, toilHours: r.toilHours,
+/** The sums of range k of a row (columns "alerts0", "pages0", …), as an object of one literal shape. */
+const sumsOf = (r: Record<string, number>, k: number): SignalSums => ({
+  alerts: r[`alerts${k}`], pages: r[`pages${k}`], pageHours: r[`pageHours${k}`], offHoursPageHours: r[`offHoursPageHours${k}`],
+  sleepPageHours: r[`sleepPageHours${k}`], sleepInterruptions: r[`sleepInterruptions${k}`], deploys: r[`deploys${k}`],
+  failedDeploys: r[`failedDeploys${k}`], toilHours: r[`toilHours${k}`],
 });
 
 export type SeriesBucket = 'DAY' | 'WEEK';
