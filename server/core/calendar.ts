@@ -22,11 +22,19 @@ export function dayNumber(date: string): number | null {
   return Math.round(at.getTime() / MS_PER_DAY);
 }
 
+// The day numbers of dates already seen: the KPI math asks for the same few dates hundreds of
+// times a request (each team's range, capacity, previous period), and parsing one makes garbage.
+const dayNumbers = new Map<string, number>();
+
 /** 'YYYY-MM-DD' → day number. Throws on anything that is not a real calendar date. */
 function toDay(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   if (!/^(\d{4})-(\d{2})-(\d{2})$/.test(date)) throw new RangeError(`Invalid date "${date}": expected YYYY-MM-DD`);
   const day = dayNumber(date);
   if (day === null) throw new RangeError(`Invalid date "${date}": no such calendar day`);
+  if (dayNumbers.size >= 10_000) dayNumbers.clear();
+  dayNumbers.set(date, day);
   return day;
 }
 
