@@ -112,17 +112,25 @@ SELECT l.name, l.start_date, l.end_date, l.reserved_ops_share, g.version, ${SUMS
 const ROLLUP_SUMS = (filter = '', prefix = '') =>
   COLUMNS.map(([c, name]) => `COALESCE(SUM(r.${c})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::float8 AS "${prefix}${prefix ? name[0].toUpperCase() + name.slice(1) : name}"`).join(',\n  ');
 
+// Each day row summed once, into its team and period (grouping by the period beats a FILTER per
+// column and period, which tests every row against the period for every column), then the two
+// periods of each team side by side.
+const PERIOD_SUMS = COLUMNS.map(([c]) => `SUM(r.${c}) AS ${c}`).join(', ');
+const BY_PERIOD = (k: number, prefix = '') =>
+  COLUMNS.map(([c, name]) => `COALESCE(SUM(g.${c}) FILTER (WHERE g.k = ${k}), 0)::float8 AS "${prefix}${prefix ? name[0].toUpperCase() + name.slice(1) : name}"`).join(',\n  ');
+
 export const OVERVIEW_ROLLUP_SQL = `
-SELECT t.slug, ${[...COLUMNS.map(([, n]) => n), ...COLUMNS.map(([, n]) => `prev${n[0].toUpperCase()}${n.slice(1)}`)].map((n) => `COALESCE(s."${n}", 0) AS "${n}"`).join(', ')}
+SELECT t.slug, ${BY_PERIOD(0)},
+  ${BY_PERIOD(1, 'prev')}
   FROM teams t
   LEFT JOIN (
-    SELECT r.team_id, ${ROLLUP_SUMS('r.date >= $4::date')},
-      ${ROLLUP_SUMS('r.date < $4::date', 'prev')}
+    SELECT r.team_id, CASE WHEN r.date >= $4::date THEN 0 ELSE 1 END AS k, ${PERIOD_SUMS}
       FROM team_day_signals r
      WHERE r.team_id = ANY($3::int[]) AND r.date BETWEEN $1::date AND $2::date
-     GROUP BY r.team_id
-  ) s ON s.team_id = t.id
+     GROUP BY 1, 2
+  ) g ON g.team_id = t.id
  WHERE t.id = ANY($3::int[])
+ GROUP BY t.slug
  ORDER BY t.slug`;
 
 export const SERIES_WEEK_ROLLUP_SQL = `

@@ -27,39 +27,42 @@ const FIELDS = SUM_COLUMNS.map(([, f]) => f);
 const SUMS_OR_ZERO = FIELDS.map((f) => `COALESCE(s."${f}", 0)::float8 AS "${f}"`).join(', ');
 
 /**
- * Signal sums per team for several ranges in one statement — the overview's range and the previous
- * period its deltas compare with — one map per range, in the order given. One range scan of
- * team_day_signals' primary key covers every team and range; each range's sums are FILTERed
- * aggregates of that one scan (as the bench's hand-written statement does: bench/handwritten.ts),
- * where a join to the ranges would aggregate each row once per range it lies in. Open pages' hours
- * are read beside the sums (not before them, as teamDaysWithOpenPages would) and added here: the
- * overview's hot path waits for one round trip instead of two.
+ * Signal sums per team for several ranges that do not overlap, in one statement — the overview's
+ * range and the previous period its deltas compare with — one map per range, in the order given.
+ * One range scan of team_day_signals' primary key covers every team and range, and each row is
+ * summed once, into the group of its team and of the range it lies in: a join to the ranges would
+ * aggregate each row once per range, FILTERed sums would test every row against every range for
+ * every column. A team without rows gets zeros. Open pages' hours are read beside the sums (not
+ * before them, as teamDaysWithOpenPages would) and added here: the overview's hot path waits for
+ * one round trip instead of two.
  */
 export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, SignalSums>[]> {
-  const from = ranges.reduce((min, r) => (r.from < min ? r.from : min), ranges[0].from);
-  const to = ranges.reduce((max, r) => (r.to > max ? r.to : max), ranges[0].to);
-  const named = ranges.map((_, k) => SUM_COLUMNS.map(([column, field]) => [column, `${field}${k}`] as const));
-  const sums = named.map((columns) => columns.map(([column, name]) => `SUM(m.${column}) FILTER (WHERE m.date BETWEEN ?::date AND ?::date) AS "${name}"`).join(', '));
-  const orZero = named.flatMap((columns) => columns.map(([, name]) => `COALESCE(s."${name}", 0)::float8 AS "${name}"`)).join(', ');
+  const ordered = [...ranges].sort((a, b) => (a.from < b.from ? -1 : 1));
+  if (ordered.some((r, i) => i > 0 && r.from <= ordered[i - 1].to)) throw new Error('signalSumsByTeamForRanges: the ranges overlap');
+  const from = ordered[0].from;
+  const to = ordered.reduce((max, r) => (r.to > max ? r.to : max), ordered[0].to);
+  const rangeOf = ranges.map((_, k) => `WHEN m.date BETWEEN ?::date AND ?::date THEN ${k}`).join(' ');
   const [open, { rows }] = await Promise.all([
     openPageDays(db, teamIds, from, to),
     db.raw(
-      `SELECT t.id AS "teamId", ${orZero}
+      `SELECT t.id AS "teamId", s.k, ${SUMS_OR_ZERO}
          FROM teams t
          LEFT JOIN (
-           SELECT m.team_id, ${sums.join(', ')}
+           SELECT m.team_id, CASE ${rangeOf} END AS k, ${SUMS}
              FROM team_day_signals m
             WHERE m.team_id = ANY(?::int[]) AND m.date BETWEEN ?::date AND ?::date
-            GROUP BY m.team_id
+            GROUP BY 1, 2
          ) s ON s.team_id = t.id
         WHERE t.id = ANY(?::int[])`,
-      [...ranges.flatMap((r) => SUM_COLUMNS.flatMap(() => [r.from, r.to])), [...teamIds], from, to, [...teamIds]],
+      [...ranges.flatMap((r) => [r.from, r.to]), [...teamIds], from, to, [...teamIds]],
     ),
   ]);
   const maps = ranges.map(() => new Map<number, SignalSums>());
-  for (const r of rows as Record<string, number>[]) {
-    ranges.forEach((_, k) => maps[k].set(r.teamId, sumsOf(r, k)));
+  for (const r of rows as (SignalSums & { teamId: number; k: number | null })[]) {
+    // k is null for a team without rows, and for days between the ranges (read, then left out).
+    if (r.k !== null) maps[r.k].set(r.teamId, sumsOf(r));
   }
+  for (const r of rows as { teamId: number }[]) for (const m of maps) if (!m.has(r.teamId)) m.set(r.teamId, sumsOf(ZERO));
   for (const o of open) {
     ranges.forEach((r, i) => {
       const sums = o.date >= r.from && o.date <= r.to ? maps[i].get(o.teamId) : undefined;
@@ -72,11 +75,12 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
   return maps;
 }
 
-/** The sums of range k of a row (columns "alerts0", "pages0", …), as an object of one literal shape. */
-const sumsOf = (r: Record<string, number>, k: number): SignalSums => ({
-  alerts: r[`alerts${k}`], pages: r[`pages${k}`], pageHours: r[`pageHours${k}`], offHoursPageHours: r[`offHoursPageHours${k}`],
-  sleepPageHours: r[`sleepPageHours${k}`], sleepInterruptions: r[`sleepInterruptions${k}`], deploys: r[`deploys${k}`],
-  failedDeploys: r[`failedDeploys${k}`], toilHours: r[`toilHours${k}`],
+const ZERO: SignalSums = { alerts: 0, pages: 0, pageHours: 0, offHoursPageHours: 0, sleepPageHours: 0, sleepInterruptions: 0, deploys: 0, failedDeploys: 0, toilHours: 0 };
+
+/** The sums of a row, as an object of one literal shape (not a copy of the driver's row: see figures/kpis.ts). */
+const sumsOf = (r: SignalSums): SignalSums => ({
+  alerts: r.alerts, pages: r.pages, pageHours: r.pageHours, offHoursPageHours: r.offHoursPageHours, sleepPageHours: r.sleepPageHours,
+  sleepInterruptions: r.sleepInterruptions, deploys: r.deploys, failedDeploys: r.failedDeploys, toilHours: r.toilHours,
 });
 
 export type SeriesBucket = 'DAY' | 'WEEK';
