@@ -40,7 +40,7 @@ export const kpiTypeDefs = /* GraphQL */ `
     status: Status!
     "Every guardrail rule with its measured value, limit and a sentence."
     rules: [RuleResult!]!
-    "The same KPIs over the previous period of the same length (for deltas); null inside a previous period."
+    "The same KPIs over the previous period of the same length (for deltas); null inside a previous period, and on a snapshot's figures, which freeze no previous period."
     previous: TeamKpis
     "Median seconds from trigger to acknowledgement of the range's pages (events only); null without data."
     medianTimeToAcknowledgeSeconds: Float

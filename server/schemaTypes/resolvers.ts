@@ -1488,7 +1488,7 @@ export type TeamKpis = {
   /** Hours paged, all classes. */
   pageHours: Scalars['Float']['output'];
   pages: Scalars['Int']['output'];
-  /** The same KPIs over the previous period of the same length (for deltas); null inside a previous period. */
+  /** The same KPIs over the previous period of the same length (for deltas); null inside a previous period, and on a snapshot's figures, which freeze no previous period. */
   previous?: Maybe<TeamKpis>;
   /** Reserved ops share of the newest sprint overlapping the range, if one was recorded. */
   reservedOpsShare?: Maybe<Scalars['Float']['output']>;

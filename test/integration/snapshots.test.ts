@@ -61,9 +61,10 @@ describe.each(DB_KINDS)('snapshots and exports on %s', (kind) => {
     await ok(`mutation { upsertTeams(input: [{ slug: "core", name: "Core Platform" }]) { slug } }`);
     await ok(`mutation { setLoadModel(team: "core", input: { minutesPerAlert: 30 }) { minutesPerAlert } }`);
 
-    const again = await ok(`query($id: ID!) { snapshot(id: $id) { document data { name kpis { alerts } guardrail { version } } } }`, { id: snap.id });
+    // Frozen means frozen: no previous period is kept, and none is computed from today's data.
+    const again = await ok(`query($id: ID!) { snapshot(id: $id) { document data { name kpis { alerts previous { alerts } } guardrail { version } } } }`, { id: snap.id });
     expect(again.snapshot.document).toBe(snap.document);
-    expect(again.snapshot.data[0]).toEqual({ name: 'Core', kpis: { alerts: 24 }, guardrail: { version: 0 } });
+    expect(again.snapshot.data[0]).toEqual({ name: 'Core', kpis: { alerts: 24, previous: null }, guardrail: { version: 0 } });
     expect(await (await get(`/api/snapshots/${snap.id}.json`)).text()).toBe(json1);
 
     const diff = await ok(`query($a: ID!) { snapshotDiff(a: $a) { after { id } teams { team presence changes { kpi before after delta } } } }`, { a: snap.id });
