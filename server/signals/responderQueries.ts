@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { DateRange } from '../core/dateRange';
 import { openPageDays } from './openPages';
-import type { ResponderSums } from '../kpi/responderLoad';
+import { busiestSleepInterruptions, type ResponderSums } from '../kpi/responderLoad';
 
 /**
  * Page figures per responder of one team over a range, from the same stored rows as the team's
@@ -65,20 +65,23 @@ export async function responderSleepByWindow(
   if (teamIds.length === 0 || windows.length === 0) return maps;
   // Two parts: per team and window, a row with no person when any page of the window names someone
   // (an index-only probe that stops at the first such page); and each woken person's count, from one
-  // pass over the sleep-interrupting pages that name someone.
+  // pass over the sleep-interrupting pages that name someone. Written as a plain SELECT (no WITH):
+  // the data version feed takes only those for reads (graphql/versionFeed.ts).
+  const windowsOf = `unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)`;
+  const starts = windows.map((w) => w.startDate);
+  const ends = windows.map((w) => w.endDate);
   const { rows } = await db.raw(
-    `WITH w AS (SELECT * FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i))
-     SELECT t.id AS "teamId", w.i, NULL::text AS person, NULL::int AS sleep
-       FROM unnest(?::int[]) AS t(id) CROSS JOIN w
+    `SELECT t.id AS "teamId", w.i, NULL::text AS person, NULL::int AS sleep
+       FROM unnest(?::int[]) AS t(id) CROSS JOIN ${windowsOf}
       WHERE EXISTS (SELECT 1 FROM page_events p
                      WHERE p.team_id = t.id AND p.local_date BETWEEN w.start AND w."end" AND p.responders <> '{}')
      UNION ALL
      SELECT x.team_id, x.i, x.person, COUNT(*)::int
        FROM (SELECT p.team_id, w.i, unnest(p.responders) AS person
-               FROM w JOIN page_events p ON p.local_date BETWEEN w.start AND w."end"
+               FROM ${windowsOf} JOIN page_events p ON p.local_date BETWEEN w.start AND w."end"
               WHERE p.team_id = ANY(?::int[]) AND p.sleep_interruption AND p.responders <> '{}') x
       GROUP BY x.team_id, x.i, x.person`,
-    [windows.map((w) => w.startDate), windows.map((w) => w.endDate), [...teamIds], [...teamIds]],
+    [[...teamIds], starts, ends, starts, ends, [...teamIds]],
   );
   for (const { teamId, i, person, sleep } of rows as { teamId: number; i: number | string; person: string | null; sleep: number | null }[]) {
     const byTeam = maps[Number(i) - 1];
@@ -97,4 +100,13 @@ export async function pagesWithoutResponders(db: Knex, teamId: number, range: Da
     .count<{ n: string }[]>('* as n')
     .first();
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Per range, each team's busiest responder's sleep interruptions (null: no page of the range names
+ * a responder), one statement for every team and range.
+ */
+export async function busiestSleepersForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, number | null>[]> {
+  const windows = await responderSleepByWindow(db, teamIds, ranges.map((r) => ({ startDate: r.from, endDate: r.to })));
+  return windows.map((byTeam) => new Map(teamIds.map((id) => [id, busiestSleepInterruptions([byTeam.get(id)])])));
 }
