@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Context } from './context';
 import type { TeamRow } from '../teams/queries';
 import type { TeamKpisParent } from './kpiParent';
@@ -7,19 +7,34 @@ import { checkedRange, daysInRange, previousRange, type DateRange } from '../cor
 import { visibleTeams } from '../teams/visible';
 import { computeCapacity } from '../kpi/capacity';
 import { teamKpiFigures, type TeamKpiFigures } from '../kpi/teamKpis';
-import type { SignalSums } from '../kpi/signals';
+import { signalSumsByTeamForRanges } from '../signals/queries';
+import { busiestSleepersForRanges } from '../signals/responderQueries';
+import { effectiveLoadModels } from '../signals/loadModelQueries';
+import { effectivePolicies } from '../planning/guardrailQueries';
+import { reservedSharesForRanges } from '../planning/sprintQueries';
 
-/** Every KPI of a team over a range, with its previous period's (see kpisOfTeams). */
-export async function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
-  return (await kpisOfTeams([team], range, ctx))[0];
+/**
+ * Every KPI of a team over a range, with its previous period's. The calls of one tick for the same
+ * range (a list of teams, each asking for its kpis) are computed together, by kpisOfTeams.
+ */
+export function kpisFor(team: TeamRow, range: DateRange, ctx: Context): Promise<TeamKpisParent> {
+  let byRange = kpiLoaders.get(ctx);
+  if (!byRange) kpiLoaders.set(ctx, (byRange = new Map()));
+  const key = `${range.from}|${range.to}`;
+  let loader = byRange.get(key);
+  if (!loader) {
+    loader = new DataLoader<TeamRow, TeamKpisParent, number>((teams) => kpisOfTeams(teams, range, ctx), { cacheKeyFn: (t) => t.id });
+    byRange.set(key, loader);
+  }
+  return loader.load(team);
 }
+
+const kpiLoaders = new WeakMap<Context, Map<string, DataLoader<TeamRow, TeamKpisParent, number>>>();
 
 /**
  * Every KPI of each team over a range, in the order given, each with its previous period's for the
- * deltas. The inputs of all the teams are read together (the loaders batch them into a statement
- * per kind, both periods at once) and the figures computed in one pass, rather than a chain of
- * promises per team and period. A query answered through the response cache keeps them per team
- * and data version (kpiMemo.ts): after a write for one team, only that team is computed.
+ * deltas. A query answered through the response cache keeps them per team and data version
+ * (kpiMemo.ts): after a write for one team, only that team is computed.
  */
 export async function kpisOfTeams(teams: readonly TeamRow[], range: DateRange, ctx: Context): Promise<TeamKpisParent[]> {
   const memo = ctx.kpiMemo;
@@ -37,51 +52,37 @@ export async function kpisOfTeams(teams: readonly TeamRow[], range: DateRange, c
   return Promise.all(found);
 }
 
+/**
+ * The teams' figures over the range and its previous period: each input read once for every team
+ * and both periods (five statements, run together), then the figures computed in one pass — not a
+ * chain of loads and promises per team and period.
+ */
 async function computeKpisOfTeams(teams: readonly TeamRow[], range: DateRange, ctx: Context): Promise<TeamKpisParent[]> {
   const ids = teams.map((t) => t.id);
   const previous = previousRange(range);
-  const [[policies, models], current] = await Promise.all([
-    Promise.all([loadAll(ctx.policies, ids), loadAll(ctx.loadModels, ids)]),
-    inputsOf(ctx, range, ids),
+  const periods = [range, previous];
+  const [sums, reserved, busiest, policies, models] = await Promise.all([
+    signalSumsByTeamForRanges(ctx.db, ids, periods),
+    reservedSharesForRanges(ctx.db, ids, periods),
+    busiestSleepersForRanges(ctx.db, ids, periods),
+    effectivePolicies(ctx.db, ids),
+    effectiveLoadModels(ctx.db, ids),
   ]);
-  // The previous period's inputs were read with the range's (loaderKit withPreviousPeriod).
-  const before = await inputsOf(ctx, previous, ids);
-  const figuresOf = (i: number, r: DateRange, days: number, inputs: RangeInputs): TeamKpiFigures => {
-    const team = teams[i];
+  const figuresOf = (team: TeamRow, k: 0 | 1): TeamKpisParent => {
+    const r = periods[k];
+    const [teamSums, policy, model] = [sums[k].get(team.id), policies.get(team.id), models.get(team.id)];
+    if (!teamSums || !policy || !model) throw new Error(`team ${team.id} vanished`);
+    const days = daysInRange(r);
     const capacityHours = computeCapacity({ members: team.members ?? 0, startDate: r.from, endDate: r.to, focusHoursPerDay: team.focus_hours_per_day, daysOff: 0 });
-    return teamKpiFigures({
-      sums: inputs.sums[i], days, capacityHours, reservedOpsShare: inputs.reserved[i],
-      busiestResponderSleepInterruptions: inputs.busiest[i], model: models[i], policy: policies[i],
+    const figures: TeamKpiFigures = teamKpiFigures({
+      sums: teamSums, days, capacityHours, reservedOpsShare: reserved[k].get(team.id) ?? null,
+      busiestResponderSleepInterruptions: busiest[k].get(team.id) ?? null, model, policy,
     });
+    // Object.assign onto the fresh figures rather than a spread into a new object: a spread copy of
+    // an object this wide is built in dictionary mode, three times the memory (an overview makes 400).
+    return Object.assign(figures, { team, teamId: team.id, from: r.from, to: r.to, days, previousPeriod: null });
   };
-  const days = daysInRange(range);
-  const previousDays = daysInRange(previous);
-  // Object.assign onto the fresh figures rather than a spread into a new object: a spread copy of
-  // an object this wide is built in dictionary mode, three times the memory (an overview makes 400).
-  return teams.map((team, i) => {
-    const past: TeamKpisParent = Object.assign(figuresOf(i, previous, previousDays, before), { team, teamId: team.id, from: previous.from, to: previous.to, days: previousDays, previousPeriod: null });
-    return Object.assign(figuresOf(i, range, days, current), { team, teamId: team.id, from: range.from, to: range.to, days, previousPeriod: past });
-  });
-}
-
-interface RangeInputs {
-  sums: SignalSums[];
-  reserved: (number | null)[];
-  busiest: (number | null)[];
-}
-
-async function inputsOf(ctx: Context, range: DateRange, ids: number[]): Promise<RangeInputs> {
-  const [sums, reserved, busiest] = await Promise.all([
-    loadAll(ctx.signalSums(range), ids), loadAll(ctx.reservedShares(range), ids), loadAll(ctx.busiestSleepers(range), ids),
-  ]);
-  return { sums, reserved, busiest };
-}
-
-/** loadMany, throwing the first failure instead of returning it in the list. */
-async function loadAll<V>(loader: DataLoader<number, V>, ids: number[]): Promise<V[]> {
-  const values = await loader.loadMany(ids);
-  for (const v of values) if (v instanceof Error) throw v;
-  return values as V[];
+  return teams.map((team) => Object.assign(figuresOf(team, 0), { previousPeriod: figuresOf(team, 1) }));
 }
 
 /** One row per team the viewer may see: its KPIs over the range and its status. */

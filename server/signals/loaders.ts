@@ -7,8 +7,6 @@ import { signalSumsByTeamForRanges } from './queries';
 import { medianLeadTime, medianTimeToAcknowledge, medianTimeToResolve, type Median } from './eventQueries';
 import { effectiveLoadModels } from './loadModelQueries';
 import { mapLoader, perRange, withPreviousPeriod } from './loaderKit';
-import { responderSleepByWindow } from './responderQueries';
-import { busiestSleepInterruptions } from '../kpi/responderLoad';
 
 export interface TeamMedians {
   acknowledge: Median;
@@ -23,8 +21,6 @@ export interface SignalLoaders {
   /** Per-team medians (acknowledge, resolve, lead time) for one range, three queries for any number of teams. */
   medians: (range: DateRange) => DataLoader<number, TeamMedians>;
   loadModels: DataLoader<number, LoadModel>;
-  /** Per-team busiest responder's sleep interruptions for one range (null: no page names a responder), one statement. */
-  busiestSleepers: (range: DateRange) => DataLoader<number, number | null>;
 }
 
 export function signalLoaders(db: Knex): SignalLoaders {
@@ -38,9 +34,6 @@ export function signalLoaders(db: Knex): SignalLoaders {
       return new Map(ids.map((id) => [id, { acknowledge: acknowledge.get(id) ?? none, resolve: resolve.get(id) ?? none, leadTime: lead.get(id) ?? none }]));
     }, () => new Error('unreachable'))),
     loadModels: mapLoader((ids) => effectiveLoadModels(db, ids), (id) => new Error(`no load model for team ${id}`)),
-    busiestSleepers: withPreviousPeriod<number | null>(async (ids, ranges) => {
-      const windows = await responderSleepByWindow(db, ids, ranges.map((r) => ({ startDate: r.from, endDate: r.to })));
-      return windows.map((byTeam) => new Map([...byTeam].map(([id, people]) => [id, busiestSleepInterruptions([people])])));
-    }, () => null),
   };
 }
+
