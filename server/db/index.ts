@@ -45,6 +45,15 @@ export interface DbTimeouts {
 // under a second; migrations run without the statement limit (migrate() below).
 export const DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 30_000, acquireMs: 10_000 };
 
+/**
+ * The embedded database's shared buffers. PGlite keeps them in its WebAssembly memory, resident
+ * from the start and never given back: initdb's default of 128 MB was ~160 MB of a ~390 MB
+ * first start, at issue 19's 400 MB limit. 64 MB still holds the demo's whole database (~40 MB on
+ * disk); a page not in them is read from the folder through the OS page cache
+ * (docs/performance.md, "the embedded first start").
+ */
+export const EMBEDDED_SHARED_BUFFERS = '64MB';
+
 export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const t = { ...DB_TIMEOUTS, ...opts.timeouts };
@@ -66,7 +75,10 @@ export function createDb(opts: DbOptions): Db {
     dir = embeddedPgDir(opts.dataDir);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
-  const pglite = new PGlite(dir);
+  // startParams replaces PGlite's own server options (single-user mode, no parallel workers, …):
+  // they are kept and one more added.
+  const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
+  const pglite = new PGlite(dir, { startParams: [...defaults, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
   // PGlite's constructor option for parsers is not honoured by every release; set them directly.
   Object.assign((pglite as unknown as { parsers: Record<number, unknown> }).parsers, {
     [DATE_OID]: asString,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, migrate } from '../../server/db/index';
+import { createDb, EMBEDDED_SHARED_BUFFERS, migrate } from '../../server/db/index';
 import { embeddedPgDir, initEmbeddedDir } from '../../server/db/embeddedInit';
 
 // The embedded database's files are created by a child process (PGlite's initdb keeps its memory
@@ -34,6 +34,11 @@ describe('embedded database folder', () => {
       await migrate(db);
       await db('teams').insert({ slug: 'payments', name: 'Payments', timezone: 'UTC' });
       expect(await db('teams').pluck('slug')).toEqual(['payments']);
+      // initdb's postgresql.conf says 128MB; the option given at each open wins, and PGlite's own
+      // start options are still in force (single-user mode runs no parallel workers).
+      const setting = async (name: string) => (await db.raw(`SHOW ${name}`)).rows[0][name];
+      expect(await setting('shared_buffers')).toBe(EMBEDDED_SHARED_BUFFERS);
+      expect(await setting('max_parallel_workers_per_gather')).toBe('0');
     } finally {
       await db.destroy();
     }
