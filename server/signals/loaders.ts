@@ -6,7 +6,7 @@ import type { SignalSums } from '../kpi/signals';
 import { signalSumsByTeamForRanges } from './queries';
 import { medianLeadTime, medianTimeToAcknowledge, medianTimeToResolve, type Median } from './eventQueries';
 import { effectiveLoadModels } from './loadModelQueries';
-import { mapLoader, perRange, withPreviousPeriod } from './loaderKit';
+import { mapLoader, perRange } from './loaderKit';
 
 export interface TeamMedians {
   acknowledge: Median;
@@ -25,7 +25,7 @@ export interface SignalLoaders {
 
 export function signalLoaders(db: Knex): SignalLoaders {
   return {
-    signalSums: withPreviousPeriod((ids, ranges) => signalSumsByTeamForRanges(db, ids, ranges), (id) => new Error(`team ${id} vanished`)),
+    signalSums: perRange((range) => mapLoader(async (ids) => (await signalSumsByTeamForRanges(db, ids, [range]))[0], (id) => new Error(`team ${id} vanished`))),
     medians: perRange((range) => mapLoader(async (ids) => {
       const [acknowledge, resolve, lead] = await Promise.all([
         medianTimeToAcknowledge(db, ids, range), medianTimeToResolve(db, ids, range), medianLeadTime(db, ids, range),
