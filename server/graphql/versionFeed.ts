@@ -11,7 +11,7 @@ import type { PGlite } from '@electric-sql/pglite';
  *   by every bump and delivered at commit: writes of another instance, the CLI, plain SQL, and
  *   this process's own background work (webhook inbox, token touches). PostgreSQL: a connection
  *   of its own that LISTENs; PGlite: its in-process listen();
- * - any statement this process's knex sends other than a plain SELECT, and any HTTP response it
+ * - any statement this process's knex sends other than a read (`isRead`), and any HTTP response it
  *   starts that was neither a cache hit nor a GraphQL query (`touched`): a request that wrote has
  *   committed before it answers, so the client that wrote reads its write next, without waiting
  *   for the notification. Reads do not count: while pages stream in, the overview's recomputation
@@ -24,6 +24,18 @@ import type { PGlite } from '@electric-sql/pglite';
  * notifications. A connection that stops answering is dropped within two heartbeats (≤ 10 s): the
  * longest a partition can keep another instance's write from this one's cached answers.
  */
+/**
+ * Whether a statement only reads: a SELECT, or a WITH whose text names no data-modifying command
+ * (a WITH … INSERT/UPDATE/DELETE/MERGE writes). Read from the text, so it may take a read for a
+ * write (a column named "update" makes the next request reread the counters, no more) but not a
+ * write for a read. A leading comment (`/* … *\/`) is skipped.
+ */
+export function isRead(sql: string): boolean {
+  const text = sql.replace(/^\s*(\/\*[^*]*\*\/\s*)?/, '');
+  if (/^select\b/i.test(text)) return true;
+  return /^with\b/i.test(text) && !/\b(insert|update|delete|merge|truncate)\b/i.test(text);
+}
+
 export const CHANNEL = 'headroom_data_versions';
 const RECONNECT_MS = 2_000;
 /**
@@ -80,10 +92,10 @@ export function createVersionFeed(db: Knex): VersionFeed {
   const bump = () => {
     generation++;
   };
-  // A plain SELECT changes no counter (the feed's own reading included): only other statements
-  // (writes, COMMIT) make the next request read the counters again.
+  // A read changes no counter (the feed's own reading included): only other statements (writes,
+  // COMMIT) make the next request read the counters again.
   const onQuery = (_response: unknown, query: { sql?: string }) => {
-    if (!/^\s*(\/\*[^*]*\*\/\s*)?select\b/i.test(query?.sql ?? '')) bump();
+    if (!isRead(query?.sql ?? '')) bump();
   };
 
   async function read(g: number): Promise<Counters> {

@@ -65,8 +65,7 @@ export async function responderSleepByWindow(
   if (teamIds.length === 0 || windows.length === 0) return maps;
   // Two parts: per team and window, a row with no person when any page of the window names someone
   // (an index-only probe that stops at the first such page); and each woken person's count, from one
-  // pass over the sleep-interrupting pages that name someone. Written as a plain SELECT (no WITH):
-  // the data version feed takes only those for reads (graphql/versionFeed.ts).
+  // pass over the sleep-interrupting pages that name someone.
   const windowsOf = `unnest(?::date[], ?::date[]) WITH ORDINALITY AS w(start, "end", i)`;
   const starts = windows.map((w) => w.startDate);
   const ends = windows.map((w) => w.endDate);
