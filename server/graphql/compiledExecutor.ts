@@ -13,7 +13,7 @@ type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 
 /**
- * Queries run as JavaScript compiled for their document (graphql-jit) instead of being
+ * Operations run as JavaScript compiled for their document (graphql-jit) instead of being
  * interpreted field by field by graphql-js: a computed 200-team overview resolves ~12,000 fields,
  * and graphql-js spent ~38 ms of its ~220 ms on them (docs/performance.md, issue 19).
  *
@@ -21,8 +21,11 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  * serves our own schema, loaded once: Apollo still parses, validates, resolves the operation and
  * runs every plugin exactly as before, and hands execution only to the function below.
  *
- * Mutations, and documents graphql-jit cannot compile or that this module keeps away from it
- * (see `compilable`), run in graphql-js's `execute` as they did.
+ * Mutations run compiled too (graphql-jit runs their fields one after another, as graphql-js
+ * does): its variable parsing is code generated for the operation, ~0.4 µs a daily-metrics record
+ * against graphql-js's ~6 µs, which was a fifth of the server's time per ingested record
+ * (docs/performance.md). Subscriptions, and documents graphql-jit cannot compile or that this
+ * module keeps away from it (see `compilable`), run in graphql-js's `execute` as they did.
  */
 export function compiledExecutorGateway(schema: GraphQLSchema): Gateway {
   let onLoad: Parameters<Gateway['onSchemaLoadOrUpdate']>[0] | undefined;
@@ -61,16 +64,18 @@ export function compiledExecutor(schema: GraphQLSchema): Executor {
   };
 
   return async ({ document, operation, request, context }) => {
-    const query = operation?.operation === 'query' ? compiledFor(document, request.operationName) : null;
-    if (!query || !operation) {
-      return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
-    }
-    // graphql-js's coercion decides which variables are refused, with its messages (a 400, and the
-    // records formatError reads from them). graphql-jit offers no way to take values already
-    // coerced, so it reads the same raw variables again: parsing is pure, the values are the same.
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
-    if (coerced.errors) return { errors: coerced.errors };
+    const query = operation && operation.operation !== 'subscription' ? compiledFor(document, request.operationName) : null;
+    const interpreted = () => execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+    if (!query || !operation) return interpreted();
     const result = await query.query(undefined, context, request.variables);
+    if (!('data' in result)) {
+      // graphql-jit refused the variables (it answers without data only then, before running any
+      // resolver). graphql-js decides which are refused, with its messages: a 400, and the records
+      // formatError reads from them. Both accept the same values, so this runs for bad input only;
+      // should graphql-js accept what graphql-jit refused, the operation runs there.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+      return coerced.errors ? { errors: coerced.errors } : interpreted();
+    }
     return result.errors ? { ...result, errors: result.errors.map((e) => asGraphQLError(e, document)) } : result;
   };
 }

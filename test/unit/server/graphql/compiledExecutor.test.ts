@@ -22,7 +22,8 @@ const schema = makeExecutableSchema({
     type Kpis { pages: Int!, opsShare: Float, status: Status!, rules: [Rule!]!, since: DateTime! }
     type Row { team: String!, kpis: Kpis!, failing: Int, broken: Int, from: Date! }
     type Query { overview(range: DateRange!): [Row!]!, caller(at: DateTime): String! }
-    type Mutation { caller: String! }
+    input Count { team: String!, pages: Int }
+    type Mutation { caller: String!, record(input: [Count!]!): [String!]! }
   `,
   resolvers: {
     Date: DateScalar,
@@ -43,7 +44,10 @@ const schema = makeExecutableSchema({
       },
       broken: (row: { team: string }) => (row.team === 'a' ? Promise.reject(new Error('connection lost')) : 2),
     },
-    Mutation: { caller },
+    Mutation: {
+      caller,
+      record: (_: unknown, { input }: { input: { team: string; pages: number | null }[] }) => input.map((c) => `${c.team}:${c.pages ?? 'none'}:${caller()}`),
+    },
   },
 });
 
@@ -96,9 +100,26 @@ describe('compiledExecutor', () => {
     ]);
   });
 
-  it('runs queries compiled, and mutations and queries with string literals in graphql-js', async () => {
+  it('runs queries and mutations compiled, and queries with string literals in graphql-js', async () => {
     expect(await run('query { caller }').compiled).toEqual({ data: { caller: 'compiled' } });
-    expect(await run('mutation { caller }').compiled).toEqual({ data: { caller: 'graphql-js' } });
+    expect(await run('mutation { caller }').compiled).toEqual({ data: { caller: 'compiled' } });
     expect(await run('query { caller(at: "2026-01-01T00:00:00Z") }').compiled).toEqual({ data: { caller: 'graphql-js' } });
+  });
+
+  it('coerces a mutation’s batch variable as graphql-js does, and refuses a bad one with graphql-js’s errors and no data', async () => {
+    const RECORD = 'mutation Record($input: [Count!]!) { record(input: $input) }';
+    // A single record where a list is expected is a list of one, as graphql-js coerces it.
+    expect(await run(RECORD, { input: [{ team: 'a', pages: 2 }, { team: 'b', pages: null }] }).compiled).toEqual({ data: { record: ['a:2:compiled', 'b:none:compiled'] } });
+    expect(await run(RECORD, { input: { team: 'c' } }).compiled).toEqual({ data: { record: ['c:none:compiled'] } });
+    const bad = { input: [{ team: 'a', pages: 1.5 }, { team: 'b', pages: 2, extra: true }, { pages: 1 }] };
+    const { compiled, interpreted } = run(RECORD, bad);
+    const [jit, js] = await Promise.all([sent(compiled), sent(interpreted)]);
+    expect(jit.json).toEqual(js.json);
+    expect(jit.json.data).toBeUndefined();
+    expect(jit.json.errors.map((e: { message: string }) => e.message)).toEqual([
+      expect.stringContaining('at "input[0].pages"; Int cannot represent non-integer value: 1.5'),
+      expect.stringContaining('at "input[1]"; Field "extra" is not defined by type "Count"'),
+      expect.stringContaining('at "input[2]"; Field "team" of required type "String!" was not provided'),
+    ]);
   });
 });
