@@ -106,6 +106,9 @@ function operationOf(req: Request): { query: string; operationName: unknown; var
   return null;
 }
 
+/** Text that may hold a mutation (or subscription): any operation of those types names its keyword. */
+const MAY_WRITE = /\b(mutation|subscription)\b/;
+
 /**
  * `Cache-Control: no-cache` asks for the answer computed afresh — unless the request is conditional:
  * fetch() adds no-cache to any request sent with If-None-Match, and an answer the data versions
@@ -185,7 +188,9 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
 
   async function serveCached(req: Request, res: Response, next: NextFunction) {
     const op = operationOf(req);
-    if (!op) return next();
+    // A mutation is never answered from the cache: it goes straight on (its key would also be its
+    // whole batch of records, stringified). A query that merely names "mutation" goes on uncached.
+    if (!op || MAY_WRITE.test(op.query)) return next();
     let viewer: Viewer | null;
     try {
       viewer = await authenticate(req);
