@@ -10,8 +10,15 @@ export interface DateWindow {
   endDate: string;
 }
 
+// The day numbers of dates already seen: the KPI math asks for the same few dates hundreds of
+// times a request (each team's range, capacity, previous period), an ingested batch names the
+// same few hundred days thousands of times, and parsing one makes garbage.
+const dayNumbers = new Map<string, number>();
+
 /** The day number of a 'YYYY-MM-DD' string, or null when it is not one or names no real day (2024-02-30). */
 export function dayNumber(date: string): number | null {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -19,23 +26,18 @@ export function dayNumber(date: string): number | null {
   const at = new Date(0);
   at.setUTCFullYear(y, mo - 1, d);
   if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return null;
-  return Math.round(at.getTime() / MS_PER_DAY);
-}
-
-// The day numbers of dates already seen: the KPI math asks for the same few dates hundreds of
-// times a request (each team's range, capacity, previous period), and parsing one makes garbage.
-const dayNumbers = new Map<string, number>();
-
-/** 'YYYY-MM-DD' → day number. Throws on anything that is not a real calendar date. */
-function toDay(date: string): number {
-  const known = dayNumbers.get(date);
-  if (known !== undefined) return known;
-  if (!/^(\d{4})-(\d{2})-(\d{2})$/.test(date)) throw new RangeError(`Invalid date "${date}": expected YYYY-MM-DD`);
-  const day = dayNumber(date);
-  if (day === null) throw new RangeError(`Invalid date "${date}": no such calendar day`);
+  const day = Math.round(at.getTime() / MS_PER_DAY);
   if (dayNumbers.size >= 10_000) dayNumbers.clear();
   dayNumbers.set(date, day);
   return day;
+}
+
+/** 'YYYY-MM-DD' → day number. Throws on anything that is not a real calendar date. */
+function toDay(date: string): number {
+  const day = dayNumber(date);
+  if (day !== null) return day;
+  if (!/^(\d{4})-(\d{2})-(\d{2})$/.test(date)) throw new RangeError(`Invalid date "${date}": expected YYYY-MM-DD`);
+  throw new RangeError(`Invalid date "${date}": no such calendar day`);
 }
 
 function fromDay(day: number): string {
