@@ -31,8 +31,9 @@ const COLUMN_TYPES = `team_id integer, date date, source text, service text, ale
 
 /**
  * One INSERT … ON CONFLICT per chunk, rows read from a JSON array in the order given (key order,
- * see writeInKeyOrder). The DO UPDATE only fires when a value differs, so RETURNING tells inserted
- * (xmax = 0) from updated rows, and rows not returned were unchanged.
+ * see writeInKeyOrder). The DO UPDATE only fires when a value differs, so the rows it returns tell
+ * inserted (xmax = 0) from updated ones, and rows not returned were unchanged; they are counted
+ * in the statement, so a chunk of 5,000 rows answers one row, not 5,000.
  */
 export async function upsertDailyMetrics(trx: Knex.Transaction, rows: DailyMetricsRow[]): Promise<{ inserted: number; updated: number }> {
   const changed = VALUE_COLUMNS.map((c) => `daily_metrics.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
@@ -41,18 +42,18 @@ export async function upsertDailyMetrics(trx: Knex.Transaction, rows: DailyMetri
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const { rows: returned } = await trx.raw(
-      `INSERT INTO daily_metrics (${columns})
-       SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
-       ON CONFLICT (team_id, date, source, service) DO UPDATE SET ${assign}, updated_at = now()
-       WHERE ${changed}
-       RETURNING (xmax = 0) AS inserted`,
+    const { rows: [counts] } = await trx.raw(
+      `WITH written AS (
+         INSERT INTO daily_metrics (${columns})
+         SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${COLUMN_TYPES})
+         ON CONFLICT (team_id, date, source, service) DO UPDATE SET ${assign}, updated_at = now()
+         WHERE ${changed}
+         RETURNING (xmax = 0) AS inserted)
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
       [JSON.stringify(rows.slice(i, i + CHUNK))],
     );
-    for (const r of returned as { inserted: boolean }[]) {
-      if (r.inserted) inserted++;
-      else updated++;
-    }
+    inserted += (counts as { inserted: number }).inserted;
+    updated += (counts as { updated: number }).updated;
   }
   return { inserted, updated };
 }
