@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { DEFAULT_GUARDRAILS, type GuardrailPolicy } from '../kpi/guardrails';
+import { idArray } from '../db/arrays';
 
 /** A stored policy version; version 0 is the built-in default that no one has changed yet. */
 export interface PolicyVersion extends GuardrailPolicy {
@@ -39,7 +40,7 @@ const select = [
 export async function effectivePolicies(db: Knex, teamIds: readonly number[]): Promise<Map<number, PolicyVersion>> {
   const latest: PolicyVersion[] = await db
     .select(select)
-    .from(db.raw('(SELECT DISTINCT ON (COALESCE(team_id, 0)) * FROM guardrail_policies WHERE team_id IS NULL OR team_id = ANY(?::int[]) ORDER BY COALESCE(team_id, 0), version DESC) AS p', [[...teamIds]]));
+    .from(db.raw('(SELECT DISTINCT ON (COALESCE(team_id, 0)) * FROM guardrail_policies WHERE team_id IS NULL OR team_id = ANY(?::int[]) ORDER BY COALESCE(team_id, 0), version DESC) AS p', [idArray(teamIds)]));
   const org = latest.find((p) => p.teamId === null) ?? BUILT_IN_POLICY;
   const byTeam = new Map(latest.filter((p) => p.teamId !== null).map((p) => [p.teamId!, p]));
   return new Map(teamIds.map((id) => [id, byTeam.get(id) ?? org]));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { idArray } from '../db/arrays';
 
 export interface SprintRow {
   id: number;
@@ -143,7 +144,7 @@ export async function reservedSharesForRanges(db: Knex, teamIds: readonly number
          WHERE team_id = ANY(?::int[]) AND start_date <= r."end" AND end_date >= r.start AND reserved_ops_share IS NOT NULL
          ORDER BY team_id, end_date DESC
       ) s`,
-    [ranges.map((r) => r.from), ranges.map((r) => r.to), [...teamIds]],
+    [ranges.map((r) => r.from), ranges.map((r) => r.to), idArray(teamIds)],
   );
   const maps = ranges.map(() => new Map<number, number>());
   for (const row of rows as { i: number; teamId: number; share: number }[]) maps[row.i - 1].set(row.teamId, row.share);

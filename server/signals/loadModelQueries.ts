@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { DEFAULT_LOAD_MODEL, type LoadModel } from '../kpi/loadModel';
+import { idArray } from '../db/arrays';
 
 const columns = {
   businessWeight: 'business_weight',
@@ -48,7 +49,7 @@ export async function effectiveLoadModels(db: Knex, teamIds: readonly number[]):
   const rows: (LoadModel & { team_id: number | null })[] = await db('load_models')
     .select(['team_id', ...select])
     .whereNull('team_id')
-    .orWhereIn('team_id', [...teamIds]);
+    .orWhereRaw('team_id = ANY(?::int[])', [idArray(teamIds)]);
   const strip = ({ team_id: _t, ...m }: LoadModel & { team_id: number | null }): LoadModel => m;
   const orgRow = rows.find((r) => r.team_id === null);
   const org = orgRow ? strip(orgRow) : DEFAULT_LOAD_MODEL;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DEFAULT_LOAD_MODEL } from '../kpi/loadModel';
 import { pageDays, scheduleOf } from './teamClocks';
+import { idArray } from '../db/arrays';
 
 /** Hours of open pages on one team day, from one source and service, split by class. */
 export interface OpenPageDay {
@@ -41,7 +42,7 @@ export async function openPageDays(db: Knex, teamIds: readonly number[], from: s
         AND p.team_id = ANY(?::int[])
         AND p.triggered_at < LEAST(?::timestamptz, ?::date + ${MARGIN})
         AND p.triggered_at + c.cap * interval '1 hour' > ?::date - ${MARGIN}`,
-    [DEFAULT_LOAD_MODEL.maxHoursPerPage, [...teamIds], now.toISOString(), to, from],
+    [DEFAULT_LOAD_MODEL.maxHoursPerPage, idArray(teamIds), now.toISOString(), to, from],
   );
   return (rows as { teamId: number; source: string; service: string; responders: string[]; triggeredAt: Date; timezone: string; hourSchedule: unknown; cap: number }[]).flatMap((p) =>
     pageDays({ teamId: p.teamId, timezone: p.timezone, schedule: scheduleOf(p.hourSchedule), maxHoursPerPage: p.cap }, new Date(p.triggeredAt), now)

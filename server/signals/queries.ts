@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { DateRange } from '../core/dateRange';
 import { openPageDays, signalsWithOpenPages, teamDaysWithOpenPages } from './openPages';
 import type { SignalSums } from '../kpi/signals';
+import { idArray } from '../db/arrays';
 
 // One list of the summed columns, so every aggregate query returns the same shape.
 const SUMS = `
@@ -54,7 +55,7 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
             GROUP BY 1, 2
          ) s ON s.team_id = t.id
         WHERE t.id = ANY(?::int[])`,
-      [...ranges.flatMap((r) => [r.from, r.to]), [...teamIds], from, to, [...teamIds]],
+      [...ranges.flatMap((r) => [r.from, r.to]), idArray(teamIds), from, to, idArray(teamIds)],
     ),
   ]);
   const maps = ranges.map(() => new Map<number, SignalSums>());

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { DateRange } from '../core/dateRange';
 import { openPageDays } from './openPages';
 import { busiestSleepInterruptions, type ResponderSums } from '../kpi/responderLoad';
+import { idArray } from '../db/arrays';
 
 /**
  * Page figures per responder of one team over a range, from the same stored rows as the team's
@@ -80,7 +81,7 @@ export async function responderSleepByWindow(
                FROM ${windowsOf} JOIN page_events p ON p.local_date BETWEEN w.start AND w."end"
               WHERE p.team_id = ANY(?::int[]) AND p.sleep_interruption AND p.responders <> '{}') x
       GROUP BY x.team_id, x.i, x.person`,
-    [[...teamIds], starts, ends, starts, ends, [...teamIds]],
+    [idArray(teamIds), starts, ends, starts, ends, idArray(teamIds)],
   );
   for (const { teamId, i, person, sleep } of rows as { teamId: number; i: number | string; person: string | null; sleep: number | null }[]) {
     const byTeam = maps[Number(i) - 1];
