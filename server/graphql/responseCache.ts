@@ -80,10 +80,10 @@ export interface ResponseCacheOptions {
 /** The body Apollo sends for a result without errors (its prettyJSONStringify). */
 const bodyOf = (data: Data) => JSON.stringify({ data }) + '\n';
 
-/** Express's default (weak) ETag of a body: its length and SHA-1. */
-function etagOf(body: string): string {
-  const hash = createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27);
-  return `W/"${Buffer.byteLength(body, 'utf8').toString(16)}-${hash}"`;
+/** Express's default (weak) ETag of a body (its UTF-8 bytes): their length and SHA-1. */
+function etagOf(body: Buffer): string {
+  const hash = createHash('sha1').update(body).digest('base64').substring(0, 27);
+  return `W/"${body.length.toString(16)}-${hash}"`;
 }
 
 /** The request's operation as Apollo reads it, for GET (query string) and POST (JSON body); null for a batch or anything else. */
@@ -279,8 +279,13 @@ export function createResponseCache(db: Knex, authenticate: (req: Request) => Pr
           const data = rc.operation?.operation === 'query' && body.kind === 'single' && !body.singleResult.errors && body.singleResult.data ? body.singleResult.data : null;
           if (data) {
             const text = bodyOf(data);
+            const bytes = Buffer.from(text, 'utf8');
+            const etag = etagOf(bytes);
             texts.set(data, text);
-            cache.set(key, { body: Buffer.from(text, 'utf8'), etag: etagOf(text), computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
+            cache.set(key, { body: bytes, etag, computedAt: Date.now(), operation: rc.operation?.name?.value ?? rc.operationName ?? null });
+            // The ETag Express would compute from the same bytes, given now: Express then does not
+            // hash the answer a second time.
+            rc.response.http.headers.set('etag', etag);
           }
           release(data);
         },
