@@ -26,25 +26,39 @@ export function summarize(ms: number[]): Latency {
  * counted and reported, not timed: a figure that fails is a result too (e.g. the pool timing out).
  */
 export async function timeRuns(runs: number, fn: () => Promise<unknown>, warmup = 3): Promise<Latency> {
-  let errors = 0;
-  let firstError: string | undefined;
-  const attempt = async () => {
+  return (await timeInTurns(runs, { fn }, warmup)).fn;
+}
+
+/**
+ * Like timeRuns for several operations at once, taking turns (a, b, a, b, …): a machine that
+ * speeds up or slows down while they run (other work, a neighbour's, the CPU's clock) moves each
+ * of them alike, so figures meant to be compared as a ratio are measured side by side.
+ */
+export async function timeInTurns<K extends string>(runs: number, fns: Record<K, () => Promise<unknown>>, warmup = 3): Promise<Record<K, Latency>> {
+  const keys = Object.keys(fns) as K[];
+  const state = Object.fromEntries(keys.map((k) => [k, { ms: [] as number[], errors: 0, firstError: undefined as string | undefined }])) as Record<K, { ms: number[]; errors: number; firstError?: string }>;
+  const attempt = async (k: K): Promise<number | null> => {
+    const t = performance.now();
     try {
-      await fn();
-      return true;
+      await fns[k]();
+      return performance.now() - t;
     } catch (e) {
-      errors++;
-      firstError ??= e instanceof Error ? e.message.slice(0, 300) : String(e);
-      return false;
+      state[k].errors++;
+      state[k].firstError ??= e instanceof Error ? e.message.slice(0, 300) : String(e);
+      return null;
     }
   };
-  for (let i = 0; i < warmup; i++) await attempt();
-  const ms: number[] = [];
+  for (let i = 0; i < warmup; i++) for (const k of keys) await attempt(k);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    if (await attempt()) ms.push(performance.now() - t);
+    for (const k of keys) {
+      const ms = await attempt(k);
+      if (ms !== null) state[k].ms.push(ms);
+    }
   }
-  return { ...summarize(ms), ...(errors ? { errors, firstError } : {}) };
+  return Object.fromEntries(keys.map((k) => {
+    const { ms, errors, firstError } = state[k];
+    return [k, { ...summarize(ms), ...(errors ? { errors, firstError } : {}) }];
+  })) as Record<K, Latency>;
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
