@@ -20,8 +20,12 @@ describe.each(DB_KINDS)('figures kept per team and data version, on %s', (kind) 
   /** The overview's alerts per team, and the team ids its statements asked the database about. */
   async function overview(headers: Record<string, string> = {}) {
     const asked = new Set<number>();
+    // Ids go as an array of numbers, or as PostgreSQL's array text ('{1,2,3}', server/db/arrays.ts).
     const note = (q: { bindings?: unknown[] }) => {
-      for (const b of q.bindings ?? []) if (Array.isArray(b) && b.every((v) => typeof v === 'number')) b.forEach((id) => asked.add(id));
+      for (const b of q.bindings ?? []) {
+        if (Array.isArray(b) && b.every((v) => typeof v === 'number')) b.forEach((id) => asked.add(id));
+        else if (typeof b === 'string' && /^\{\d+(,\d+)*\}$/.test(b)) b.slice(1, -1).split(',').forEach((id) => asked.add(Number(id)));
+      }
     };
     s.db.on('query', note);
     try {
