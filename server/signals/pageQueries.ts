@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import { pageDays, pageTrigger, teamClocks, type TeamClock } from './teamClocks';
 
+/** An unrouted page has no team clock: no local day, no sleep interruption, until it is routed. */
+const UNROUTED = { local_date: null, sleep_interruption: false };
+
 /** A page event as written: team_id null while unrouted (routing_key then says where it came from). */
 export interface PageRow {
   source: string;
@@ -55,7 +58,14 @@ export async function writePages(trx: Knex.Transaction, rows: PageRow[]): Promis
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK).map((r) => {
         const clock = r.team_id === null ? undefined : clocks.get(r.team_id);
-        return { ...r, ...(clock ? pageTrigger(clock, r.triggered_at) : { local_date: null, sleep_interruption: false }) };
+        const trigger = clock ? pageTrigger(clock, r.triggered_at) : UNROUTED;
+        // One literal shape, not a spread: a spread copy of a row this wide is built in dictionary
+        // mode, which JSON.stringify then serialises on its slow path.
+        return {
+          source: r.source, external_id: r.external_id, team_id: r.team_id, routing_key: r.routing_key, alt_routing_keys: r.alt_routing_keys,
+          service: r.service, urgency: r.urgency, triggered_at: r.triggered_at, acknowledged_at: r.acknowledged_at, resolved_at: r.resolved_at,
+          responders: r.responders, local_date: trigger.local_date, sleep_interruption: trigger.sleep_interruption,
+        };
       });
       const { rows: returned } = await trx.raw(
         `INSERT INTO page_events (${columns}, responders)
