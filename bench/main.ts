@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs, type BenchOptions } from './args';
 import { generateDataset, type Dataset } from './dataset';
 import { createEnvironment, type BenchEnvironment } from './environment';
-import { createTeams, ingestGraphql, rawLimits, rawTables, type RawLimits, type Rate } from './ingest';
+import { createTeams, ingestGraphql, ingestInTurns, rawLimits, rawTables, type RawLimits, type Rate } from './ingest';
 import { busyRetries, COMPUTE, gql, rateLimitedWaits } from './graphql';
 import { OVERVIEW, OVERVIEW_SERIES, TEAM_PLAN, TEAM_SERIES } from './operations';
 import { OVERVIEW_ROLLUP_SQL, OVERVIEW_SQL, PLAN_ROLLUP_SQL, PLAN_SQL, SERIES_WEEK_ROLLUP_SQL, SERIES_WEEK_SQL } from './handwritten';
@@ -130,20 +130,31 @@ function compareOverview(graphqlRows: { team: { slug: string }; kpis: OverviewKp
   return { teams: graphqlRows.length, mismatches: mismatches.slice(0, 20), mismatchCount: mismatches.length };
 }
 
-async function ingestAll(server: ServerProcess, env: BenchEnvironment, data: Dataset) {
+/**
+ * Writes the data set through GraphQL. Given the raw database, daily metrics go in turns with the
+ * same rows into a bare table there (ingestInTurns), whose rate is returned beside.
+ */
+async function ingestAll(server: ServerProcess, env: BenchEnvironment, data: Dataset, rawSql?: Sql) {
   server.setPhase('ingest');
   await createTeams(server.url, env.adminToken, data);
   const graphql: Record<string, Rate> = {};
-  log(`ingesting ${data.daily.length.toLocaleString()} daily metrics through GraphQL`);
-  graphql.daily = await ingestGraphql(server.url, env.adminToken, 'daily', data.daily);
-  log(`  ${fmtRate(graphql.daily.perSecond)}; ${data.pages.length.toLocaleString()} pages`);
+  let dailyBareInTurns: Rate | undefined;
+  if (rawSql) {
+    log(`ingesting ${data.daily.length.toLocaleString()} daily metrics through GraphQL, in turns with the same rows into a bare table`);
+    ({ graphql: graphql.daily, bare: dailyBareInTurns } = await ingestInTurns(server.url, env.adminToken, 'daily', data.daily, rawSql, (await rawTables(rawSql, data)).daily));
+    log(`  ${fmtRate(graphql.daily.perSecond)} (bare table ${fmtRate(dailyBareInTurns.perSecond)}); ${data.pages.length.toLocaleString()} pages`);
+  } else {
+    log(`ingesting ${data.daily.length.toLocaleString()} daily metrics through GraphQL`);
+    graphql.daily = await ingestGraphql(server.url, env.adminToken, 'daily', data.daily);
+    log(`  ${fmtRate(graphql.daily.perSecond)}; ${data.pages.length.toLocaleString()} pages`);
+  }
   graphql.pages = await ingestGraphql(server.url, env.adminToken, 'pages', data.pages);
   log(`  ${fmtRate(graphql.pages.perSecond)}; ${data.deploys.length.toLocaleString()} deploys`);
   graphql.deploys = await ingestGraphql(server.url, env.adminToken, 'deploys', data.deploys);
   log(`  ${fmtRate(graphql.deploys.perSecond)}; ${data.sprints.length.toLocaleString()} sprints`);
   graphql.sprints = await ingestGraphql(server.url, env.adminToken, 'sprints', data.sprints, 2_000);
   log(`  ${fmtRate(graphql.sprints.perSecond)}`);
-  return graphql;
+  return { graphql, dailyBareInTurns };
 }
 
 async function analyze(sql: Sql) {
@@ -169,13 +180,15 @@ async function full(opts: BenchOptions) {
   });
   try {
     server = await env.startServer();
-    const graphql = await ingestAll(server, env, data);
-
-    log('raw limits: multi-row INSERT … ON CONFLICT and COPY');
     const rawSql = await env.openRawSql(data);
     let raw: Record<string, RawLimits>;
+    let graphql: Record<string, Rate>;
     try {
+      const ingested = await ingestAll(server, env, data, rawSql);
+      graphql = ingested.graphql;
+      log('raw limits: multi-row INSERT … ON CONFLICT and COPY');
       raw = await rawLimits(rawSql, await rawTables(rawSql, data), log);
+      raw.daily.insertBareInTurns = ingested.dailyBareInTurns;
     } finally {
       await rawSql.close();
     }
@@ -385,8 +398,9 @@ function tableRows(r: FullResult): Row[] {
   }));
   const daily = r.ingestion.daily;
   if (daily) {
-    const ratio = daily.insertBare.perSecond / daily.graphql.perSecond;
-    rows.push({ figure: 'ingest daily metrics vs a bare table (columns + key, no triggers)', headroom: fmtRate(daily.graphql.perSecond), limit: fmtRate(daily.insertBare.perSecond), ratio: fmtRatio(ratio), target: 'ratio ≤ 3.0', ok: ratio <= 3 });
+    const bare = daily.insertBareInTurns ?? daily.insertBare;
+    const ratio = bare.perSecond / daily.graphql.perSecond;
+    rows.push({ figure: 'ingest daily metrics vs a bare table (columns + key, no triggers)', headroom: fmtRate(daily.graphql.perSecond), limit: `${fmtRate(bare.perSecond)}${daily.insertBareInTurns ? ', in turns' : ''}`, ratio: fmtRatio(ratio), target: 'ratio ≤ 3.0', ok: ratio <= 3 });
   }
   const q = r.queries;
   rows.push(
@@ -452,7 +466,7 @@ async function growth(opts: BenchOptions) {
       const data = generateDataset(teams, opts.endDate, opts.seed);
       server = await env.startServer();
       const t = performance.now();
-      const graphql = await ingestAll(server, env, data);
+      const { graphql } = await ingestAll(server, env, data);
       const ingestSeconds = Math.round((performance.now() - t) / 100) / 10;
       if (env.mode === 'embedded') { await server.stop(); server = null; }
       const sql = await env.openSql();
