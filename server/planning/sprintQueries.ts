@@ -87,14 +87,25 @@ export async function upsertSprintRows(trx: Knex.Transaction, rows: SprintWrite[
  * Reads what would be renamed, and the records whose new name is already another sprint's (by index).
  */
 export async function sameWindowPlan(db: Knex, rows: SprintWrite[]): Promise<{ clashes: number[]; renames: { id: number; name: string }[] }> {
+  if (rows.length === 0) return { clashes: [], renames: [] };
+  // One statement for the batch, the records passed as arrays: a tracker's history is hundreds of
+  // sprints, and a query per record (or a row-valued IN list, whose depth grows with the batch and
+  // overflows the embedded database's stack) does not scale to it.
+  const { rows: found } = await db.raw(
+    `SELECT r.i, same.id, EXISTS (SELECT 1 FROM sprints t WHERE t.team_id = r.team_id AND t.name = r.name) AS taken
+       FROM unnest(?::int[], ?::text[], ?::date[], ?::date[]) WITH ORDINALITY AS r(team_id, name, start_date, end_date, i)
+       JOIN LATERAL (SELECT s.id FROM sprints s
+                      WHERE s.team_id = r.team_id AND s.start_date = r.start_date AND s.end_date = r.end_date AND s.name <> r.name
+                      LIMIT 1) same ON true
+      ORDER BY r.i`,
+    [rows.map((r) => r.team_id), rows.map((r) => r.name), rows.map((r) => r.start_date), rows.map((r) => r.end_date)],
+  );
   const clashes: number[] = [];
   const renames: { id: number; name: string }[] = [];
-  for (const [i, r] of rows.entries()) {
-    const same = await db('sprints').select('id', 'name').where({ team_id: r.team_id, start_date: r.start_date, end_date: r.end_date }).whereNot('name', r.name).first();
-    if (!same) continue;
-    const taken = await db('sprints').select('id').where({ team_id: r.team_id, name: r.name }).first();
-    if (taken) clashes.push(i);
-    else renames.push({ id: same.id, name: r.name });
+  for (const f of found as { i: number | string; id: number; taken: boolean }[]) {
+    const i = Number(f.i) - 1;
+    if (f.taken) clashes.push(i);
+    else renames.push({ id: f.id, name: rows[i].name });
   }
   return { clashes, renames };
 }
@@ -102,17 +113,23 @@ export async function sameWindowPlan(db: Knex, rows: SprintWrite[]): Promise<{ c
 /** Renames the stored sprints of the same windows (sameWindowPlan); answers the clashes, and renames nothing then. */
 export async function adoptSameWindow(trx: Knex.Transaction, rows: SprintWrite[]): Promise<number[]> {
   const { clashes, renames } = await sameWindowPlan(trx, rows);
-  if (clashes.length === 0) for (const r of renames) await trx('sprints').where('id', r.id).update({ name: r.name, updated_at: trx.fn.now() });
+  if (clashes.length === 0 && renames.length > 0)
+    await trx.raw(`UPDATE sprints s SET name = r.name, updated_at = now() FROM unnest(?::int[], ?::text[]) AS r(id, name) WHERE s.id = r.id`, [
+      renames.map((r) => r.id),
+      renames.map((r) => r.name),
+    ]);
   return clashes;
 }
 
 /** Which of the rows' (team, name) keys are stored, as "teamId|name". */
 export async function storedSprintNames(db: Knex, rows: SprintWrite[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const found: { teamId: number; name: string }[] = await db('sprints')
-    .select('team_id as teamId', 'name')
-    .whereIn(['team_id', 'name'], rows.map((r) => [r.team_id, r.name]));
-  return new Set(found.map((f) => `${f.teamId}|${f.name}`));
+  const { rows: found } = await db.raw(
+    `SELECT s.team_id AS "teamId", s.name
+       FROM sprints s JOIN unnest(?::int[], ?::text[]) AS k(team_id, name) ON s.team_id = k.team_id AND s.name = k.name`,
+    [rows.map((r) => r.team_id), rows.map((r) => r.name)],
+  );
+  return new Set((found as { teamId: number; name: string }[]).map((f) => `${f.teamId}|${f.name}`));
 }
 
 /** A team's sprint of exactly these dates, or undefined. */
