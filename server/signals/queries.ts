@@ -27,6 +27,9 @@ const FIELDS = SUM_COLUMNS.map(([, f]) => f);
 /** The SUMS columns of a grouped subquery `s`, zero where it has no row. */
 const SUMS_OR_ZERO = FIELDS.map((f) => `COALESCE(s."${f}", 0)::float8 AS "${f}"`).join(', ');
 
+// Below this many teams one statement is quick enough that a second one's planning would not pay.
+const SPLIT_FROM_TEAMS = 50;
+
 /**
  * Signal sums per team for several ranges that do not overlap, in one statement — the overview's
  * range and the previous period its deltas compare with — one map per range, in the order given.
@@ -36,6 +39,11 @@ const SUMS_OR_ZERO = FIELDS.map((f) => `COALESCE(s."${f}", 0)::float8 AS "${f}"`
  * every column. A team without rows gets zeros. Open pages' hours are read beside the sums (not
  * before them, as teamDaysWithOpenPages would) and added here: the overview's hot path waits for
  * one round trip instead of two.
+ *
+ * Many teams are summed by two statements at once, half the teams each: PostgreSQL runs a statement
+ * on one core (it plans no parallel workers for this scan), and the overview waits on this one.
+ * Two halves answer in ~0.7 of the time on two cores (docs/performance.md, fifth session); on the
+ * embedded database, which serves one statement at a time, they run one after the other.
  */
 export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly number[], ranges: readonly DateRange[]): Promise<Map<number, SignalSums>[]> {
   const ordered = [...ranges].sort((a, b) => (a.from < b.from ? -1 : 1));
@@ -43,9 +51,8 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
   const from = ordered[0].from;
   const to = ordered.reduce((max, r) => (r.to > max ? r.to : max), ordered[0].to);
   const rangeOf = ranges.map((_, k) => `WHEN m.date BETWEEN ?::date AND ?::date THEN ${k}`).join(' ');
-  const [open, { rows }] = await Promise.all([
-    openPageDays(db, teamIds, from, to),
-    db.raw(
+  const sumsOfTeams = async (ids: readonly number[]) => {
+    const { rows } = await db.raw(
       `SELECT t.id AS "teamId", s.k, ${SUMS_OR_ZERO}
          FROM teams t
          LEFT JOIN (
@@ -55,15 +62,20 @@ export async function signalSumsByTeamForRanges(db: Knex, teamIds: readonly numb
             GROUP BY 1, 2
          ) s ON s.team_id = t.id
         WHERE t.id = ANY(?::int[])`,
-      [...ranges.flatMap((r) => [r.from, r.to]), idArray(teamIds), from, to, idArray(teamIds)],
-    ),
-  ]);
+      [...ranges.flatMap((r) => [r.from, r.to]), idArray(ids), from, to, idArray(ids)],
+    );
+    return rows as (SignalSums & { teamId: number; k: number | null })[];
+  };
+  const half = Math.ceil(teamIds.length / 2);
+  const parts = teamIds.length >= SPLIT_FROM_TEAMS ? [teamIds.slice(0, half), teamIds.slice(half)] : [teamIds];
+  const [open, ...summed] = await Promise.all([openPageDays(db, teamIds, from, to), ...parts.map(sumsOfTeams)]);
+  const rows = summed.flat();
   const maps = ranges.map(() => new Map<number, SignalSums>());
-  for (const r of rows as (SignalSums & { teamId: number; k: number | null })[]) {
+  for (const r of rows) {
     // k is null for a team without rows, and for days between the ranges (read, then left out).
     if (r.k !== null) maps[r.k].set(r.teamId, sumsOf(r));
   }
-  for (const r of rows as { teamId: number }[]) for (const m of maps) if (!m.has(r.teamId)) m.set(r.teamId, sumsOf(ZERO));
+  for (const r of rows) for (const m of maps) if (!m.has(r.teamId)) m.set(r.teamId, sumsOf(ZERO));
   for (const o of open) {
     ranges.forEach((r, i) => {
       const sums = o.date >= r.from && o.date <= r.to ? maps[i].get(o.teamId) : undefined;
