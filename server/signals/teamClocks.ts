@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
-import { DEFAULT_SCHEDULE, isSleepInterruption, splitByHourClass, zoneOf, type HourSchedule } from '../kpi/hourClasses';
+import { DEFAULT_SCHEDULE, isSleepInterruption, splitByHourClass, wallClockAt, zoneOf, type HourSchedule } from '../kpi/hourClasses';
 import { effectiveLoadModels } from './loadModelQueries';
 
 /** What turns a team's events into days and hour classes: its zone, its schedule, its page cap. */
@@ -49,7 +48,7 @@ export async function teamClocks(db: Knex, teamIds: readonly number[], lock = fa
 
 /** The calendar day of an instant in a zone, YYYY-MM-DD. */
 export function localDate(instant: Date, timezone: string): string {
-  return DateTime.fromJSDate(instant, { zone: zoneOf(timezone) }).toISODate()!;
+  return wallClockAt(zoneOf(timezone), instant.getTime()).date;
 }
 
 const HOUR_MS = 3_600_000;
