@@ -23,7 +23,8 @@ export type FigureKind = keyof typeof PRECISION;
  * common case is arithmetic: |x|·10^d is within a few units in the last place of the decimal
  * text's scaled value, so when its fraction is not within a hair of .5 both round to the same
  * integer n, and n / 10^d (both exact, one correctly rounded division) is the same double as the
- * text "ne-d". Only near-ties and huge values take the decimal-text path.
+ * text "ne-d"; so is an exact tie's, rounded up. Only other near-ties and huge values take the
+ * decimal-text path.
  */
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
@@ -37,6 +38,10 @@ export function roundTo(x: number, decimals: number): number {
         const r = Math.sign(x) * ((scaled - whole < 0.5 ? whole : whole + 1) / scale);
         return r === 0 ? 0 : r;
       }
+      // Exactly the double of a tie (whole + ½) / 10^d, as quarter hours are at 2 decimals: its
+      // decimal text is that tie (no other text of as few digits is this double while scaled is far
+      // below 2^52), which rounds away from zero.
+      if (scaled < 2 ** 50 && (whole + 0.5) / scale === Math.abs(x)) return Math.sign(x) * ((whole + 1) / scale);
     }
   }
   return roundDecimalText(x, decimals);
